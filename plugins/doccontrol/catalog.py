@@ -1,0 +1,192 @@
+"""The catalog: every controlled document, from the files under the controlled roots.
+
+Pure: it takes :class:`~doccontrol.model.SourceFile` records (from the working
+tree or from a git commit, the caller decides) and returns values and findings.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .clauses_file import parse_clauses
+from .config import Config
+from .consistency import check_consistency
+from .document_fields import document_from_markdown
+from .external_file import parse_external
+from .findings import Finding, error, sort_findings
+from .frontmatter_source import MarkdownText, split_markdown
+from .model import ID_PATTERN, Chapter, DocType, Document, ExternalDocument, Roles, SourceFile, Standard
+from .roles_file import parse_roles
+from .textfile import decode
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Documents, roles, external documents and the standard, with what is wrong with them."""
+
+    documents: tuple[Document, ...]
+    roles: Roles | None
+    external: tuple[ExternalDocument, ...]
+    standard: Standard | None
+    findings: tuple[Finding, ...]
+
+    def get(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def external_doc(self, doc_id: str) -> ExternalDocument | None:
+        return next((e for e in self.external if e.id == doc_id), None)
+
+    def owning(self, path: str) -> Document | None:
+        """The document a file belongs to (its front-matter file or one of its chapters)."""
+        return next((d for d in self.documents if path in d.paths), None)
+
+    def of_type(self, doc_type: DocType) -> tuple[Document, ...]:
+        return tuple(d for d in self.documents if d.type is doc_type)
+
+
+def is_markdown(path: str) -> bool:
+    return path.lower().endswith((".md", ".markdown"))
+
+
+def under_root(path: str, config: Config) -> str | None:
+    return next((r for r in config.roots if path.startswith(r + "/")), None)
+
+
+def is_filled_record(path: str, config: Config) -> bool:
+    """Filled records live in a folder named after their form, e.g. records/QR-05-01/…"""
+    root = under_root(path, config)
+    if root is None:
+        return False
+    parts = path[len(root) + 1 :].split("/")[:-1]
+    form_prefix = config.prefix(DocType.RECORD_FORM)
+    for part in parts:
+        match = ID_PATTERN.match(part)
+        if match and match["prefix"] == form_prefix:
+            return True
+    return False
+
+
+def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
+    """Parse and check everything doccontrol reads from one tree of files."""
+    files = {s.path: s.data for s in sources}
+    findings: list[Finding] = []
+
+    def text_of(path: str) -> str | None:
+        text, problem = decode(path, files[path])
+        if problem:
+            findings.append(problem)
+        return text
+
+    roles: Roles | None = None
+    if config.roles in files:
+        text = text_of(config.roles)
+        if text is not None:
+            roles, found = parse_roles(config.roles, text)
+            findings.extend(found)
+    else:
+        findings.append(
+            error(
+                config.roles,
+                1,
+                "roles-missing",
+                "roles file not found: create it with people, roles and top (DESIGN §4), "
+                "or point the doc-control option 'roles' at it",
+            )
+        )
+
+    external: tuple[ExternalDocument, ...] = ()
+    if config.external in files:
+        text = text_of(config.external)
+        if text is not None:
+            external, found = parse_external(config.external, text)
+            findings.extend(found)
+
+    standard: Standard | None = None
+    if config.clauses in files:
+        text = text_of(config.clauses)
+        if text is not None:
+            standard, found = parse_clauses(config.clauses, text)
+            findings.extend(found)
+
+    markdown: dict[str, MarkdownText] = {}
+    for path in sorted(files):
+        if not is_markdown(path) or under_root(path, config) is None:
+            continue
+        if is_filled_record(path, config):
+            continue
+        text = text_of(path)
+        if text is None:
+            continue
+        parsed, found = split_markdown(path, text)
+        findings.extend(found)
+        if parsed is not None:
+            markdown[path] = parsed
+
+    # A folder whose index.md exists (even broken) is a folder document: its other
+    # Markdown files are chapters, not orphans.
+    folder_indexes = {
+        posixpath.dirname(p): p
+        for p in files
+        if posixpath.basename(p) == "index.md" and under_root(p, config) is not None
+        and not is_filled_record(p, config)
+    }
+
+    def owning_folder(path: str) -> str | None:
+        folder = posixpath.dirname(path)
+        root = under_root(path, config)
+        while folder and root and (folder == root or folder.startswith(root + "/")):
+            if folder in folder_indexes and folder_indexes[folder] != path:
+                return folder
+            folder = posixpath.dirname(folder)
+        return None
+
+    chapters: dict[str, list[Chapter]] = {}
+    documents: list[Document] = []
+    for path, parsed in markdown.items():
+        folder = owning_folder(path)
+        if folder is not None:
+            if parsed.meta is not None:
+                findings.append(
+                    error(
+                        path,
+                        1,
+                        "nested-document",
+                        f"this file has front matter but lies inside the folder document "
+                        f"{folder_indexes[folder]}; chapters have no front matter — remove it, "
+                        "or move the file out of the folder",
+                    )
+                )
+            else:
+                chapters.setdefault(folder, []).append(Chapter(path, parsed.body, parsed.body_line))
+            continue
+        if parsed.meta is None:
+            is_index = posixpath.basename(path) == "index.md"
+            findings.append(
+                error(
+                    path,
+                    1,
+                    "no-front-matter",
+                    "index.md of a folder document has no front matter: start it with '---', "
+                    "id, title, type, owner, approvers and '---'"
+                    if is_index
+                    else "Markdown file in a controlled folder is neither a document nor a "
+                    "chapter: give it front matter (id, title, type, owner, approvers), or "
+                    "move it into a folder document that has an index.md",
+                )
+            )
+
+    for path, parsed in markdown.items():
+        if parsed.meta is None or owning_folder(path) is not None:
+            continue
+        folder = posixpath.dirname(path) if posixpath.basename(path) == "index.md" else None
+        own_chapters = tuple(sorted(chapters.get(folder, []), key=lambda c: c.path)) if folder else ()
+        document, found = document_from_markdown(parsed, config, own_chapters, folder)
+        findings.extend(found)
+        if document is not None:
+            documents.append(document)
+
+    documents.sort(key=lambda d: (list(DocType).index(d.type), d.id, d.path))
+    findings.extend(check_consistency(documents, roles, external, standard, config))
+    return Catalog(tuple(documents), roles, external, standard, tuple(sort_findings(findings)))

@@ -1,0 +1,192 @@
+"""doc-control's options, with the defaults of DESIGN §9.
+
+The plugin and the CLI both turn the ``doc-control`` entry of mkdocs.yml into a
+:class:`Config` through :func:`config_from_options`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+from .model import DocType
+
+PLUGIN_NAME = "doc-control"
+
+
+class RevisionScheme(Enum):
+    """``letter``: A/0, A/1, B/0. ``numeric``: 1.0, 1.1, 2.0."""
+
+    LETTER = "letter"
+    NUMERIC = "numeric"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every option of the doc-control plugin; the defaults work on DESIGN §2's layout."""
+
+    roots: tuple[str, ...] = ("manual", "procedures", "records")
+    roles: str = "manual/roles.yml"
+    external: str = "records/external.yml"
+    clauses: str = "manual/clauses.yml"
+    branch: str = "main"
+    min_approvals: int = 1
+    revisions: RevisionScheme = RevisionScheme.LETTER
+    review_months: int = 12
+    prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
+    preview: bool = False
+    site_name: str = ""
+    language: str = "zh"
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def prefix(self, doc_type: DocType) -> str:
+        return dict(self.prefixes)[doc_type]
+
+    def type_for_prefix(self, prefix: str) -> DocType | None:
+        return next((t for t, p in self.prefixes if p == prefix), None)
+
+
+OPTION_NAMES = (
+    "roots",
+    "roles",
+    "external",
+    "clauses",
+    "branch",
+    "min_approvals",
+    "revisions",
+    "review",
+    "prefixes",
+    "preview",
+)
+
+
+def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -> Config:
+    """Validate the plugin's options (None means "use the default")."""
+    cfg = Config()
+    opts = {k: v for k, v in options.items() if v is not None}
+    unknown = sorted(set(opts) - set(OPTION_NAMES))
+    if unknown:
+        raise ConfigError(
+            f"unknown doc-control option(s): {', '.join(unknown)}; "
+            f"known options are {', '.join(OPTION_NAMES)}",
+            where,
+        )
+
+    def need(name: str, kind: type | tuple[type, ...], what: str) -> Any:
+        value = opts[name]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+            raise ConfigError(f"doc-control option '{name}' must be {what}", where)
+        return value
+
+    if "roots" in opts:
+        roots = need("roots", list, "a list of folder names")
+        if not roots or not all(isinstance(r, str) and r.strip("/") for r in roots):
+            raise ConfigError("doc-control option 'roots' must list at least one folder", where)
+        cfg = replace(cfg, roots=tuple(r.strip("/") for r in roots))
+    for name in ("roles", "external", "clauses", "branch"):
+        if name in opts:
+            cfg = replace(cfg, **{name: need(name, str, "a string")})
+    if "min_approvals" in opts:
+        n = need("min_approvals", int, "a whole number of at least 1")
+        if n < 1:
+            raise ConfigError("doc-control option 'min_approvals' must be at least 1", where)
+        cfg = replace(cfg, min_approvals=n)
+    if "revisions" in opts:
+        try:
+            cfg = replace(cfg, revisions=RevisionScheme(opts["revisions"]))
+        except ValueError:
+            raise ConfigError(
+                "doc-control option 'revisions' must be 'letter' (A/0) or 'numeric' (1.0)", where
+            ) from None
+    if "review" in opts:
+        months = need("review", int, "a number of months")
+        if months < 1:
+            raise ConfigError("doc-control option 'review' must be at least 1 month", where)
+        cfg = replace(cfg, review_months=months)
+    if "prefixes" in opts:
+        given = need("prefixes", dict, "a mapping from document type to id prefix")
+        prefixes = dict(cfg.prefixes)
+        for key, value in given.items():
+            try:
+                doc_type = DocType(key)
+            except ValueError:
+                raise ConfigError(
+                    f"doc-control 'prefixes' names unknown type '{key}'; types are "
+                    + ", ".join(t.value for t in DocType),
+                    where,
+                ) from None
+            if not isinstance(value, str) or not value.isalnum() or not value.isupper():
+                raise ConfigError(
+                    f"doc-control prefix for '{key}' must be upper-case letters, like QP", where
+                )
+            prefixes[doc_type] = value
+        if len(set(prefixes.values())) != len(prefixes):
+            raise ConfigError("doc-control 'prefixes' gives two types the same prefix", where)
+        cfg = replace(cfg, prefixes=tuple(prefixes.items()))
+    if "preview" in opts:
+        cfg = replace(cfg, preview=need("preview", bool, "true or false"))
+    return cfg
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name:`` tags we need not resolve."""
+
+
+def _ignore_tag(loader: _LenientLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return None
+
+
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the CLI needs from mkdocs.yml: the doc-control options and a few site settings."""
+
+    config: Config
+    has_plugin: bool
+    site_name: str
+    language: str
+
+
+def read_mkdocs_yml(repo: Path) -> SiteConfig:
+    """Read ``repo/mkdocs.yml`` the way the plugin would see its options."""
+    path = repo / "mkdocs.yml"
+    if not path.is_file():
+        return SiteConfig(Config(), False, repo.name, "zh")
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=_LenientLoader)  # noqa: S506
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        raise ConfigError(f"mkdocs.yml is not valid YAML: {exc.problem}", "mkdocs.yml", line) from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"mkdocs.yml cannot be read: {exc}", "mkdocs.yml") from None
+    if not isinstance(data, dict):
+        raise ConfigError("mkdocs.yml must be a mapping of settings", "mkdocs.yml")
+    options: dict[str, Any] | None = None
+    for entry in data.get("plugins") or []:
+        if entry == PLUGIN_NAME:
+            options = {}
+        elif isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options = dict(entry[PLUGIN_NAME] or {})
+    theme = data.get("theme") or {}
+    language = theme.get("language", "zh") if isinstance(theme, dict) else "zh"
+    return SiteConfig(
+        config_from_options(options or {}),
+        options is not None,
+        str(data.get("site_name") or repo.name),
+        str(language or "zh"),
+    )

@@ -1,0 +1,117 @@
+"""Findings: what the rules say about a repository, with where and how to fix it.
+
+A finding is a value. The CLI, the site and the PDF all render it through the
+functions here, so every surface says the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    """How bad a finding is. Errors fail `check`, strict builds and releases."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One thing wrong (or worth a look) in the repository.
+
+    ``path`` is repository-relative with forward slashes; ``line`` is 1-based
+    (1 when the finding concerns a whole file or a commit). ``message`` says what
+    is wrong and how to fix it.
+    """
+
+    path: str
+    line: int
+    severity: Severity
+    code: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def as_text(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity.value}: {self.code}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+    def as_github(self) -> str:
+        # GitHub workflow commands need %, CR and LF escaped in the message and
+        # also ',' and ':' in properties.
+        def prop(value: str) -> str:
+            return (
+                value.replace("%", "%25")
+                .replace("\r", "%0D")
+                .replace("\n", "%0A")
+                .replace(":", "%3A")
+                .replace(",", "%2C")
+            )
+
+        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return (
+            f"::{self.severity.value} file={prop(self.path)},line={self.line},"
+            f"title={prop(self.code)}::{msg}"
+        )
+
+
+def error(path: str, line: int, code: str, message: str) -> Finding:
+    return Finding(path, max(line, 1), Severity.ERROR, code, message)
+
+
+def warning(path: str, line: int, code: str, message: str) -> Finding:
+    return Finding(path, max(line, 1), Severity.WARNING, code, message)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.is_error for f in findings)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+class OutputFormat(Enum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+def render_findings(findings: Sequence[Finding], fmt: OutputFormat) -> str:
+    """The findings as one text block in the given format (no trailing newline)."""
+    if fmt is OutputFormat.JSON:
+        errors = sum(1 for f in findings if f.is_error)
+        return json.dumps(
+            {
+                "findings": [f.as_dict() for f in findings],
+                "errors": errors,
+                "warnings": len(findings) - errors,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    if fmt is OutputFormat.GITHUB:
+        return "\n".join(f.as_github() for f in findings)
+    return "\n".join(f.as_text() for f in findings)
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    errors = sum(1 for f in findings if f.is_error)
+    warnings = len(findings) - errors
+    if not findings:
+        return "doccontrol: no findings"
+    return f"doccontrol: {errors} error(s), {warnings} warning(s)"

@@ -1,0 +1,64 @@
+"""The Markdown a controlled page is built from: links resolved, roles table filled in.
+
+Pure: the plugin hands in the catalog and gets text back.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .catalog import Catalog
+from .links import replace_links
+from .model import Document, Roles
+
+ROLES_MARKER = "<!-- doccontrol:roles -->"
+
+
+def relative_link(from_path: str, to_path: str) -> str:
+    """A Markdown link target from one source file to another, as MkDocs resolves them."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def link_text(target_id: str, catalog: Catalog, from_path: str) -> str:
+    """What ``[[ID]]`` becomes: the id and title, linked to the document's page."""
+    doc = catalog.get(target_id)
+    if doc is not None:
+        label = f"{doc.id} {doc.title}"
+        if doc.withdrawn:
+            label += "（作废）"
+        return f"[{label}]({relative_link(from_path, doc.path)})"
+    ext = catalog.external_doc(target_id)
+    if ext is not None:
+        number = f" {ext.number}" if ext.number else ""
+        return f"{ext.id}{number} 《{ext.title}》"
+    return f"[[{target_id}]]"
+
+
+def roles_table(roles: Roles) -> str:
+    """roles.yml as the manual's responsibilities and authorities table."""
+    rows = ["| 角色 / 部门 | 人员 | 备注 |", "|---|---|---|"]
+    for role, members in roles.roles:
+        note = "批准本表的修改（最高管理者）" if role == roles.top else ""
+        rows.append(f"| {role} | {'、'.join(members) or '—'} | {note} |")
+    return "\n".join(rows)
+
+
+def render_body(body: str, path: str, catalog: Catalog) -> str:
+    """A document's or chapter's text as the site shows it."""
+    text = replace_links(body, lambda target: link_text(target, catalog, path))
+    if ROLES_MARKER in text and catalog.roles is not None:
+        text = text.replace(ROLES_MARKER, roles_table(catalog.roles))
+    return text
+
+
+def document_page(doc: Document, catalog: Catalog) -> str:
+    """The page for a document's front-matter file: a heading, then its text."""
+    body = render_body(doc.body, doc.path, catalog).strip("\n")
+    if body.lstrip().startswith("# "):
+        # The author wrote their own H1: keep it rather than stacking two titles.
+        return body + "\n"
+    return f"# {doc.id} {doc.title}\n\n{body}\n"
+
+
+def chapter_page(path: str, body: str, catalog: Catalog) -> str:
+    return render_body(body, path, catalog).strip("\n") + "\n"

@@ -1,0 +1,154 @@
+"""YAML with line numbers, for every YAML file doccontrol reads.
+
+PyYAML's safe loader forgets where values came from, silently keeps the last of
+two duplicate keys and turns ``2026-13-01`` into an exception rather than a
+message. This loader keeps 1-based lines for every mapping key and list item,
+reports duplicate keys, and leaves dates as strings so that the caller can
+validate them and say where a bad one is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+
+class PosDict(dict[str, Any]):
+    """A mapping that remembers the line of each key (``lines[key]``)."""
+
+    lines: dict[str, int]
+    line: int
+
+
+class PosList(list[Any]):
+    """A list that remembers the line of each item (``lines[i]``)."""
+
+    lines: list[int]
+    line: int
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """Why a YAML text could not be loaded, and where (1-based line)."""
+
+    line: int
+    message: str
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first_line: int) -> None:
+        super().__init__(key)
+        self.key = key
+        self.line = line
+        self.first_line = first_line
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Dates stay strings: the caller validates them and can point at a bad one.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: Node) -> PosDict:
+    if not isinstance(node, MappingNode):
+        raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+    loader.flatten_mapping(node)
+    result = PosDict()
+    result.lines = {}
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (list, dict)):
+            raise ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            )
+        key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            raise _DuplicateKey(key, line, result.lines[key])
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: Node) -> PosList:
+    if not isinstance(node, SequenceNode):
+        raise ConstructorError(None, None, "expected a list", node.start_mark)
+    result = PosList(loader.construct_object(child, deep=True) for child in node.value)
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    result.line = node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
+    """Load one YAML document; lines are offset so that ``first_line`` is line 1 of ``text``.
+
+    Returns ``(value, None)`` or ``(None, problem)``.
+    """
+    offset = first_line - 1
+    try:
+        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except _DuplicateKey as dup:
+        return None, YamlProblem(
+            dup.line + offset,
+            f"key '{dup.key}' appears twice (first at line {dup.first_line + offset}); "
+            "keep one of them",
+        )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + offset
+        bad_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        if "\t" in bad_line or "'\\t'" in str(exc.problem):
+            return None, YamlProblem(
+                line, "tab character used for indentation; YAML needs spaces: replace tabs with spaces"
+            )
+        problem = exc.problem or str(exc)
+        context = f" ({exc.context})" if exc.context else ""
+        return None, YamlProblem(
+            line, f"invalid YAML: {problem}{context}; check quoting, colons and indentation"
+        )
+    except yaml.YAMLError as exc:
+        return None, YamlProblem(first_line, f"invalid YAML: {exc}")
+    return _shift(value, offset), None
+
+
+def _shift(value: Any, offset: int) -> Any:
+    if offset == 0:
+        return value
+    if isinstance(value, PosDict):
+        value.lines = {k: v + offset for k, v in value.lines.items()}
+        value.line += offset
+        for item in value.values():
+            _shift(item, offset)
+    elif isinstance(value, PosList):
+        value.lines = [v + offset for v in value.lines]
+        value.line += offset
+        for item in value:
+            _shift(item, offset)
+    return value
+
+
+def line_of(mapping: Any, key: str, default: int) -> int:
+    """Line of ``key`` in a :class:`PosDict`, else ``default``."""
+    if isinstance(mapping, PosDict):
+        return mapping.lines.get(key, default)
+    return default
+
+
+def item_line(seq: Any, index: int, default: int) -> int:
+    if isinstance(seq, PosList) and index < len(seq.lines):
+        return seq.lines[index]
+    return default
