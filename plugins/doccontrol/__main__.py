@@ -1,0 +1,5 @@
+"""``python -m doccontrol``: the same as the ``doccontrol`` command."""
+
+from .cli import main
+
+main()
