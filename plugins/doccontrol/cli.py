@@ -72,6 +72,17 @@ def build(repo: Path, as_of: date | None, preview: bool, site_dir: Path | None, 
     _guarded(lambda: run(repo.resolve(), as_of, preview, site_dir, strict))
 
 
+@main.command()
+@repo_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def register(repo: Path, as_of: date | None, fmt: str) -> None:
+    """The document register: every document with its status and revision history."""
+    from .commands.register import register as run
+
+    _guarded(lambda: run(repo.resolve(), as_of, fmt))
+
+
 def _guarded(command: Callable[[], int]) -> None:
     try:
         code = command()

@@ -3,26 +3,77 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from .catalog import Catalog, build_catalog
 from .config import Config
-from .findings import Finding, sort_findings
+from .control import ControlState, evaluate
+from .errors import RepositoryError
+from .findings import Finding, error, sort_findings
+from .history_model import History
+from .history_reader import read_history
+from .model import SourceFile
 from .worktree import read_worktree
 
 
 @dataclass(frozen=True)
 class Project:
-    """A repository as doccontrol sees it: its config, catalog and every finding."""
+    """A repository as doccontrol sees it on one date.
+
+    ``worktree`` is what the files on disk say (what ``check`` lints and a preview
+    shows); ``approved`` holds, for each document, the text of its current
+    revision read from git (what a release build shows). ``control`` is None when
+    the folder is not a git repository.
+    """
 
     repo: Path
     config: Config
-    catalog: Catalog
+    as_of: date
+    worktree: Catalog
+    approved: Catalog
+    control: ControlState | None
+    history: History | None
     findings: tuple[Finding, ...]
 
+    def site_catalog(self, preview: bool) -> Catalog:
+        return self.worktree if preview or self.control is None else self.approved
 
-def load_project(repo: Path, config: Config) -> Project:
+
+def load_project(repo: Path, config: Config, as_of: date | None = None) -> Project:
+    as_of = as_of or date.today()
     sources, read_findings = read_worktree(repo, config)
-    catalog = build_catalog(sources, config)
-    findings = sort_findings([*read_findings, *catalog.findings])
-    return Project(repo, config, catalog, tuple(findings))
+    worktree = build_catalog(sources, config)
+    findings: list[Finding] = [*read_findings, *worktree.findings]
+    control: ControlState | None = None
+    history: History | None = None
+    try:
+        history = read_history(repo, config)
+    except RepositoryError as exc:
+        findings.append(error(".git", 1, "not-a-repository", exc.message))
+    approved = worktree
+    if history is not None:
+        control = evaluate(history, config, as_of)
+        findings.extend(control.findings)
+        approved = build_catalog(approved_sources(history, control), config)
+    return Project(repo, config, as_of, worktree, approved, control, history, tuple(sort_findings(findings)))
+
+
+def approved_sources(history: History, control: ControlState) -> list[SourceFile]:
+    """The files of each document's current (or last) revision, plus the registers as on main."""
+    files: dict[str, bytes] = {}
+    for doc in control.documents:
+        revision = doc.current or doc.latest
+        if revision is None:
+            continue
+        for path, blob in revision.files:
+            data = history.blobs.get(blob)
+            if data is not None:
+                files.setdefault(path, data)
+    documents = {path for path in files}
+    for path, blob in control.files:
+        if path not in documents and not path.lower().endswith((".md", ".markdown")):
+            data = history.blobs.get(blob)
+            if data is not None:
+                files[path] = data
+    return [SourceFile(p, d) for p, d in sorted(files.items())]

@@ -1,0 +1,34 @@
+"""``doccontrol register``: the document register, as JSON or a text table."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from ..config import read_mkdocs_yml
+from ..project import load_project
+from ..register import register as build_register
+
+
+def register(repo: Path, as_of: date | None, fmt: str) -> int:
+    site = read_mkdocs_yml(repo)
+    data = build_register(load_project(repo, site.config, as_of))
+    if fmt == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    rows = [("文件编号", "状态", "版本", "发布日期", "实施日期", "标题")]
+    for doc in data["documents"]:
+        rows.append(
+            (
+                doc["id"],
+                doc["status"],
+                doc["revision"] or "-",
+                doc["issued"] or "-",
+                doc["effective"] or "-",
+                doc["title"],
+            )
+        )
+    for row in rows:
+        print("  ".join(str(c) for c in row))
+    return 0

@@ -1,0 +1,589 @@
+"""Document control from history: revisions, dates, statuses and flags (DESIGN §4–5).
+
+Pure: :func:`evaluate` replays the typed events of the release branch up to a
+date and returns frozen values. Nothing here runs git or reads files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import yaml
+
+from . import approval
+from .config import Config, RevisionScheme
+from .findings import Finding, error, sort_findings, warning
+from .history_model import ChangeEvent, History, Identity
+from .model import ID_PATTERN, DocType, Roles
+from .roles_file import parse_roles
+from .textfile import decode
+
+try:  # the C loader makes replaying thousands of versions cheap
+    _FastLoader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _FastLoader = yaml.SafeLoader
+
+
+class Status(Enum):
+    """Issue status of a document on a date."""
+
+    CURRENT = "current"
+    PENDING = "pending"
+    DRAFT = "draft"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label_zh(self) -> str:
+        return {"current": "现行", "pending": "待实施", "draft": "草稿", "withdrawn": "作废"}[
+            self.value
+        ]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One approved change of a document: its revision status and where its text lives."""
+
+    label: str
+    edition: str
+    amendment: int
+    commit: str
+    issued: date
+    effective: date
+    approvers: tuple[str, ...]
+    authors: tuple[str, ...]
+    summary: str
+    path: str
+    files: tuple[tuple[str, str], ...]  # (path, blob) of every file of the document
+
+
+@dataclass(frozen=True)
+class UnapprovedChange:
+    """A change that reached the release branch without a valid approval."""
+
+    commit: str
+    author: Identity
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class DocumentControl:
+    """A document's control state on the evaluation date."""
+
+    id: str
+    title: str
+    type: str
+    path: str
+    approvers: tuple[str, ...]
+    status: Status
+    revisions: tuple[Revision, ...]
+    current: Revision | None
+    pending: Revision | None
+    reviews: tuple[date, ...]
+    review_due: date | None
+    review_overdue: bool
+    unapproved: tuple[UnapprovedChange, ...]
+    withdrawn_on: date | None = None
+
+    @property
+    def unapproved_change(self) -> bool:
+        return bool(self.unapproved)
+
+    @property
+    def latest(self) -> Revision | None:
+        return self.revisions[-1] if self.revisions else None
+
+    def next_label(self, edition: str, scheme: RevisionScheme) -> str:
+        """The revision an approved change with this edition would get."""
+        return _next_label(self.latest, edition, scheme)[0]
+
+
+@dataclass(frozen=True)
+class ControlState:
+    """Everything history says, as of one date."""
+
+    as_of: date
+    commit: str
+    documents: tuple[DocumentControl, ...]
+    findings: tuple[Finding, ...]
+    roles: Roles | None
+    files: tuple[tuple[str, str], ...]  # the release branch's controlled files at ``commit``
+
+    def get(self, doc_id: str) -> DocumentControl | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _next_label(last: Revision | None, edition: str, scheme: RevisionScheme) -> tuple[str, int]:
+    amendment = 0 if last is None or last.edition != edition else last.amendment + 1
+    sep = "/" if scheme is RevisionScheme.LETTER else "."
+    return f"{edition}{sep}{amendment}", amendment
+
+
+@dataclass
+class _Doc:
+    """Working state of one document while the history is replayed."""
+
+    id: str
+    path: str
+    meta: dict[str, Any]
+    revisions: list[Revision] = field(default_factory=list)
+    reviews: list[date] = field(default_factory=list)
+    unapproved: list[UnapprovedChange] = field(default_factory=list)
+    withdrawn_on: date | None = None
+    present: bool = True
+    approved_meta: dict[str, Any] | None = None
+
+
+class _Replay:
+    def __init__(self, history: History, config: Config) -> None:
+        self.history = history
+        self.config = config
+        self.roots = tuple(r + "/" for r in config.roots)
+        self.meta_cache: dict[str, dict[str, Any] | None] = {}
+        self.tree: dict[str, str] = {}
+        self.docs: dict[str, _Doc] = {}
+        self.findings: list[Finding] = []
+        self.roles: Roles | None = None
+        self.roles_blob: str | None = None
+
+    # -- reading versions ------------------------------------------------------
+
+    def meta(self, blob: str | None) -> dict[str, Any] | None:
+        if blob is None:
+            return None
+        if blob in self.meta_cache:
+            return self.meta_cache[blob]
+        result: dict[str, Any] | None = None
+        data = self.history.blobs.get(blob)
+        if data is not None:
+            text, _ = decode("", data)
+            if text and text.startswith("---"):
+                end = text.find("\n---", 3)
+                if end > 0:
+                    try:
+                        loaded = yaml.load(text[3:end], Loader=_FastLoader)  # noqa: S506
+                    except yaml.YAMLError:
+                        loaded = None
+                    if isinstance(loaded, dict) and isinstance(loaded.get("id"), str):
+                        result = loaded
+        self.meta_cache[blob] = result
+        return result
+
+    def is_document_path(self, path: str) -> bool:
+        if not path.startswith(self.roots) or not path.lower().endswith((".md", ".markdown")):
+            return False
+        for part in path.split("/")[1:-1]:
+            match = ID_PATTERN.match(part)
+            if match and match["prefix"] == self.config.prefix(DocType.RECORD_FORM):
+                return False  # a filled record, not a document
+        return True
+
+    def owner(self, path: str, tree: dict[str, str]) -> tuple[str, str] | None:
+        """The id and front-matter file of the document a path belongs to in ``tree``."""
+        if not self.is_document_path(path) or path not in tree:
+            return None
+        folder = posixpath.dirname(path)
+        while folder:
+            index = folder + "/index.md"
+            if index != path and index in tree:
+                meta = self.meta(tree[index])
+                return (str(meta["id"]), index) if meta else None
+            if folder in self.config.roots:
+                break
+            folder = posixpath.dirname(folder)
+        meta = self.meta(tree[path])
+        return (str(meta["id"]), path) if meta else None
+
+    def files_of(self, doc: _Doc) -> tuple[tuple[str, str], ...]:
+        if posixpath.basename(doc.path) != "index.md":
+            return ((doc.path, self.tree[doc.path]),)
+        folder = posixpath.dirname(doc.path) + "/"
+        chapters = sorted(
+            (p, b)
+            for p, b in self.tree.items()
+            if p.startswith(folder) and p != doc.path and self.is_document_path(p)
+        )
+        return ((doc.path, self.tree[doc.path]), *chapters)
+
+    # -- the replay -----------------------------------------------------------------
+
+    def run(self, events: tuple[ChangeEvent, ...], adopt_at: int | None, adopted: date | None,
+            adopter: str) -> None:
+        for index, event in enumerate(events):
+            adopting = adopt_at is not None and index <= adopt_at
+            self.step(event, adopting)
+            if adopting and index == adopt_at and adopted is not None:
+                self.adopt(event, adopted, adopter)
+
+    def step(self, event: ChangeEvent, adopting: bool) -> None:
+        before = self.tree
+        after = dict(before)
+        touched_roles = False
+        for change in event.changes:
+            if change.old_path and change.old_path != change.path:
+                after.pop(change.old_path, None)
+            if change.blob is None:
+                after.pop(change.path, None)
+            else:
+                after[change.path] = change.blob
+            touched_roles |= self.config.roles in (change.path, change.old_path)
+
+        # Each document the change touches, with its front-matter file afterwards if known.
+        affected: dict[str, str | None] = {}
+        for change in event.changes:
+            for path, tree in ((change.old_path, before), (change.path, before), (change.path, after)):
+                if path:
+                    found = self.owner(path, tree)
+                    if found:
+                        doc_id, fm_path = found
+                        if tree is after:
+                            affected[doc_id] = fm_path
+                        else:
+                            affected.setdefault(doc_id, None)
+
+        roles_before = self.roles
+        self.tree = after
+        if touched_roles:
+            self.roles_change(event, roles_before, adopting)
+
+        who = approval.parties(event)
+        issued = event.committed.date()
+        for doc_id, hint in affected.items():
+            self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
+        for doc_id in event.trailer_values("Reviewed"):
+            for one in doc_id.replace(",", " ").split():
+                self.review(event, one, who, roles_before, affected)
+
+    def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
+        blob = self.tree.get(self.config.roles)
+        parsed: Roles | None = None
+        if blob is not None:
+            text, _ = decode(self.config.roles, self.history.blobs.get(blob, b""))
+            if text is not None:
+                parsed, _ = parse_roles(self.config.roles, text)
+        if roles_before is None or adopting:
+            # The first version of roles.yml is the root of trust.
+            if parsed is not None:
+                self.roles, self.roles_blob = parsed, blob
+            return
+        verdict = approval.judge(
+            approval.parties(event), roles_before, (roles_before.top,), self.config.min_approvals
+        )
+        if verdict.approved and parsed is not None:
+            self.roles, self.roles_blob = parsed, blob
+            return
+        if verdict.approved:
+            return  # approved but unreadable: keep the roles in force; check reports the file
+        self.findings.append(
+            error(
+                self.config.roles,
+                1,
+                "roles-unapproved",
+                f"commit {event.short} by {event.author} on {event.committed.date()} changed "
+                f"{self.config.roles} without approval by the top role {roles_before.top}: "
+                f"{verdict.reason}; its changes grant no authority until a holder of "
+                f"{roles_before.top} merges them",
+            )
+        )
+
+    def document_change(
+        self,
+        event: ChangeEvent,
+        doc_id: str,
+        hint: str | None,
+        who: approval.Parties,
+        roles_before: Roles | None,
+        issued: date,
+        adopting: bool,
+    ) -> None:
+        doc = self.docs.get(doc_id)
+        fm_path = hint or self._front_matter_path(doc_id)
+        meta_after = self.meta(self.tree.get(fm_path)) if fm_path else None
+        if doc is None:
+            if fm_path is None or meta_after is None:
+                return
+            doc = _Doc(doc_id, fm_path, meta_after)
+            self.docs[doc_id] = doc
+        present = meta_after is not None
+        if present:
+            assert fm_path is not None and meta_after is not None
+            doc.path, doc.meta = fm_path, meta_after
+        if adopting:
+            doc.present = present
+            doc.approved_meta = meta_after
+            return
+        # Authority comes from the document's approvers as they stood at the first
+        # parent, as far as an approval put them there (an unapproved edit to the list
+        # grants nothing); a new document has none, so its own front matter names them.
+        approvers = _names((doc.approved_meta or meta_after or {}).get("approvers"))
+        verdict = approval.judge(who, roles_before, approvers, self.config.min_approvals)
+        withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
+        if not verdict.approved:
+            doc.unapproved.append(UnapprovedChange(event.commit, event.author, issued, verdict.reason))
+            self.findings.append(self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers))
+            doc.present = present
+            return
+        doc.unapproved.clear()
+        doc.present = present
+        doc.approved_meta = meta_after or doc.approved_meta
+        if withdrawing:
+            doc.withdrawn_on = issued
+            return
+        doc.withdrawn_on = None
+        assert meta_after is not None
+        self._add_revision(doc, event, meta_after, issued, verdict.approvers, who.authors)
+
+    def _add_revision(
+        self,
+        doc: _Doc,
+        event: ChangeEvent,
+        meta: dict[str, Any],
+        issued: date,
+        approvers: tuple[str, ...],
+        authors: tuple[Identity, ...],
+    ) -> None:
+        default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
+        edition = str(meta.get("edition") or default).strip()
+        last = doc.revisions[-1] if doc.revisions else None
+        label, amendment = _next_label(last, edition, self.config.revisions)
+        effective = _as_date(meta.get("effective"))
+        names = []
+        for author in authors:
+            person = self.roles.by_email(author.email) if self.roles else None
+            name = person.name if person else author.name
+            if name not in names:
+                names.append(name)
+        doc.revisions.append(
+            Revision(
+                label=label,
+                edition=edition,
+                amendment=amendment,
+                commit=event.commit,
+                issued=issued,
+                effective=effective if effective and effective > issued else issued,
+                approvers=approvers,
+                authors=tuple(names),
+                summary=event.summary,
+                path=doc.path,
+                files=self.files_of(doc),
+            )
+        )
+
+    def _front_matter_path(self, doc_id: str) -> str | None:
+        doc = self.docs.get(doc_id)
+        if doc is not None and doc.path in self.tree:
+            meta = self.meta(self.tree[doc.path])
+            if meta and meta.get("id") == doc_id:
+                return doc.path
+        return None
+
+    def _unapproved_finding(
+        self, doc: _Doc, event: ChangeEvent, reason: str, roles: Roles | None, approvers: tuple[str, ...]
+    ) -> Finding:
+        who_may = "、".join(
+            f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" for name in approvers
+        ) if roles else "、".join(approvers)
+        return error(
+            doc.path,
+            1,
+            "unapproved-change",
+            f"commit {event.short} by {event.author} on {event.committed.date()} changed "
+            f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
+            f"approved revision; to approve this text, have an approver of {doc.id} "
+            f"({who_may or 'none named'}) merge a pull request that carries it",
+        )
+
+    def review(
+        self,
+        event: ChangeEvent,
+        doc_id: str,
+        who: approval.Parties,
+        roles_before: Roles | None,
+        affected: dict[str, None],
+    ) -> None:
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            self.findings.append(
+                warning(".git", 1, "review-unknown",
+                        f"commit {event.short} records 'Reviewed: {doc_id}', but no document has that id")
+            )
+            return
+        # A review changes nothing, so an empty commit authors nothing either.
+        changed_nothing = not event.is_merge and doc_id not in affected
+        verdict = approval.judge(
+            who, roles_before, _names(doc.meta.get("approvers")), self.config.min_approvals,
+            ignore_authors=changed_nothing,
+        )
+        if verdict.approved:
+            doc.reviews.append(event.committed.date())
+        else:
+            self.findings.append(
+                warning(doc.path, 1, "review-not-counted",
+                        f"commit {event.short} records 'Reviewed: {doc_id}', but it does not count: "
+                        f"{verdict.reason}")
+            )
+
+    def adopt(self, event: ChangeEvent, adopted: date, adopter: str) -> None:
+        """The baseline: every document at the tagged commit is approved A/0."""
+        for path in sorted(self.tree):
+            found = self.owner(path, self.tree)
+            if not found or found[0] not in self.docs:
+                continue
+            doc = self.docs[found[0]]
+            if doc.revisions or not doc.present or doc.path != path:
+                continue
+            meta = doc.meta
+            default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
+            edition = str(meta.get("edition") or default).strip()
+            label, _ = _next_label(None, edition, self.config.revisions)
+            doc.revisions.append(
+                Revision(label, edition, 0, event.commit, adopted, adopted, (adopter,), (),
+                         "基线：纸质批准文件转入", doc.path, self.files_of(doc))
+            )
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def evaluate(history: History, config: Config, as_of: date) -> ControlState:
+    """Replay the release branch up to ``as_of`` and say where every document stands."""
+    findings: list[Finding] = []
+    if history.shallow:
+        findings.append(
+            error(".git", 1, "shallow-clone",
+                  "this is a shallow clone, so approvals and revisions cannot be read from "
+                  "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
+                  "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)")
+        )
+    last = -1
+    for i, event in enumerate(history.events):
+        if event.committed.date() <= as_of:
+            last = i
+    events = history.events[: last + 1]
+    replay = _Replay(history, config)
+
+    adopt_at: int | None = None
+    adopted: date | None = None
+    adopter = ""
+    baseline = history.baseline
+    if baseline is not None:
+        index = next((i for i, e in enumerate(history.events) if e.commit == baseline.commit), None)
+        problem = ""
+        if index is None:
+            problem = "it does not point at a commit on the first-parent line of the release branch"
+        elif baseline.tagger is None:
+            problem = "it is a lightweight tag; make it annotated (git tag -a) by the top role"
+        else:
+            # Authority to adopt comes from roles.yml as it stood at the tagged commit.
+            probe = _Replay(history, config)
+            probe.run(history.events[: index + 1], index, None, "")
+            roles = probe.roles
+            person = roles.by_email(baseline.tagger.email) if roles else None
+            if roles is None or person is None or person.name not in roles.members(roles.top):
+                problem = (
+                    f"its tagger {baseline.tagger} does not hold the top role"
+                    + (f" {roles.top}" if roles else "")
+                )
+            else:
+                adopter = person.name
+        if problem:
+            findings.append(
+                error(".git", 1, "baseline-invalid",
+                      f"tag doccontrol/baseline is ignored: {problem}; delete it and have the top "
+                      "role make it with: git tag -a doccontrol/baseline -m '…' <commit>")
+            )
+        elif index is not None and index <= last:
+            adopt_at = index
+            adopted = baseline.date.date() if baseline.date.date() <= as_of else None
+            if adopted is None:
+                adopt_at = None
+        elif index is not None:
+            adopt_at = None
+    replay.run(events, adopt_at, adopted, adopter)
+    findings.extend(replay.findings)
+
+    documents = []
+    for doc in replay.docs.values():
+        documents.append(_freeze(doc, config, as_of))
+        if documents[-1].review_overdue:
+            d = documents[-1]
+            findings.append(
+                warning(d.path, 1, "review-overdue",
+                        f"{d.id} was due for its periodic review on {d.review_due}; review it and "
+                        f"record the review with a commit carrying 'Reviewed: {d.id}' merged by an "
+                        "approver, or approve a revision")
+            )
+    documents.sort(key=lambda d: d.id)
+    return ControlState(
+        as_of=as_of,
+        commit=events[-1].commit if events else "",
+        documents=tuple(documents),
+        findings=tuple(sort_findings(findings)),
+        roles=replay.roles,
+        files=tuple(sorted(replay.tree.items())),
+    )
+
+
+def _freeze(doc: _Doc, config: Config, as_of: date) -> DocumentControl:
+    revisions = tuple(doc.revisions)
+    in_force = [r for r in revisions if r.effective <= as_of]
+    current = in_force[-1] if in_force else None
+    pending = revisions[-1] if revisions and revisions[-1].effective > as_of else None
+    if doc.withdrawn_on is not None:
+        status = Status.WITHDRAWN
+    elif pending is not None:
+        status = Status.PENDING
+    elif current is not None:
+        status = Status.CURRENT
+    else:
+        status = Status.DRAFT
+    review_due = None
+    overdue = False
+    if status in (Status.CURRENT, Status.PENDING) and revisions:
+        months = doc.meta.get("review") if isinstance(doc.meta.get("review"), int) else None
+        last_check = max([revisions[-1].issued, *doc.reviews])
+        review_due = add_months(last_check, months or config.review_months)
+        overdue = review_due < as_of
+    return DocumentControl(
+        id=doc.id,
+        title=str(doc.meta.get("title", "")),
+        type=str(doc.meta.get("type", "")),
+        path=doc.path,
+        approvers=_names(doc.meta.get("approvers")),
+        status=status,
+        revisions=revisions,
+        current=current,
+        pending=pending,
+        reviews=tuple(doc.reviews),
+        review_due=review_due,
+        review_overdue=overdue,
+        unapproved=tuple(doc.unapproved),
+        withdrawn_on=doc.withdrawn_on,
+    )

@@ -1,0 +1,286 @@
+"""The history reader: the only module that runs git (through GitPython).
+
+One ``git log`` pass over everything reachable from the release branch gives the
+first-parent events, the commits each merge brings in and the changed paths;
+one ``git cat-file --batch`` stream gives the contents of the controlled file
+versions those events name. Results are cached by the branch tip, so
+``mkdocs serve`` does not re-read history when nothing was committed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from collections import deque
+from datetime import datetime
+from pathlib import Path
+
+import git
+
+from .config import Config
+from .errors import RepositoryError
+from .history_model import (
+    BaselineTag,
+    BroughtIn,
+    ChangeEvent,
+    ChangeKind,
+    FileChange,
+    History,
+    Identity,
+    parse_identity,
+)
+
+BASELINE_TAG = "doccontrol/baseline"
+_FORMAT = "%x1e" + "%x1f".join(
+    ["%H", "%P", "%an", "%ae", "%aI", "%cn", "%ce", "%cI", "%s", "%b", "%(trailers:unfold,separator=%x1d)"]
+) + "%x1f"
+
+_CACHE: dict[tuple[str, str, str, Config], History] = {}
+
+
+def open_repo(path: Path) -> git.Repo:
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise RepositoryError(
+            "not a git repository: document control reads approvals from git history; "
+            "run 'git init' and commit, or point --repo at a clone",
+            str(path),
+        ) from None
+
+
+def _resolve_branch(repo: git.Repo, branch: str) -> tuple[str, str] | None:
+    """The release branch's tip: local branch, then origin's, then a detached HEAD (CI)."""
+    for ref in (branch, f"origin/{branch}", f"refs/remotes/origin/{branch}", "HEAD"):
+        try:
+            return ref, repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}")
+        except git.GitCommandError:
+            continue
+    return None
+
+
+def _prefix(repo: git.Repo, path: Path) -> str:
+    top = Path(repo.working_tree_dir or path).resolve()
+    rel = path.resolve().relative_to(top).as_posix()
+    return "" if rel == "." else rel + "/"
+
+
+def read_history(path: Path, config: Config) -> History:
+    """Read the release branch's history for the repository (or subfolder) at ``path``."""
+    repo = open_repo(path)
+    prefix = _prefix(repo, path)
+    resolved = _resolve_branch(repo, config.branch)
+    shallow = repo.git.rev_parse("--is-shallow-repository") == "true"
+    if resolved is None:
+        return History(config.branch, "", (), {}, None, shallow)
+    ref, tip = resolved
+    baseline_line = repo.git.for_each_ref(
+        f"refs/tags/{BASELINE_TAG}",
+        format="%(objecttype)%1f%(taggername)%1f%(taggeremail)%1f%(taggerdate:iso-strict)"
+        "%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)",
+    )
+    key = (str(path.resolve()), tip, baseline_line, config)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    raw = repo.git.execute(
+        ["git", "log", ref, "--raw", "-M", "-z", "--root", "--diff-merges=first-parent",
+         "--no-abbrev", "--no-color", f"--format={_FORMAT}"],
+        stdout_as_string=False,
+    )
+    assert isinstance(raw, bytes)
+    text = raw.decode("utf-8", errors="replace")
+    events = _events(text, tip, prefix, config)
+    blobs = _read_blobs(repo, _wanted_blobs(events))
+    try:
+        remote = repo.git.config("--get", "remote.origin.url")
+    except git.GitCommandError:
+        remote = ""
+    history = History(
+        branch=ref,
+        head=tip,
+        events=events,
+        blobs=blobs,
+        baseline=_baseline(baseline_line),
+        shallow=shallow,
+        remote_url=remote,
+    )
+    _CACHE.clear()  # one repository state at a time is all serve needs
+    _CACHE[key] = history
+    return history
+
+
+def _baseline(line: str) -> BaselineTag | None:
+    if not line.strip():
+        return None
+    kind, name, email, tag_date, target, obj, created = (line.split("\x1f") + [""] * 7)[:7]
+    if kind != "tag":
+        # A lightweight tag names no tagger, so nobody can be said to have adopted anything.
+        return BaselineTag(obj, None, datetime.fromisoformat(created))
+    return BaselineTag(target, Identity(name, email.strip("<>")), datetime.fromisoformat(tag_date))
+
+
+def _controlled(path: str, config: Config) -> bool:
+    return path.startswith(tuple(r + "/" for r in config.roots)) or path in (
+        config.roles,
+        config.external,
+        config.clauses,
+    )
+
+
+def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileChange]:
+    changes: list[FileChange] = []
+    i = 0
+    while i < len(tokens):
+        meta = tokens[i].strip()
+        if not meta.startswith(":"):
+            i += 1
+            continue
+        fields = meta[1:].split()
+        old_blob, new_blob, status = fields[2], fields[3], fields[4]
+        kind = ChangeKind(status[0])
+        if kind in (ChangeKind.RENAMED, ChangeKind.COPIED):
+            old_path, new_path = tokens[i + 1], tokens[i + 2]
+            i += 3
+        else:
+            old_path = new_path = tokens[i + 1]
+            i += 2
+        if prefix:
+            if not (new_path.startswith(prefix) or old_path.startswith(prefix)):
+                continue
+            old_path = old_path.removeprefix(prefix)
+            new_path = new_path.removeprefix(prefix)
+        if not (_controlled(new_path, config) or _controlled(old_path, config)):
+            continue
+        zero = set("0")
+        changes.append(
+            FileChange(
+                kind=kind,
+                path=new_path,
+                old_path=old_path if kind is not ChangeKind.ADDED else None,
+                blob=None if set(new_blob) <= zero else new_blob,
+                old_blob=None if set(old_blob) <= zero else old_blob,
+            )
+        )
+    return changes
+
+
+def _events(text: str, tip: str, prefix: str, config: Config) -> tuple[ChangeEvent, ...]:
+    commits: dict[str, tuple[list[str], list[str]]] = {}
+    for chunk in text.split("\x1e"):
+        if not chunk:
+            continue
+        header, _, rest = chunk.partition("\x1f\x00")
+        fields = header.split("\x1f")
+        if len(fields) < 11:
+            continue
+        commits[fields[0]] = (fields, rest.split("\x00"))
+
+    # Walk the first-parent line from the tip, then replay it oldest first.
+    line: list[str] = []
+    sha: str | None = tip
+    while sha and sha in commits:
+        line.append(sha)
+        parents = commits[sha][0][1].split()
+        sha = parents[0] if parents else None
+    line.reverse()
+
+    seen: set[str] = set()
+    events: list[ChangeEvent] = []
+    for sha in line:
+        fields, tokens = commits[sha]
+        parents = tuple(fields[1].split())
+        brought: list[BroughtIn] = []
+        if len(parents) > 1:
+            queue = deque(p for p in parents[1:] if p not in seen)
+            while queue:
+                other = queue.popleft()
+                if other in seen or other not in commits:
+                    continue
+                seen.add(other)
+                ofields = commits[other][0]
+                oparents = ofields[1].split()
+                brought.append(
+                    BroughtIn(
+                        commit=other,
+                        author=Identity(ofields[2], ofields[3]),
+                        co_authors=_co_authors(ofields[10]),
+                        is_merge=len(oparents) > 1,
+                    )
+                )
+                queue.extend(p for p in oparents if p not in seen)
+        seen.add(sha)
+        events.append(
+            ChangeEvent(
+                commit=sha,
+                parents=parents,
+                author=Identity(fields[2], fields[3]),
+                committer=Identity(fields[5], fields[6]),
+                authored=datetime.fromisoformat(fields[4]),
+                committed=datetime.fromisoformat(fields[7]),
+                subject=fields[8],
+                body=fields[9],
+                trailers=_trailers(fields[10]),
+                changes=tuple(_parse_changes(tokens, prefix, config)),
+                brought_in=tuple(brought),
+            )
+        )
+    return tuple(events)
+
+
+def _trailers(text: str) -> tuple[tuple[str, str], ...]:
+    result = []
+    for item in text.split("\x1d"):
+        key, sep, value = item.partition(":")
+        if sep and key.strip():
+            result.append((key.strip(), value.strip()))
+    return tuple(result)
+
+
+def _co_authors(text: str) -> tuple[Identity, ...]:
+    found = (
+        parse_identity(value) for key, value in _trailers(text) if key.lower() == "co-authored-by"
+    )
+    return tuple(i for i in found if i is not None)
+
+
+def _wanted_blobs(events: tuple[ChangeEvent, ...]) -> list[str]:
+    wanted: dict[str, None] = {}
+    for event in events:
+        for change in event.changes:
+            if change.blob and change.path.lower().endswith((".md", ".markdown", ".yml", ".yaml")):
+                wanted[change.blob] = None
+    return list(wanted)
+
+
+def _read_blobs(repo: git.Repo, shas: list[str]) -> dict[str, bytes]:
+    """All the blobs in one ``git cat-file --batch`` stream."""
+    if not shas:
+        return {}
+    proc = subprocess.Popen(
+        ["git", "cat-file", "--batch"],
+        cwd=repo.git_dir,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    stdin = proc.stdin
+
+    def feed() -> None:
+        with stdin:
+            stdin.write("".join(s + "\n" for s in shas).encode())
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    blobs: dict[str, bytes] = {}
+    out = proc.stdout
+    for sha in shas:
+        header = out.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            continue
+        size = int(header[2])
+        blobs[sha] = out.read(size)
+        out.read(1)
+    writer.join()
+    proc.wait()
+    return blobs
