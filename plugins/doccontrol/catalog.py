@@ -17,7 +17,16 @@ from .document_fields import document_from_markdown
 from .external_file import parse_external
 from .findings import Finding, error, sort_findings
 from .frontmatter_source import MarkdownText, split_markdown
-from .model import ID_PATTERN, Chapter, DocType, Document, ExternalDocument, Roles, SourceFile, Standard
+from .model import (
+    ID_PATTERN,
+    Chapter,
+    DocType,
+    Document,
+    ExternalDocument,
+    Roles,
+    SourceFile,
+    Standard,
+)
 from .roles_file import parse_roles
 from .textfile import decode
 
@@ -66,6 +75,31 @@ def is_filled_record(path: str, config: Config) -> bool:
         if match and match["prefix"] == form_prefix:
             return True
     return False
+
+
+def _no_front_matter(path: str, bare_folder: bool) -> str:
+    """How to fix a Markdown file under a controlled root that has no front matter.
+
+    ``bare_folder``: the file lies in a sub-folder where no Markdown file has front
+    matter, which looks like the chapters of a folder document without its index.md.
+    """
+    folder = posixpath.dirname(path)
+    if posixpath.basename(path) == "index.md":
+        return (
+            "index.md of a folder document has no front matter: start it with '---', "
+            "id, title, type, owner, approvers and '---'"
+        )
+    if bare_folder:
+        return (
+            f"this file has no front matter and {folder}/ has no index.md: to make the folder "
+            f"one document with chapters, add {folder}/index.md with the front matter (id, "
+            "title, type, owner, approvers); or give this file front matter of its own"
+        )
+    return (
+        "Markdown file in a controlled folder is neither a document nor a chapter: give it "
+        "front matter (id, title, type, owner, approvers), or move it into a folder document "
+        "that has an index.md"
+    )
 
 
 def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
@@ -129,7 +163,8 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
     folder_indexes = {
         posixpath.dirname(p): p
         for p in files
-        if posixpath.basename(p) == "index.md" and under_root(p, config) is not None
+        if posixpath.basename(p) == "index.md"
+        and under_root(p, config) is not None
         and not is_filled_record(p, config)
     }
 
@@ -162,31 +197,29 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
                 chapters.setdefault(folder, []).append(Chapter(path, parsed.body, parsed.body_line))
             continue
         if parsed.meta is None:
-            is_index = posixpath.basename(path) == "index.md"
-            findings.append(
-                error(
-                    path,
-                    1,
-                    "no-front-matter",
-                    "index.md of a folder document has no front matter: start it with '---', "
-                    "id, title, type, owner, approvers and '---'"
-                    if is_index
-                    else "Markdown file in a controlled folder is neither a document nor a "
-                    "chapter: give it front matter (id, title, type, owner, approvers), or "
-                    "move it into a folder document that has an index.md",
-                )
+            here = posixpath.dirname(path)
+            bare_folder = here not in config.roots and all(
+                m.meta is None for p, m in markdown.items() if posixpath.dirname(p) == here
             )
+            findings.append(error(path, 1, "no-front-matter", _no_front_matter(path, bare_folder)))
 
+    unusable: set[str] = set()
     for path, parsed in markdown.items():
         if parsed.meta is None or owning_folder(path) is not None:
             continue
         folder = posixpath.dirname(path) if posixpath.basename(path) == "index.md" else None
-        own_chapters = tuple(sorted(chapters.get(folder, []), key=lambda c: c.path)) if folder else ()
+        own_chapters = (
+            tuple(sorted(chapters.get(folder, []), key=lambda c: c.path)) if folder else ()
+        )
         document, found = document_from_markdown(parsed, config, own_chapters, folder)
         findings.extend(found)
         if document is not None:
             documents.append(document)
+        elif isinstance(parsed.meta.get("id"), str):
+            unusable.add(parsed.meta["id"].strip())
 
     documents.sort(key=lambda d: (list(DocType).index(d.type), d.id, d.path))
-    findings.extend(check_consistency(documents, roles, external, standard, config))
+    findings.extend(
+        check_consistency(documents, roles, external, standard, config, frozenset(unusable))
+    )
     return Catalog(tuple(documents), roles, external, standard, tuple(sort_findings(findings)))

@@ -13,8 +13,12 @@ def parse_clauses(path: str, text: str) -> tuple[Standard | None, list[Finding]]
         return None, [error(path, problem.line, "clauses-yaml", problem.message)]
     if not isinstance(data, PosDict) or not isinstance(data.get("clauses"), PosList):
         return None, [
-            error(path, 1, "clauses-invalid", "clauses file needs 'clauses:' with a list of "
-                  "{number, title, procedure, records}")
+            error(
+                path,
+                1,
+                "clauses-invalid",
+                "clauses file needs 'clauses:' with a list of {number, title, procedure, records}",
+            )
         ]
     findings: list[Finding] = []
     clauses: list[Clause] = []
@@ -23,11 +27,15 @@ def parse_clauses(path: str, text: str) -> tuple[Standard | None, list[Finding]]
     for i, entry in enumerate(items):
         line = item_line(items, i, 1)
         if not isinstance(entry, PosDict) or "number" not in entry or "title" not in entry:
-            findings.append(error(path, line, "clauses-invalid", "each clause needs 'number' and 'title'"))
+            findings.append(
+                error(path, line, "clauses-invalid", "each clause needs 'number' and 'title'")
+            )
             continue
         number = str(entry["number"]).strip()
         if number in seen:
-            findings.append(error(path, line, "clauses-invalid", f"clause {number} is listed twice"))
+            findings.append(
+                error(path, line, "clauses-invalid", f"clause {number} is listed twice")
+            )
             continue
         seen.add(number)
         clauses.append(
@@ -39,4 +47,6 @@ def parse_clauses(path: str, text: str) -> tuple[Standard | None, list[Finding]]
                 line,
             )
         )
-    return Standard(str(data.get("standard", "")), str(data.get("title", "")), tuple(clauses)), findings
+    return Standard(
+        str(data.get("standard", "")), str(data.get("title", "")), tuple(clauses)
+    ), findings

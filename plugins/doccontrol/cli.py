@@ -83,6 +83,15 @@ def register(repo: Path, as_of: date | None, fmt: str) -> None:
     _guarded(lambda: run(repo.resolve(), as_of, fmt))
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("demo"))
+def demo(directory: Path) -> None:
+    """Replay a year of document control on the sample organisation, then build its site."""
+    from .commands.demo import demo as run
+
+    _guarded(lambda: run(directory.resolve()))
+
+
 def _guarded(command: Callable[[], int]) -> None:
     try:
         code = command()

@@ -16,7 +16,14 @@ def check_consistency(
     external: Sequence[ExternalDocument],
     standard: Standard | None,
     config: Config,
+    unusable_ids: frozenset[str] = frozenset(),
 ) -> list[Finding]:
+    """Findings across documents.
+
+    ``unusable_ids`` are ids of documents whose front matter names an id but has
+    errors of its own: those errors are reported where they are, so references
+    to such a document are not reported again as dangling.
+    """
     findings: list[Finding] = []
     first: dict[str, Document] = {}
     for doc in documents:
@@ -37,12 +44,19 @@ def check_consistency(
     for ext in external:
         if ext.id in first:
             findings.append(
-                error(config.external, ext.line, "duplicate-id",
-                      f"external id {ext.id} is also a document id ({first[ext.id].path})")
+                error(
+                    config.external,
+                    ext.line,
+                    "duplicate-id",
+                    f"external id {ext.id} is also a document id ({first[ext.id].path})",
+                )
             )
 
     def known_ids() -> str:
         return "check the id, or add the document"
+
+    def resolves(target: str) -> bool:
+        return target in first or target in external_ids or target in unusable_ids
 
     for doc in documents:
         if roles is not None:
@@ -78,7 +92,7 @@ def check_consistency(
                         )
                     )
         for ref in doc.references:
-            if ref not in first and ref not in external_ids:
+            if not resolves(ref):
                 findings.append(
                     error(
                         doc.path,
@@ -90,6 +104,8 @@ def check_consistency(
                 )
         for rec in doc.records:
             target = first.get(rec)
+            if target is None and rec in unusable_ids:
+                continue
             if target is None:
                 findings.append(
                     error(
@@ -105,8 +121,10 @@ def check_consistency(
                     error(
                         doc.path,
                         doc.line_of("records"),
-                        "dangling-record",
-                        f"records lists {rec}, which is a {target.type.value}, not a record form",
+                        "not-a-record-form",
+                        f"records lists {rec}, which is a {target.type.value} ({target.path}), "
+                        "not a record form: list only record forms (type: record-form) under "
+                        f"'records', and name {rec} under 'references' instead",
                     )
                 )
         for number in doc.clauses:
@@ -135,7 +153,7 @@ def check_consistency(
             *((c.path, c.body, c.body_line) for c in doc.chapters),
         ):
             for use in find_links(chapter_path, body, body_line):
-                if use.target not in first and use.target not in external_ids:
+                if not resolves(use.target):
                     findings.append(
                         error(
                             use.path,
@@ -151,7 +169,9 @@ def check_consistency(
     return findings
 
 
-def _coverage_gaps(documents: Sequence[Document], standard: Standard, config: Config) -> list[Finding]:
+def _coverage_gaps(
+    documents: Sequence[Document], standard: Standard, config: Config
+) -> list[Finding]:
     covered = {
         number
         for doc in documents

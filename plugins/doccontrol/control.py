@@ -151,6 +151,7 @@ class _Replay:
         self.config = config
         self.roots = tuple(r + "/" for r in config.roots)
         self.meta_cache: dict[str, dict[str, Any] | None] = {}
+        self.head_cache: dict[str, dict[str, Any] | None] = {}
         self.tree: dict[str, str] = {}
         self.docs: dict[str, _Doc] = {}
         self.findings: list[Finding] = []
@@ -171,13 +172,21 @@ class _Replay:
             if text and text.startswith("---"):
                 end = text.find("\n---", 3)
                 if end > 0:
-                    try:
-                        loaded = yaml.load(text[3:end], Loader=_FastLoader)  # noqa: S506
-                    except yaml.YAMLError:
-                        loaded = None
-                    if isinstance(loaded, dict) and isinstance(loaded.get("id"), str):
-                        result = loaded
+                    result = self.front_matter(text[3:end])
         self.meta_cache[blob] = result
+        return result
+
+    def front_matter(self, head: str) -> dict[str, Any] | None:
+        # Most revisions change the text, not the front matter: parse each distinct
+        # front matter once.
+        if head in self.head_cache:
+            return self.head_cache[head]
+        try:
+            loaded = yaml.load(head, Loader=_FastLoader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            loaded = None
+        result = loaded if isinstance(loaded, dict) and isinstance(loaded.get("id"), str) else None
+        self.head_cache[head] = result
         return result
 
     def is_document_path(self, path: str) -> bool:

@@ -86,6 +86,30 @@ def _str_list(
     return tuple(items)
 
 
+_EXAMPLES = {
+    "title": "title: 文件控制程序",
+    "owner": "owner: 质量部",
+    "approvers": "approvers: [管理者代表]",
+}
+
+
+def _example(key: str, meta: Any, config: Config) -> str:
+    """A front-matter line that would fill in the required field ``key``.
+
+    The id and the type suggest each other: an SM id asks for ``type: manual``,
+    a record form for a QR id.
+    """
+    if key == "id":
+        given = meta.get("type")
+        doc_type = DocType(given) if given in {t.value for t in DocType} else DocType.PROCEDURE
+        return f"id: {config.prefix(doc_type)}-01"
+    if key == "type":
+        match = ID_PATTERN.match(str(meta.get("id", "")).strip())
+        by_prefix = config.type_for_prefix(match["prefix"]) if match else None
+        return f"type: {(by_prefix or DocType.PROCEDURE).value}"
+    return _EXAMPLES[key]
+
+
 def document_from_markdown(
     parsed: MarkdownText, config: Config, chapters: tuple[Chapter, ...], folder: str | None
 ) -> tuple[Document | None, list[Finding]]:
@@ -125,8 +149,9 @@ def document_from_markdown(
                 path,
                 top,
                 "missing-field",
-                f"required field '{key}' is missing or empty; add '{key}: …' to the front matter"
-                + (" (e.g. approvers: [管理者代表])" if key == "approvers" else ""),
+                f"required field '{key}' is missing or empty; add a line like "
+                f"'{_example(key, meta, config)}' to the front matter"
+                + ("; types are " + ", ".join(t.value for t in DocType) if key == "type" else ""),
             )
         )
 
@@ -137,7 +162,9 @@ def document_from_markdown(
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             return str(value).strip()
         findings.append(
-            error(path, line_of(meta, key, top), "field-type", f"'{key}' must be a single text value")
+            error(
+                path, line_of(meta, key, top), "field-type", f"'{key}' must be a single text value"
+            )
         )
         return None
 
@@ -172,7 +199,8 @@ def document_from_markdown(
                     path,
                     id_line,
                     "bad-id",
-                    f"id '{doc_id}' is not of the form PREFIX-NN or PREFIX-NN-NN (e.g. {expected})",
+                    f"id '{doc_id}' is not of the form PREFIX-NN or PREFIX-NN-NN: write it "
+                    f"like {expected} (capital letters, a hyphen, at least two digits)",
                 )
             )
         elif doc_type is not None and match["prefix"] != config.prefix(doc_type):
@@ -293,7 +321,8 @@ def document_from_markdown(
                         path,
                         line_of(meta, key, top),
                         "field-not-used",
-                        f"'{key}' applies to record forms only; it is ignored on a {doc_type.value}",
+                        f"'{key}' applies to record forms only; it is ignored on a "
+                        f"{doc_type.value}: remove it",
                     )
                 )
 

@@ -32,7 +32,11 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
     for i, entry in enumerate(items):
         line = item_line(items, i, 1)
         if not isinstance(entry, PosDict):
-            findings.append(error(path, line, "external-invalid", "each entry must be a mapping with id and title"))
+            findings.append(
+                error(
+                    path, line, "external-invalid", "each entry must be a mapping with id and title"
+                )
+            )
             continue
         doc_id = str(entry.get("id", "")).strip()
         title = str(entry.get("title", "")).strip()
@@ -69,7 +73,9 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                         path,
                         line_of(entry, "checked", line),
                         "bad-date",
-                        f"'checked' of {doc_id} must be a date like 2026-09-15",
+                        f"'checked' of {doc_id} is {entry['checked']!r}, which is not a real "
+                        "date; write the date it was last checked as YYYY-MM-DD, "
+                        "e.g. checked: 2026-09-15",
                     )
                 )
         docs.append(

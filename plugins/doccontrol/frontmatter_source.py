@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 
 from .findings import Finding, error
 from .yamlpos import PosDict, load_yaml
 
-_HANDLER = frontmatter.YAMLHandler()
+_HANDLER = YAMLHandler()
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,13 @@ def _prefix(repo: git.Repo, path: Path) -> str:
 def read_history(path: Path, config: Config) -> History:
     """Read the release branch's history for the repository (or subfolder) at ``path``."""
     repo = open_repo(path)
+    try:
+        return _read(repo, path, config)
+    finally:
+        repo.close()
+
+
+def _read(repo: git.Repo, path: Path, config: Config) -> History:
     prefix = _prefix(repo, path)
     resolved = _resolve_branch(repo, config.branch)
     shallow = repo.git.rev_parse("--is-shallow-repository") == "true"
@@ -257,30 +264,29 @@ def _read_blobs(repo: git.Repo, shas: list[str]) -> dict[str, bytes]:
     """All the blobs in one ``git cat-file --batch`` stream."""
     if not shas:
         return {}
-    proc = subprocess.Popen(
+    blobs: dict[str, bytes] = {}
+    with subprocess.Popen(
         ["git", "cat-file", "--batch"],
         cwd=repo.git_dir,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    stdin = proc.stdin
+    ) as proc:
+        assert proc.stdin is not None and proc.stdout is not None
+        stdin = proc.stdin
 
-    def feed() -> None:
-        with stdin:
-            stdin.write("".join(s + "\n" for s in shas).encode())
+        def feed() -> None:
+            # Written from a thread: git answers while we are still asking.
+            with stdin:
+                stdin.write("".join(s + "\n" for s in shas).encode())
 
-    writer = threading.Thread(target=feed)
-    writer.start()
-    blobs: dict[str, bytes] = {}
-    out = proc.stdout
-    for sha in shas:
-        header = out.readline().split()
-        if len(header) < 3 or header[1] == b"missing":
-            continue
-        size = int(header[2])
-        blobs[sha] = out.read(size)
-        out.read(1)
-    writer.join()
-    proc.wait()
+        writer = threading.Thread(target=feed)
+        writer.start()
+        out = proc.stdout
+        for sha in shas:
+            header = out.readline().split()
+            if len(header) < 3 or header[1] == b"missing":
+                continue
+            blobs[sha] = out.read(int(header[2]))
+            out.read(1)
+        writer.join()
     return blobs

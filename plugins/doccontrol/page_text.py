@@ -51,14 +51,18 @@ def render_body(body: str, path: str, catalog: Catalog) -> str:
     return text
 
 
-def document_page(doc: Document, catalog: Catalog) -> str:
-    """The page for a document's front-matter file: a heading, then its text."""
+def document_page(doc: Document, catalog: Catalog, header: str = "", searchable: bool = True) -> str:
+    """The page for a document's front-matter file: title, control block, then its text."""
     body = render_body(doc.body, doc.path, catalog).strip("\n")
-    if body.lstrip().startswith("# "):
-        # The author wrote their own H1: keep it rather than stacking two titles.
-        return body + "\n"
-    return f"# {doc.id} {doc.title}\n\n{body}\n"
+    title = f"# {doc.id} {doc.title}"
+    lines = body.split("\n")
+    if lines and lines[0].startswith("# "):
+        # The page title always carries the id; an author's own H1 would stack a second title.
+        body = "\n".join(lines[1:]).strip("\n")
+    meta = "" if searchable else "---\nsearch:\n  exclude: true\n---\n\n"
+    return f"{meta}{title}\n\n{header}\n{body}\n"
 
 
-def chapter_page(path: str, body: str, catalog: Catalog) -> str:
-    return render_body(body, path, catalog).strip("\n") + "\n"
+def chapter_page(path: str, body: str, catalog: Catalog, searchable: bool = True) -> str:
+    meta = "" if searchable else "---\nsearch:\n  exclude: true\n---\n\n"
+    return meta + render_body(body, path, catalog).strip("\n") + "\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkConfig
@@ -13,7 +13,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .catalog import Catalog
 from .config import OPTION_NAMES, config_from_options
+from .control import Status
+from .control_block import PageContext, admonition, banners, control_table, labels
 from .errors import DocControlError
 from .page_text import chapter_page, document_page, render_body
 from .project import Project, load_project
@@ -42,29 +45,51 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.project: Project | None = None
+        self.catalog: Catalog | None = None
         self.pages: dict[str, str] = {}
+        self.as_of: date | None = None  # set by `doccontrol build --as-of`
+        self.preview = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = {name: self.config.get(name) for name in OPTION_NAMES}
         repo = Path(config.config_file_path or ".").resolve().parent
         try:
             settings = config_from_options(options)
-            self.project = load_project(repo, settings)
+            self.project = load_project(repo, settings, self.as_of)
         except DocControlError as exc:
             raise PluginError(str(exc)) from None
+        self.preview = settings.preview
+        self.catalog = self.project.site_catalog(self.preview)
         for finding in self.project.findings:
             (log.error if finding.is_error else log.warning)(finding.as_text())
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        project = self.project
-        assert project is not None
-        catalog = project.catalog
+        project, catalog = self.project, self.catalog
+        assert project is not None and catalog is not None
+        language = str(config.theme.get("language") or "zh")
+        today = date.today()
+        ctx = PageContext(self.preview, project.as_of, today, language, project.config)
+        as_of_banner = ""
+        if project.as_of != today:
+            as_of_banner = admonition("note", labels(language)["as_of"].format(date=project.as_of))
         self.pages = {}
+        hidden: set[str] = set()
         for doc in catalog.documents:
-            self.pages[doc.path] = document_page(doc, catalog)
+            ctl = project.control.get(doc.id) if project.control else None
+            if not self.preview and project.control is not None and (ctl is None or ctl.current is None):
+                if ctl is None or ctl.status is not Status.WITHDRAWN:
+                    continue  # never approved, or not yet in force: nothing to show staff
+            withdrawn = doc.withdrawn or (ctl is not None and ctl.status is Status.WITHDRAWN)
+            if withdrawn:
+                hidden.add(doc.id)
+            header = as_of_banner + "".join(b + "\n" for b in banners(doc, ctl, ctx))
+            header += control_table(doc, ctl, ctx)
+            self.pages[doc.path] = document_page(doc, catalog, header, searchable=not withdrawn)
             for chapter in doc.chapters:
-                self.pages[chapter.path] = chapter_page(chapter.path, chapter.body, catalog)
+                self.pages[chapter.path] = chapter_page(
+                    chapter.path, chapter.body, catalog, searchable=not withdrawn
+                )
         for src_uri, text in self.pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -74,18 +99,20 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             docs_pages = [
                 f.src_uri for f in files if f.is_documentation_page() and f.src_uri not in self.pages
             ]
-            hidden = frozenset(d.id for d in catalog.documents if d.withdrawn)
-            language = str(config.theme.get("language") or "zh")
-            config.nav = site_nav(docs_pages, controlled_nav(catalog, language, hidden))
+            shown = Catalog(
+                tuple(d for d in catalog.documents if d.path in self.pages),
+                catalog.roles,
+                catalog.external,
+                catalog.standard,
+                (),
+            )
+            config.nav = site_nav(docs_pages, controlled_nav(shown, language, frozenset(hidden)))
         return files
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        project = self.project
-        if project is None or page.file.src_uri in self.pages:
+        if self.catalog is None or page.file.src_uri in self.pages:
             return markdown
         # Uncontrolled pages (docs/) may link documents with [[ID]] too.
-        return render_body(markdown, page.file.src_uri, project.catalog)
-
-
+        return render_body(markdown, page.file.src_uri, self.catalog)

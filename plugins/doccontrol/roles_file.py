@@ -26,7 +26,12 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
     raw_people = data.get("people")
     if not isinstance(raw_people, PosList) or not raw_people:
         findings.append(
-            error(path, line_of(data, "people", 1), "roles-invalid", f"'people' must be a non-empty list; {_EXAMPLE}")
+            error(
+                path,
+                line_of(data, "people", 1),
+                "roles-invalid",
+                f"'people' must be a non-empty list; {_EXAMPLE}",
+            )
         )
         raw_people = PosList()
         raw_people.lines = []
@@ -34,13 +39,20 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
         line = item_line(raw_people, i, 1)
         if not isinstance(entry, PosDict) or not isinstance(entry.get("name"), str):
             findings.append(
-                error(path, line, "roles-invalid", "each person needs 'name:' (and 'emails: [...]')")
+                error(
+                    path, line, "roles-invalid", "each person needs 'name:' (and 'emails: [...]')"
+                )
             )
             continue
         name = entry["name"].strip()
         if name in names:
             findings.append(
-                error(path, line, "roles-duplicate", f"person '{name}' is listed twice (first at line {names[name]})")
+                error(
+                    path,
+                    line,
+                    "roles-duplicate",
+                    f"person '{name}' is listed twice (first at line {names[name]})",
+                )
             )
             continue
         names[name] = line
@@ -65,7 +77,12 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
     raw_roles = data.get("roles")
     if not isinstance(raw_roles, PosDict) or not raw_roles:
         findings.append(
-            error(path, line_of(data, "roles", 1), "roles-invalid", f"'roles' must map each role to a list of people; {_EXAMPLE}")
+            error(
+                path,
+                line_of(data, "roles", 1),
+                "roles-invalid",
+                f"'roles' must map each role to a list of people; {_EXAMPLE}",
+            )
         )
         raw_roles = PosDict()
         raw_roles.lines = {}
@@ -73,13 +90,20 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
         line = line_of(raw_roles, role, 1)
         if role in names:
             findings.append(
-                error(path, line, "roles-invalid", f"'{role}' is both a role and a person; rename one")
+                error(
+                    path, line, "roles-invalid", f"'{role}' is both a role and a person; rename one"
+                )
             )
         if isinstance(members, str):
             members = [members]
         if not isinstance(members, list):
             findings.append(
-                error(path, line, "roles-invalid", f"role '{role}' must list people, like {role}: [张三]")
+                error(
+                    path,
+                    line,
+                    "roles-invalid",
+                    f"role '{role}' must list people, like {role}: [张三]",
+                )
             )
             continue
         kept: list[str] = []
@@ -101,22 +125,37 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
     top = data.get("top")
     if not isinstance(top, str) or top not in raw_roles:
         findings.append(
-            error(
-                path,
-                line_of(data, "top", 1),
-                "roles-invalid",
-                f"'top' must name one of the roles (the role that approves changes to this file); got {top!r}",
-            )
+            error(path, line_of(data, "top", 1), "roles-invalid", _bad_top(top, raw_roles))
         )
         top = ""
     for key in data:
         if key not in ("people", "roles", "top"):
             findings.append(
-                error(path, line_of(data, key, 1), "roles-invalid", f"unknown key '{key}' in roles file; {_EXAMPLE}")
+                error(
+                    path,
+                    line_of(data, key, 1),
+                    "roles-invalid",
+                    f"unknown key '{key}' in roles file; {_EXAMPLE}",
+                )
             )
     if not people or not roles or not top:
         return None, findings
     return Roles(tuple(people), tuple(roles), top, path), findings
+
+
+def _bad_top(top: Any, roles: PosDict) -> str:
+    """What is wrong with ``top`` and how to fix it, naming the roles it may be."""
+    choices = ", ".join(roles) or "a role listed under 'roles'"
+    example = next(iter(roles), "总经理")
+    if top is None:
+        return (
+            "'top' is missing: add a line 'top: <role>' naming the role that approves changes "
+            f"to this file (e.g. top: {example}); the roles are: {choices}"
+        )
+    return (
+        f"'top' is {top!r}, which is not one of the roles: set it to the role that approves "
+        f"changes to this file, one of: {choices}"
+    )
 
 
 def _strings(entry: PosDict, key: str, path: str, findings: list[Finding]) -> tuple[str, ...]:
@@ -125,7 +164,12 @@ def _strings(entry: PosDict, key: str, path: str, findings: list[Finding]) -> tu
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         findings.append(
-            error(path, line_of(entry, key, entry.line), "roles-invalid", f"'{key}' must be a list of text values")
+            error(
+                path,
+                line_of(entry, key, entry.line),
+                "roles-invalid",
+                f"'{key}' must be a list of text values",
+            )
         )
         return ()
     return tuple(v.strip() for v in value)

@@ -47,7 +47,12 @@ class _DuplicateKey(Exception):
         self.first_line = first_line
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser where it is installed: it keeps marks, and scanning is most of
+# the cost of reading a thousand front matters.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
     pass
 
 
@@ -100,7 +105,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
     """
     offset = first_line - 1
     try:
-        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        value = yaml.load(text, Loader=_Loader)
     except _DuplicateKey as dup:
         return None, YamlProblem(
             dup.line + offset,
@@ -110,11 +115,17 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + offset
-        bad_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        bad_line = (
+            text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+        )
         if "\t" in bad_line or "'\\t'" in str(exc.problem):
             return None, YamlProblem(
-                line, "tab character used for indentation; YAML needs spaces: replace tabs with spaces"
+                line,
+                "tab character used for indentation; YAML needs spaces: replace tabs with spaces",
             )
+        unclosed = _unclosed(text, mark.line if mark else 0, offset)
+        if unclosed is not None:
+            return None, unclosed
         problem = exc.problem or str(exc)
         context = f" ({exc.context})" if exc.context else ""
         return None, YamlProblem(
@@ -123,6 +134,70 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
     except yaml.YAMLError as exc:
         return None, YamlProblem(first_line, f"invalid YAML: {exc}")
     return _shift(value, offset), None
+
+
+_CLOSERS: dict[type[yaml.Token], str] = {
+    yaml.FlowSequenceStartToken: "]",
+    yaml.FlowMappingStartToken: "}",
+}
+
+
+def _unclosed(text: str, problem_line: int, offset: int) -> YamlProblem | None:
+    """The quote or bracket left open that made the parser fail further down, if any.
+
+    YAML lets a quoted value or a ``[...]`` list run on over several lines, so a
+    missing closing quote or bracket is only noticed lines later, where the parser
+    gives up. Pointing there sends the author to the wrong line; this finds the
+    opening that is still open at ``problem_line`` (0-based in ``text``) and points
+    at it. Lines in the result are 1-based lines of the file (``offset`` added).
+    """
+    open_brackets: list[tuple[int, str]] = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            start = token.start_mark.line
+            if start > problem_line:
+                break
+            closer = _CLOSERS.get(type(token))
+            if closer is not None:
+                open_brackets.append((start, closer))
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                if open_brackets:
+                    open_brackets.pop()
+            elif (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ('"', "'")
+                and start < token.end_mark.line
+                and token.end_mark.line >= problem_line
+            ):
+                return _open_quote(start + offset, token.style, token.end_mark.line + offset)
+    except yaml.MarkedYAMLError as exc:
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+            mark = exc.context_mark
+            quote = mark.buffer[mark.pointer] if mark.buffer else '"'
+            return _open_quote(exc.context_mark.line + offset, quote, None)
+    if open_brackets:
+        line, closer = open_brackets[0]
+        line += offset
+        opener = "[" if closer == "]" else "{"
+        return YamlProblem(
+            line + 1,
+            f"invalid YAML: the '{opener}' on line {line + 1} is never closed; "
+            f"add the closing '{closer}' at the end of that value",
+        )
+    return None
+
+
+def _open_quote(line: int, quote: str, runs_to: int | None) -> YamlProblem:
+    where = (
+        f" (as written, the value runs on to line {runs_to + 1})"
+        if runs_to is not None
+        else " (as written, it runs on to the end)"
+    )
+    return YamlProblem(
+        line + 1,
+        f"invalid YAML: the value opened with {quote} on line {line + 1} has no closing {quote}"
+        f"{where}; add the closing {quote} at the end of the value on line {line + 1}",
+    )
 
 
 def _shift(value: Any, offset: int) -> Any:

@@ -1,0 +1,48 @@
+"""mkdocs serve: editing a page must not re-read history while the branch tip stays put."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import git
+import pytest
+
+from conftest import LI, ZHANG
+from doccontrol.config import Config
+from doccontrol.history_reader import read_history
+from gitrepo import GitRepo
+
+
+def _count_logs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    calls: list[list[str]] = []
+    original = git.cmd.Git.execute
+
+    def spy(self: git.cmd.Git, command: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(command, (list, tuple)) and len(command) > 1 and command[1] == "log":
+            calls.append(list(command))
+        return original(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(git.cmd.Git, "execute", spy)
+    return calls
+
+
+def test_history_is_cached_by_branch_tip(
+    make_repo: Callable[..., GitRepo], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = make_repo()
+    calls = _count_logs(monkeypatch)
+    first = read_history(repo.path, Config())
+    # An edit in the working tree (what mkdocs serve reacts to) leaves HEAD alone.
+    repo.write("procedures/qp-01.md", repo.read("procedures/qp-01.md") + "\n草稿修改。\n")
+    second = read_history(repo.path, Config())
+    assert len(calls) == 1
+    assert second is first
+
+    repo.branch("zhang/edit")
+    repo.commit("修改 QP-01", ZHANG, "2026-02-01T09:00:00+08:00")
+    repo.checkout("main")
+    repo.merge("zhang/edit", LI, "2026-02-02T09:00:00+08:00")
+    third = read_history(repo.path, Config())
+    assert len(calls) == 2, "a new commit on main must be read"
+    assert third.head != first.head
