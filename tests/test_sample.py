@@ -1,0 +1,146 @@
+"""The embedded sample organisation: as a template to adopt, and as the demo's year of history."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli, run_mkdocs
+from gitrepo import GitRepo, Who
+
+SAMPLE_PARTS = ("mkdocs.yml", "docs", "manual", "procedures", "records")
+GENERAL_MANAGER = Who("王建国", "wangjianguo@hengxin-service.example")
+
+
+def _sample_documents() -> list[Path]:
+    found = []
+    for root in ("manual", "procedures", "records"):
+        for path in (ROOT / root).rglob("*.md"):
+            if path.read_text("utf-8").startswith("---"):
+                found.append(path)
+    return found
+
+
+@pytest.fixture(scope="module")
+def adopted(tmp_path_factory: pytest.TempPathFactory) -> GitRepo:
+    """The sample copied into a new repository and adopted by the general manager's baseline tag."""
+    path = tmp_path_factory.mktemp("adopted") / "org"
+    path.mkdir()
+    for part in SAMPLE_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, path / part)
+        else:
+            shutil.copy2(src, path / part)
+    repo = GitRepo(path)
+    repo.commit("导入体系文件", Who("陈静", "chenjing@hengxin-service.example"), "2026-10-01T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", GENERAL_MANAGER, "2026-10-01T17:00:00+08:00", "纸质版转入")
+    return repo
+
+
+def test_sample_is_substantial() -> None:
+    docs = _sample_documents()
+    text = {p.name: p.read_text("utf-8") for p in docs}
+    procedures = [n for n, t in text.items() if "\ntype: procedure\n" in t]
+    assert len(procedures) >= 10
+    for kind in ("service-spec", "provision-spec", "control-spec", "record-form", "manual"):
+        assert any(f"\ntype: {kind}\n" in t for t in text.values()), kind
+    chapters = list((ROOT / "manual" / "service-manual").glob("0*.md"))
+    assert len(chapters) >= 9
+
+
+def test_adopted_sample_checks_clean(adopted: GitRepo) -> None:
+    result = run_cli("check", "--repo", str(adopted.path))
+    assert result.code == 0, result.output
+    assert result.stdout.strip() == ""
+
+
+def test_adopted_sample_builds_strict_with_every_document(adopted: GitRepo, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = run_mkdocs(adopted.path, "--strict", "-d", str(site))
+    assert result.code == 0, result.output
+    for doc in _sample_documents():
+        rel = doc.relative_to(ROOT).with_suffix("")
+        page = site / (rel.parent if rel.name == "index" else rel) / "index.html"
+        assert page.is_file(), page
+    register = json.loads(run_cli("register", "--format", "json", "--repo", str(adopted.path)).stdout)
+    assert {d["status"] for d in register["documents"]} == {"current"}
+    assert {d["revision"] for d in register["documents"]} == {"A/0"}
+
+
+def test_roles_table_is_rendered_from_roles_yml(adopted: GitRepo, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run_cli("build", "--repo", str(adopted.path), "-d", str(site)).code == 0
+    html = (site / "manual/service-manual/04-responsibilities/index.html").read_text("utf-8")
+    assert "<table>" in html and "管理者代表" in html and "李敏" in html
+    assert "doccontrol:roles" not in html
+
+
+def test_demo_replays_a_year_and_builds_the_site(tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    result = run_cli("demo", str(target))
+    assert result.code == 0, result.output
+    assert (target / "site" / "index.html").is_file()
+    data = json.loads((target / "register.json").read_text("utf-8"))
+    docs = {d["id"]: d for d in data["documents"]}
+    assert docs["QP-01"]["revision"] == "A/1"  # an owner's branch merged by the approver
+    assert docs["QP-01"]["history"][-1]["approvers"] == ["李敏"]
+    assert docs["SS-01"]["revision"] == "A/1"  # squash merge with Approved-by
+    assert docs["QP-06"]["revision"] == "B/0"  # re-issue
+    assert docs["QP-14"]["status"] == "withdrawn"
+    assert docs["QP-11"]["status"] == "pending" and docs["QP-11"]["pending"]["revision"] == "A/1"
+    assert docs["QP-04"]["unapproved_change"] is True
+    assert docs["WI-02"]["review_overdue"] is True
+    assert docs["QP-03"]["review_due"] > docs["QP-02"]["review_due"]  # the recorded review
+    codes = {f["code"] for f in data["findings"]}
+    assert "unapproved-change" in codes and "roles-unapproved" not in codes
+    roles = (target / "manual" / "roles.yml").read_text("utf-8")
+    assert "何晓" in roles  # the approved roles change
+    # The withdrawn procedure is archived, out of the navigation.
+    home = (target / "site" / "index.html").read_text("utf-8")
+    assert "QP-14" not in home
+    assert (target / "site" / "procedures" / "qp-14-return-visit" / "index.html").is_file()
+    # Run again over its own output: it replaces its earlier demo.
+    assert run_cli("demo", str(target)).code == 0
+
+
+def test_demo_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    (tmp_path / "precious.txt").write_text("keep me", "utf-8")
+    result = run_cli("demo", str(tmp_path))
+    assert result.code == 2
+    assert "not a doccontrol demo" in result.stderr
+    assert (tmp_path / "precious.txt").exists()
+    assert "Traceback" not in result.output
+
+
+def test_plugin_is_registered_for_mkdocs_and_properdocs() -> None:
+    for group in ("mkdocs.plugins", "properdocs.plugins"):
+        names = {ep.name: ep.value for ep in entry_points(group=group)}
+        assert names.get("doc-control") == "doccontrol.plugin:DocControlPlugin", group
+
+
+CORE = (
+    "model", "findings", "errors", "yamlpos", "textfile", "frontmatter_source", "document_fields",
+    "roles_file", "external_file", "clauses_file", "consistency", "catalog", "links", "page_text",
+    "site_nav", "config", "approval", "control", "history_model", "control_block", "register",
+)
+
+
+def test_core_imports_no_adapter_library() -> None:
+    blocker = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in ('mkdocs', 'weasyprint', 'pyhanko', 'git', 'material'):\n"
+        "            raise ImportError('core imported ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        + "".join(f"import doccontrol.{m}\n" for m in CORE if m != "register")
+    )
+    proc = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
