@@ -6,6 +6,7 @@ Pure: the plugin hands in the catalog and gets text back.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from .catalog import Catalog
 from .links import replace_links
@@ -19,13 +20,20 @@ def relative_link(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
-def link_text(target_id: str, catalog: Catalog, from_path: str) -> str:
-    """What ``[[ID]]`` becomes: the id and title, linked to the document's page."""
+def link_text(
+    target_id: str, catalog: Catalog, from_path: str, notes: Mapping[str, str] | None = None
+) -> str:
+    """What ``[[ID]]`` becomes: the id and title (and revision, or 作废), linked to its page.
+
+    ``notes`` maps ids to what follows the title: the current revision, or the
+    obsolete mark of a withdrawn document.
+    """
     doc = catalog.get(target_id)
     if doc is not None:
         label = f"{doc.id} {doc.title}"
-        if doc.withdrawn:
-            label += "（作废）"
+        note = (notes or {}).get(doc.id) or ("作废" if doc.withdrawn else "")
+        if note:
+            label += f"（{note}）"
         return f"[{label}]({relative_link(from_path, doc.path)})"
     ext = catalog.external_doc(target_id)
     if ext is not None:
@@ -43,26 +51,39 @@ def roles_table(roles: Roles) -> str:
     return "\n".join(rows)
 
 
-def render_body(body: str, path: str, catalog: Catalog) -> str:
+def render_body(body: str, path: str, catalog: Catalog, notes: Mapping[str, str] | None = None) -> str:
     """A document's or chapter's text as the site shows it."""
-    text = replace_links(body, lambda target: link_text(target, catalog, path))
+    text = replace_links(body, lambda target: link_text(target, catalog, path, notes))
     if ROLES_MARKER in text and catalog.roles is not None:
         text = text.replace(ROLES_MARKER, roles_table(catalog.roles))
     return text
 
 
-def document_page(doc: Document, catalog: Catalog, header: str = "", searchable: bool = True) -> str:
-    """The page for a document's front-matter file: title, control block, then its text."""
-    body = render_body(doc.body, doc.path, catalog).strip("\n")
+def document_page(
+    doc: Document,
+    catalog: Catalog,
+    header: str = "",
+    searchable: bool = True,
+    notes: Mapping[str, str] | None = None,
+    footer: str = "",
+) -> str:
+    """The page for a document's front-matter file: title, control block, text, footer."""
+    body = render_body(doc.body, doc.path, catalog, notes).strip("\n")
     title = f"# {doc.id} {doc.title}"
     lines = body.split("\n")
     if lines and lines[0].startswith("# "):
         # The page title always carries the id; an author's own H1 would stack a second title.
         body = "\n".join(lines[1:]).strip("\n")
     meta = "" if searchable else "---\nsearch:\n  exclude: true\n---\n\n"
-    return f"{meta}{title}\n\n{header}\n{body}\n"
+    return f"{meta}{title}\n\n{header}\n{body}\n{footer}"
 
 
-def chapter_page(path: str, body: str, catalog: Catalog, searchable: bool = True) -> str:
+def chapter_page(
+    path: str,
+    body: str,
+    catalog: Catalog,
+    searchable: bool = True,
+    notes: Mapping[str, str] | None = None,
+) -> str:
     meta = "" if searchable else "---\nsearch:\n  exclude: true\n---\n\n"
-    return meta + render_body(body, path, catalog).strip("\n") + "\n"
+    return meta + render_body(body, path, catalog, notes).strip("\n") + "\n"

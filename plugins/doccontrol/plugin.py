@@ -15,14 +15,23 @@ from mkdocs.structure.pages import Page
 
 from .catalog import Catalog
 from .config import OPTION_NAMES, config_from_options
-from .control import Status
-from .control_block import PageContext, admonition, banners, control_table, labels
 from .errors import DocControlError
-from .page_text import chapter_page, document_page, render_body
+from .page_text import render_body
 from .project import Project, load_project
+from .site_build import build_pages, nav_catalog
 from .site_nav import controlled_nav, site_nav
+from .site_pages import words
 
 log = get_plugin_logger(__name__)
+ASSET_DIR = Path(__file__).parent / "assets"
+ASSETS = ("doccontrol.css", "doccontrol.js")
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
 
 
 class DocControlPluginConfig(MkConfig):
@@ -62,51 +71,34 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.catalog = self.project.site_catalog(self.preview)
         for finding in self.project.findings:
             (log.error if finding.is_error else log.warning)(finding.as_text())
+        config.extra_css.append("assets/doccontrol/doccontrol.css")
+        config.extra_javascript.append("assets/doccontrol/doccontrol.js")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         project, catalog = self.project, self.catalog
         assert project is not None and catalog is not None
         language = str(config.theme.get("language") or "zh")
-        today = date.today()
-        ctx = PageContext(self.preview, project.as_of, today, language, project.config)
-        as_of_banner = ""
-        if project.as_of != today:
-            as_of_banner = admonition("note", labels(language)["as_of"].format(date=project.as_of))
-        self.pages = {}
-        hidden: set[str] = set()
-        for doc in catalog.documents:
-            ctl = project.control.get(doc.id) if project.control else None
-            if not self.preview and project.control is not None and (ctl is None or ctl.current is None):
-                if ctl is None or ctl.status is not Status.WITHDRAWN:
-                    continue  # never approved, or not yet in force: nothing to show staff
-            withdrawn = doc.withdrawn or (ctl is not None and ctl.status is Status.WITHDRAWN)
-            if withdrawn:
-                hidden.add(doc.id)
-            header = as_of_banner + "".join(b + "\n" for b in banners(doc, ctl, ctx))
-            header += control_table(doc, ctl, ctx)
-            self.pages[doc.path] = document_page(doc, catalog, header, searchable=not withdrawn)
-            for chapter in doc.chapters:
-                self.pages[chapter.path] = chapter_page(
-                    chapter.path, chapter.body, catalog, searchable=not withdrawn
-                )
+        site = build_pages(project, self.preview, language, date.today())
+        self.pages = dict(site.pages)
         for src_uri, text in self.pages.items():
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                files.remove(existing)
-            files.append(File.generated(config, src_uri, content=text))
+            _replace(files, File.generated(config, src_uri, content=text))
+        for name in ASSETS:
+            _replace(
+                files,
+                File.generated(
+                    config, f"assets/doccontrol/{name}", content=(ASSET_DIR / name).read_bytes()
+                ),
+            )
         if config.nav is None:
             docs_pages = [
-                f.src_uri for f in files if f.is_documentation_page() and f.src_uri not in self.pages
+                f.src_uri
+                for f in files
+                if f.is_documentation_page() and f.src_uri not in self.pages
             ]
-            shown = Catalog(
-                tuple(d for d in catalog.documents if d.path in self.pages),
-                catalog.roles,
-                catalog.external,
-                catalog.standard,
-                (),
-            )
-            config.nav = site_nav(docs_pages, controlled_nav(shown, language, frozenset(hidden)))
+            nav = controlled_nav(nav_catalog(catalog, site.documents), language)
+            registers = {words(language)["registers"]: [{t: p} for t, p in site.registers]}
+            config.nav = site_nav(docs_pages, [*nav, registers])
         return files
 
     def on_page_markdown(
