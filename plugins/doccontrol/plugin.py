@@ -79,7 +79,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         project, catalog = self.project, self.catalog
         assert project is not None and catalog is not None
         language = str(config.theme.get("language") or "zh")
-        site = build_pages(project, self.preview, language, date.today())
+        site = build_pages(
+            project, self.preview, language, date.today(), bool(config.use_directory_urls)
+        )
         self.pages = dict(site.pages)
         for src_uri, text in self.pages.items():
             _replace(files, File.generated(config, src_uri, content=text))

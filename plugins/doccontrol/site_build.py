@@ -36,7 +36,9 @@ class SitePages:
     registers: tuple[tuple[str, str], ...]  # (title, page) for the registers section
 
 
-def build_pages(project: Project, preview: bool, language: str, today: date) -> SitePages:
+def build_pages(
+    project: Project, preview: bool, language: str, today: date, directory_urls: bool = True
+) -> SitePages:
     catalog = project.site_catalog(preview)
     control = project.control
     ctx = PageContext(preview, project.as_of, today, language, project.config)
@@ -48,16 +50,16 @@ def build_pages(project: Project, preview: bool, language: str, today: date) -> 
     withdrawn: set[str] = set()
     for doc in catalog.documents:
         ctl = control.get(doc.id) if control else None
-        if not preview and control is not None and (ctl is None or ctl.current is None):
-            if ctl is None or ctl.status is not Status.WITHDRAWN:
-                continue  # never approved, or not yet in force: nothing for staff to read
+        unreleased = ctl is None or (ctl.current is None and ctl.status is not Status.WITHDRAWN)
+        if not preview and control is not None and unreleased:
+            continue  # never approved, or not yet in force: nothing for staff to read
         if doc.withdrawn or (ctl is not None and ctl.status is Status.WITHDRAWN):
             withdrawn.add(doc.id)
         shown.append(doc)
 
     rows = register_rows(control, project.approved, project.worktree)
     shown_paths = frozenset(p for d in shown for p in d.paths)
-    model = SiteModel(rows, catalog, shown_paths, language)
+    model = SiteModel(rows, catalog, shown_paths, language, directory_urls)
     notes = {
         r.control.id: (
             words(language)["obsolete"]

@@ -159,11 +159,23 @@ def _table(css: str, headers: Sequence[str], rows: Sequence[str], table_id: str 
     )
 
 
-def _link(from_page: str, to_path: str | None, text: str) -> str:
-    if not to_path:
-        return escape(text)
-    target = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
-    return f'<a href="{escape(target)}">{escape(text)}</a>'
+def page_url(src: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives a page, relative to the site root ("" for the home page)."""
+    stem = src.rsplit(".", 1)[0]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, directory_urls: bool) -> str:
+    """A link from one page to another that works in raw HTML (MkDocs rewrites only Markdown links)."""
+    here = page_url(from_src, directory_urls)
+    there = page_url(to_src, directory_urls)
+    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here)
+    rel = posixpath.relpath(there or ".", here_dir or ".")
+    return rel + "/" if there.endswith("/") or not there else rel
 
 
 @dataclass(frozen=True)
@@ -174,12 +186,20 @@ class SiteModel:
     catalog: Catalog
     shown: frozenset[str]  # paths that have a page in this build
     language: str
+    directory_urls: bool = True
 
     def page_of(self, doc_id: str) -> str | None:
         row = next((r for r in self.rows if r.control.id == doc_id), None)
         if row and row.document and row.document.path in self.shown:
             return row.document.path
         return None
+
+    def link(self, from_page: str, doc_id: str) -> str:
+        """The id, linked to its page when the build has one."""
+        target = self.page_of(doc_id)
+        if target is None:
+            return escape(doc_id)
+        return f'<a href="{escape(relative_url(from_page, target, self.directory_urls))}">{escape(doc_id)}</a>'
 
 
 def register_page(model: SiteModel) -> str:
@@ -207,7 +227,7 @@ def register_page(model: SiteModel) -> str:
             f'<tr data-id="{escape(ctl.id)}" data-type="{escape(type_label)}" '
             f'data-status="{escape(status)}" data-status-code="{ctl.status.value}" '
             f'data-owner="{escape(owner)}">'
-            f"<td>{_link(page, model.page_of(ctl.id), ctl.id)}</td><td>{escape(ctl.title)}</td>"
+            f"<td>{model.link(page, ctl.id)}</td><td>{escape(ctl.title)}</td>"
             f"<td>{escape(type_label)}</td><td>{escape(rev)}</td>"
             f'<td class="dc-status dc-status-{ctl.status.value}">{escape(status)}{flags}</td>'
             f"<td>{_day(ctl.current.issued if ctl.current else None)}</td>"
@@ -257,7 +277,7 @@ def records_register_page(
         ):
             continue
         cells = [
-            _link(page, model.page_of(doc.id), doc.id),
+            model.link(page, doc.id),
             escape(doc.title),
             escape(doc.retention.label_zh if doc.retention else "—"),
             escape(doc.storage or "—"),
@@ -294,7 +314,7 @@ def archive_page(model: SiteModel) -> str:
             continue
         last = ctl.latest.label if ctl.latest else "—"
         rows.append(
-            f'<tr class="dc-obsolete"><td>{_link(page, model.page_of(ctl.id), ctl.id)}</td>'
+            f'<tr class="dc-obsolete"><td>{model.link(page, ctl.id)}</td>'
             f"<td>{escape(ctl.title)}</td><td>{escape(last)}</td><td>{_day(ctl.withdrawn_on)}</td>"
             f'<td><span class="dc-mark-obsolete">{escape(w["obsolete"])}</span></td></tr>'
         )
@@ -325,7 +345,7 @@ def coverage_page(model: SiteModel, standard: Standard | None) -> str:
             for k, on in (("dp", clause.needs_procedure), ("rec", clause.needs_records))
             if on
         )
-        links = "、".join(_link(page, model.page_of(r.control.id), r.control.id) for r in docs)
+        links = "、".join(model.link(page, r.control.id) for r in docs)
         if gap:
             links = (
                 links + " " if links else ""
@@ -356,7 +376,7 @@ def roles_page(model: SiteModel, roles: Roles | None) -> str:
             for r in model.rows
             if role in r.control.approvers and r.control.status is not Status.WITHDRAWN
         ]
-        links = "、".join(_link(page, model.page_of(i), i) for i in approves) or "—"
+        links = "、".join(model.link(page, i) for i in approves) or "—"
         top = " ★" if role == roles.top else ""
         people = escape("、".join(members))
         rows.append(f"<tr><td>{escape(role)}{top}</td><td>{people}</td><td>{links}</td></tr>")
@@ -392,12 +412,12 @@ def document_footer(
     page = doc.path
     parts = ["\n---\n"]
     if used_by:
-        links = "、".join(_link(page, model.page_of(i), i) for i in used_by)
+        links = "、".join(model.link(page, i) for i in used_by)
         parts.append(
             f'<p class="dc-where-used"><strong>{escape(w["where_used"])}</strong>：{links}</p>\n'
         )
     if doc.records:
-        links = "、".join(_link(page, model.page_of(i), i) for i in doc.records)
+        links = "、".join(model.link(page, i) for i in doc.records)
         parts.append(
             f'<p class="dc-produces"><strong>{escape(w["produces"])}</strong>：{links}</p>\n'
         )

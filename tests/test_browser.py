@@ -1,0 +1,197 @@
+"""The built site in a real headless browser (Debian's chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import LI, ROOT, ZHANG, run_cli
+from gitrepo import GitRepo
+
+sync_api = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "test-output" / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def serve() -> Iterator[Callable[[Path], str]]:
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(site: Path) -> str:
+        handler = functools.partial(_Quiet, directory=str(site))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("browser") / "demo"
+    result = run_cli("demo", str(target))
+    assert result.code == 0, result.output
+    return target
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport=DESKTOP)  # type: ignore[attr-defined]
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def _shot(browser: object, url: str, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for label, size in (("desktop", DESKTOP), ("mobile", MOBILE)):
+        context = browser.new_context(viewport=size)  # type: ignore[attr-defined]
+        pg = context.new_page()
+        pg.goto(url)
+        pg.wait_for_load_state("networkidle")
+        pg.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=False)
+        context.close()
+
+
+def test_controlled_page_shows_revision_and_approver(
+    page: object, demo: Path, serve: Callable[[Path], str], browser: object
+) -> None:
+    base = serve(demo / "site")
+    url = base + "procedures/qp-01-document-control/"
+    page.goto(url)  # type: ignore[attr-defined]
+    block = page.locator("table.dc-control")  # type: ignore[attr-defined]
+    assert block.get_attribute("data-revision") == "A/1"
+    text = block.inner_text()
+    assert "李敏" in text and "A/1" in text and "受控" in text
+    history = page.locator("table.dc-history").inner_text()  # type: ignore[attr-defined]
+    assert "A/1" in history and "A/0" in history
+    _shot(browser, url, "controlled-page")
+
+
+def test_chinese_search_finds_the_procedure(
+    page: object, demo: Path, serve: Callable[[Path], str]
+) -> None:
+    base = serve(demo / "site")
+    page.goto(base)  # type: ignore[attr-defined]
+    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").fill("升级督办")  # type: ignore[attr-defined]
+    results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
+    results.first.wait_for(timeout=15000)
+    hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]  # type: ignore[attr-defined]
+    assert any("qp-11-complaints-remedy" in h for h in hrefs), hrefs
+    assert all("qp-11" in h for h in hrefs), "the word occurs only in QP-11"
+
+
+def test_withdrawn_document_is_archived_not_navigable_or_searchable(
+    page: object, demo: Path, serve: Callable[[Path], str]
+) -> None:
+    base = serve(demo / "site")
+    page.goto(base)  # type: ignore[attr-defined]
+    nav = page.locator("nav.md-nav--primary").inner_text()  # type: ignore[attr-defined]
+    assert "QP-13" in nav and "QP-14" not in nav
+    page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").fill("售后回访管理程序")  # type: ignore[attr-defined]
+    page.locator(".md-search-result__meta").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]  # type: ignore[attr-defined]
+    assert not any("qp-14" in h for h in hrefs), hrefs
+    page.goto(base + "archive/")  # type: ignore[attr-defined]
+    row = page.locator("table.dc-archive tr", has_text="QP-14")  # type: ignore[attr-defined]
+    assert "作废" in row.inner_text()
+    row.locator("a").click()
+    banner = page.locator(".dc-banner").first  # type: ignore[attr-defined]
+    assert "作废" in banner.inner_text()
+
+
+def test_register_page_matches_register_command(
+    page: object, demo: Path, serve: Callable[[Path], str], browser: object
+) -> None:
+    expected = json.loads((demo / "register.json").read_text("utf-8"))
+    base = serve(demo / "site")
+    page.goto(base + "register/")  # type: ignore[attr-defined]
+    rows = page.locator("table.dc-register tbody tr")  # type: ignore[attr-defined]
+    shown = {r.get_attribute("data-id"): r.get_attribute("data-status-code") for r in rows.all()}
+    assert shown == {d["id"]: d["status"] for d in expected["documents"]}
+    # The filters work: only withdrawn documents remain.
+    page.select_option("select[data-filter=status]", "作废")  # type: ignore[attr-defined]
+    visible = [r.get_attribute("data-id") for r in rows.all() if r.is_visible()]
+    assert visible == ["QP-14"]
+    _shot(browser, base + "register/", "register")
+
+
+def test_printout_says_uncontrolled(page: object, demo: Path, serve: Callable[[Path], str]) -> None:
+    base = serve(demo / "site")
+    page.goto(base + "procedures/qp-03-human-resources/")  # type: ignore[attr-defined]
+    mark = page.locator(".dc-print-mark")  # type: ignore[attr-defined]
+    assert not mark.is_visible()
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert mark.is_visible()
+    text = mark.inner_text()
+    assert "非受控文件" in text and "QP-03 A/0" in text and "打印日期 20" in text
+    assert "qp-03-human-resources" in text  # where to check the current revision
+
+
+def test_coverage_matrix_shows_a_gap_when_a_required_procedure_goes(
+    make_repo: Callable[..., GitRepo],
+    tmp_path: Path,
+    page: object,
+    serve: Callable[[Path], str],
+    browser: object,
+) -> None:
+    repo = make_repo()
+    repo.branch("zhang/drop-qp-02")
+    repo.remove("procedures/qp-02.md")
+    repo.commit("QP-02 作废", ZHANG, "2026-02-01T09:00:00+08:00")
+    repo.checkout("main")
+    repo.merge("zhang/drop-qp-02", LI, "2026-02-02T10:00:00+08:00")
+    site = tmp_path / "site"
+    assert run_cli("build", "--repo", str(repo.path), "-d", str(site)).code == 0
+    page.goto(serve(site) + "coverage/")  # type: ignore[attr-defined]
+    gap = page.locator('tr[data-clause="4.6.4"]')  # type: ignore[attr-defined]
+    assert gap.get_attribute("class") == "dc-gap"
+    assert "缺少程序文件" in gap.inner_text()
+    covered = page.locator('tr[data-clause="4.6.3"]')  # type: ignore[attr-defined]
+    assert covered.get_attribute("class") == "dc-covered"
+
+
+def test_coverage_matrix_screenshot(
+    demo: Path, serve: Callable[[Path], str], browser: object
+) -> None:
+    _shot(browser, serve(demo / "site") + "coverage/", "coverage")
+    assert (SHOTS / "coverage-desktop.png").stat().st_size > 10_000
