@@ -7,7 +7,6 @@ from typing import Any
 
 import git
 import pytest
-
 from conftest import LI, ZHANG
 from doccontrol.config import Config
 from doccontrol.history_reader import read_history

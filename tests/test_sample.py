@@ -10,7 +10,6 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli, run_mkdocs
 from gitrepo import GitRepo, Who
 
@@ -39,7 +38,9 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> GitRepo:
         else:
             shutil.copy2(src, path / part)
     repo = GitRepo(path)
-    repo.commit("导入体系文件", Who("陈静", "chenjing@hengxin-service.example"), "2026-10-01T09:00:00+08:00")
+    repo.commit(
+        "导入体系文件", Who("陈静", "chenjing@hengxin-service.example"), "2026-10-01T09:00:00+08:00"
+    )
     repo.tag("doccontrol/baseline", GENERAL_MANAGER, "2026-10-01T17:00:00+08:00", "纸质版转入")
     return repo
 
@@ -69,7 +70,9 @@ def test_adopted_sample_builds_strict_with_every_document(adopted: GitRepo, tmp_
         rel = doc.relative_to(ROOT).with_suffix("")
         page = site / (rel.parent if rel.name == "index" else rel) / "index.html"
         assert page.is_file(), page
-    register = json.loads(run_cli("register", "--format", "json", "--repo", str(adopted.path)).stdout)
+    register = json.loads(
+        run_cli("register", "--format", "json", "--repo", str(adopted.path)).stdout
+    )
     assert {d["status"] for d in register["documents"]} == {"current"}
     assert {d["revision"] for d in register["documents"]} == {"A/0"}
 
@@ -126,9 +129,27 @@ def test_plugin_is_registered_for_mkdocs_and_properdocs() -> None:
 
 
 CORE = (
-    "model", "findings", "errors", "yamlpos", "textfile", "frontmatter_source", "document_fields",
-    "roles_file", "external_file", "clauses_file", "consistency", "catalog", "links", "page_text",
-    "site_nav", "config", "approval", "control", "history_model", "control_block", "register",
+    "model",
+    "findings",
+    "errors",
+    "yamlpos",
+    "textfile",
+    "frontmatter_source",
+    "document_fields",
+    "roles_file",
+    "external_file",
+    "clauses_file",
+    "consistency",
+    "catalog",
+    "links",
+    "page_text",
+    "site_nav",
+    "config",
+    "approval",
+    "control",
+    "history_model",
+    "control_block",
+    "register",
 )
 
 
@@ -142,5 +163,7 @@ def test_core_imports_no_adapter_library() -> None:
         "sys.meta_path.insert(0, Block())\n"
         + "".join(f"import doccontrol.{m}\n" for m in CORE if m != "register")
     )
-    proc = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", blocker], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr

@@ -58,7 +58,9 @@ def test_preview_build_shows_working_tree_marked_draft_with_next_revision(
     assert "A/1" in html  # the revision this change would get
 
 
-def test_mkdocs_build_matches_doccontrol_build(make_repo: Callable[..., GitRepo], tmp_path: Path) -> None:
+def test_mkdocs_build_matches_doccontrol_build(
+    make_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
     repo = make_repo()
     a, b = tmp_path / "a", tmp_path / "b"
     assert run_cli("build", "--repo", str(repo.path), "-d", str(a)).code == 0
