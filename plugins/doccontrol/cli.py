@@ -11,6 +11,7 @@ import click
 
 from .errors import DocControlError
 from .findings import OutputFormat
+from .model import DocType
 
 
 class _Date(click.ParamType):
@@ -90,6 +91,105 @@ def demo(directory: Path) -> None:
     from .commands.demo import demo as run
 
     _guarded(lambda: run(directory.resolve()))
+
+
+@main.command()
+@repo_option
+@as_of_option
+@click.option("--due", is_flag=True, help="Only records past retention that may be disposed of.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def records(repo: Path, as_of: date | None, due: bool, fmt: str) -> None:
+    """Filled records and their retention; with --due, what may be disposed of and how."""
+    from .commands.records import records as run
+
+    _guarded(lambda: run(repo.resolve(), as_of, due, fmt))
+
+
+# --- owners' and approvers' workflow: new, status, codeowners, diff ------------------------
+
+
+def _names_option(value: str | None) -> tuple[str, ...]:
+    return tuple(n.strip() for n in (value or "").replace("，", ",").split(",") if n.strip())
+
+
+@main.command("new")
+@click.argument("doc_type", metavar="TYPE", type=click.Choice([t.value for t in DocType]))
+@click.option("--title", required=True, help="The document's title (文件名称).")
+@repo_option
+@click.option("--owner", help="Role or person who owns it (编制); default from 'defaults' in mkdocs.yml.")
+@click.option("--approvers", help="Comma-separated roles or people who approve it (批准).")
+@click.option("--procedure", help="Record forms: the procedure whose number the form takes (QP-05).")
+@click.option("--id", "doc_id", help="A particular id instead of the next free one.")
+@click.option("--slug", help="File name after the id, e.g. complaint-handling (default: the id alone).")
+@click.option("--retention", help="Record forms: 保存期限, e.g. 3y.")
+@click.option("--storage", help="Record forms: 保存地点.")
+def new_command(
+    doc_type: str,
+    title: str,
+    repo: Path,
+    owner: str | None,
+    approvers: str | None,
+    procedure: str | None,
+    doc_id: str | None,
+    slug: str | None,
+    retention: str | None,
+    storage: str | None,
+) -> None:
+    """Add a document of TYPE with the next free id, from the template of its type."""
+    from .commands.new import new as run
+    from .new_document import NewRequest
+
+    request = NewRequest(
+        DocType(doc_type),
+        title,
+        owner,
+        _names_option(approvers),
+        procedure,
+        doc_id,
+        slug,
+        retention,
+        storage,
+    )
+    _guarded(lambda: run(repo.resolve(), request))
+
+
+@main.command()
+@repo_option
+@click.option("--base", help="The branch this one will merge into (default: main, or origin/main).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+@as_of_option
+def status(repo: Path, base: str | None, fmt: str, as_of: date | None) -> None:
+    """What this branch changes, the revision each document gets, and who may approve it."""
+    from .commands.status import status as run
+
+    _guarded(lambda: run(repo.resolve(), base, fmt, as_of))
+
+
+@main.command()
+@repo_option
+@click.option("--format", "fmt", type=click.Choice(["github", "gitlab"]), default="github", show_default=True)
+@click.option("--write", is_flag=True, help="Write the file instead of printing it.")
+@click.option("--path", "out", help="Where to write (default: the forge's usual place).")
+def codeowners(repo: Path, fmt: str, write: bool, out: str | None) -> None:
+    """CODEOWNERS from each document's approvers, so the forge asks the right reviewers."""
+    from .commands.codeowners import codeowners as run
+
+    _guarded(lambda: run(repo.resolve(), fmt, write, out))
+
+
+@main.command()
+@click.argument("doc_id", metavar="ID")
+@click.argument("revisions", nargs=-1, metavar="[REV1 [REV2]]")
+@repo_option
+@click.option("--color/--no-color", default=None, help="Colour (default: when writing to a terminal).")
+@click.option("--context", default=2, show_default=True, help="Unchanged lines around each change.")
+def diff(doc_id: str, revisions: tuple[str, ...], repo: Path, color: bool | None, context: int) -> None:
+    """Redline of a document between two revisions (default: the last two; 'worktree' for edits)."""
+    from .commands.diff import diff as run
+
+    if len(revisions) > 2:
+        raise click.UsageError("give at most two revisions, e.g. A/1 A/2")
+    _guarded(lambda: run(repo.resolve(), doc_id, revisions, color, context))
 
 
 def _guarded(command: Callable[[], int]) -> None:

@@ -159,13 +159,36 @@ references: [QP-08]
 """
 
 
+OLD_RECORD_DATE = "2024-03-08"
+OLD_RECORD = f"""---
+date: {OLD_RECORD_DATE}
+by: 张伟
+title: 上门服务确认单 HX20240308009（纸质档案扫描录入）
+---
+
+# 上门服务确认单 HX20240308009
+
+| 项目 | 内容 |
+|---|---|
+| 服务类型 | 维修（洗衣机不脱水） |
+| 到达时间 | 2024-03-08 14:20 |
+| 处理结果 | 更换排水泵，试机正常 |
+| 收费 | 配件费 85 元，人工费 50 元 |
+| 顾客签字 | 已签字（纸质原件） |
+"""
+
+
 def build_history(path: Path, today: date) -> None:
     """Write the sample organisation into ``path`` with a year of history ending before ``today``."""
     w = _Writer(path)
     start = today - timedelta(days=330)
 
-    # Adoption: the paper-approved system goes into git and the general manager tags it.
+    # Adoption: the paper-approved system goes into git and the general manager tags it,
+    # with an old service confirmation scanned in from the paper archive.
     (path / "procedures" / "qp-14-return-visit.md").write_text(RETURN_VISIT, "utf-8")
+    old_record = f"records/QR-06-01/{OLD_RECORD_DATE}-HX20240308009.md"
+    (path / old_record).parent.mkdir(parents=True, exist_ok=True)
+    (path / old_record).write_text(OLD_RECORD, "utf-8")
     w.edit("procedures/wi-02-phone-reception.md", _set_field("review", "6"))
     w.commit("导入经纸质审批的体系文件", CHEN, _at(start, 9))
     w.tag("doccontrol/baseline", WANG, _at(start, 17), "纸质版体系文件（A/0）转入 git 管理")
@@ -225,7 +248,15 @@ def build_history(path: Path, today: date) -> None:
     w.merge("chenjing/review-qp-03", LI, _at(start + timedelta(days=240), 11),
             "Merge pull request #6 from chenjing/review-qp-03\n\nQP-03 年度评审\n\nReviewed: QP-03")
 
-    # 7. Approved now, effective next month.
+    # 7. A record past its two-year retention is disposed of by an approved change.
+    w.branch("chenjing/dispose-2024-confirmations")
+    w.repo.git.rm("-q", old_record)
+    w.commit("销毁超过保存期限的上门服务确认单", CHEN, _at(start + timedelta(days=258)))
+    w.merge("chenjing/dispose-2024-confirmations", LI, _at(start + timedelta(days=260), 16),
+            "Merge pull request #8 from chenjing/dispose-2024-confirmations\n\n"
+            f"销毁 2024 年 3 月上门服务确认单（保存期满 2 年）\n\nDisposed: {old_record}")
+
+    # 8. Approved now, effective next month.
     w.branch("zhangwei/qp-11-escalation")
     effective = today + timedelta(days=20)
     w.edit("procedures/qp-11-complaints-remedy.md", _set_field("effective", effective.isoformat()))
@@ -236,7 +267,7 @@ def build_history(path: Path, today: date) -> None:
     w.merge("zhangwei/qp-11-escalation", LI, _at(today - timedelta(days=12), 15),
             "Merge pull request #7 from zhangwei/qp-11-escalation\n\n投诉处理程序：增加夜间投诉受理（下月实施）")
 
-    # 8. An unapproved direct commit to main: the site keeps the approved text.
+    # 9. An unapproved direct commit to main: the site keeps the approved text.
     w.repo.git.checkout("-q", "main")
     w.edit("procedures/qp-04-customer-requirements.md", _append(
         "### 临时说明\n\n（未经批准的直接修改）电话受理时增加询问顾客的微信号。"))

@@ -14,6 +14,7 @@ from .findings import Finding, error, sort_findings
 from .history_model import History
 from .history_reader import read_history
 from .model import SourceFile
+from .records import FilledRecord, parse_records, record_history_findings, stale_external
 from .worktree import read_worktree
 
 
@@ -35,6 +36,7 @@ class Project:
     control: ControlState | None
     history: History | None
     findings: tuple[Finding, ...]
+    records: tuple[FilledRecord, ...] = ()
 
     def site_catalog(self, preview: bool) -> Catalog:
         return self.worktree if preview or self.control is None else self.approved
@@ -56,7 +58,21 @@ def load_project(repo: Path, config: Config, as_of: date | None = None) -> Proje
         control = evaluate(history, config, as_of)
         findings.extend(control.findings)
         approved = build_catalog(approved_sources(history, control), config)
-    return Project(repo, config, as_of, worktree, approved, control, history, tuple(sort_findings(findings)))
+        findings.extend(record_history_findings(history, control, approved, config))
+    records, record_findings = parse_records(sources, worktree, config)
+    findings.extend(record_findings)
+    findings.extend(stale_external(worktree.external, config, as_of))
+    return Project(
+        repo,
+        config,
+        as_of,
+        worktree,
+        approved,
+        control,
+        history,
+        tuple(sort_findings(findings)),
+        records,
+    )
 
 
 def approved_sources(history: History, control: ControlState) -> list[SourceFile]:

@@ -14,6 +14,7 @@ from .model import Document
 from .page_text import chapter_page, document_page
 from .project import Project
 from .site_pages import (
+    FormStats,
     SiteModel,
     archive_page,
     coverage_page,
@@ -93,7 +94,7 @@ def build_pages(
     w = words(language)
     registers = (
         (w["register"], "register.md", register_page(model)),
-        (w["records"], "records-register.md", records_register_page(model)),
+        (w["records"], "records-register.md", records_register_page(model, form_stats(project))),
         (w["external"], "external.md", external_page(catalog.external, language)),
         (w["archive"], "archive.md", archive_page(model)),
         (w["coverage"], "coverage.md", coverage_page(model, catalog.standard)),
@@ -106,6 +107,13 @@ def build_pages(
         documents=tuple(d for d in shown if d.id not in withdrawn),
         registers=tuple((title, path) for title, path, _ in registers),
     )
+
+
+def form_stats(project: Project) -> dict[str, FormStats]:
+    by_form: dict[str, list[date]] = {}
+    for record in project.records:
+        by_form.setdefault(record.form, []).append(record.date)
+    return {form: FormStats(len(days), min(days), max(days)) for form, days in by_form.items()}
 
 
 def nav_catalog(catalog: Catalog, documents: tuple[Document, ...]) -> Catalog:

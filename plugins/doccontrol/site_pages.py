@@ -7,7 +7,7 @@ they need no Markdown extension in the organisation's mkdocs.yml).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -51,6 +51,9 @@ _ZH = {
     "source": "来源",
     "holder": "持有部门",
     "checked": "最近查新",
+    "record_count": "记录数",
+    "oldest": "最早",
+    "newest": "最新",
     "withdrawn_on": "作废日期",
     "last_revision": "最后版本",
     "clause": "条款",
@@ -103,6 +106,9 @@ _EN = {
     "source": "Source",
     "holder": "Holder",
     "checked": "Last checked",
+    "record_count": "Records",
+    "oldest": "Oldest",
+    "newest": "Newest",
     "withdrawn_on": "Withdrawn",
     "last_revision": "Last revision",
     "clause": "Clause",
@@ -261,10 +267,17 @@ def register_page(model: SiteModel) -> str:
     )
 
 
-def records_register_page(
-    model: SiteModel, extra: Callable[[Document], Sequence[str]] | None = None
-) -> str:
-    """记录清单: one row per record form. ``extra`` adds cells (the records issue adds counts)."""
+@dataclass(frozen=True)
+class FormStats:
+    """How many filled records a form has, and the oldest and newest of them."""
+
+    count: int
+    oldest: date | None
+    newest: date | None
+
+
+def records_register_page(model: SiteModel, stats: Mapping[str, FormStats]) -> str:
+    """记录清单: per record form, retention, storage, owner and its filled records."""
     w = words(model.language)
     page = "records-register.md"
     rows = []
@@ -276,16 +289,21 @@ def records_register_page(
             or row.control.status is Status.WITHDRAWN
         ):
             continue
+        st = stats.get(doc.id, FormStats(0, None, None))
         cells = [
             model.link(page, doc.id),
             escape(doc.title),
             escape(doc.retention.label_zh if doc.retention else "—"),
             escape(doc.storage or "—"),
             escape(doc.owner),
-            *(extra(doc) if extra else ()),
+            str(st.count),
+            _day(st.oldest),
+            _day(st.newest),
         ]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    keys = ("form", "title", "retention", "storage", "owner")
+        rows.append(
+            f'<tr data-form="{escape(doc.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        )
+    keys = ("form", "title", "retention", "storage", "owner", "record_count", "oldest", "newest")
     return f"# {w['records']}\n\n" + _table("dc-records", [w[k] for k in keys], rows)
 
 
