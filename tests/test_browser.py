@@ -195,3 +195,16 @@ def test_coverage_matrix_screenshot(
 ) -> None:
     _shot(browser, serve(demo / "site") + "coverage/", "coverage")
     assert (SHOTS / "coverage-desktop.png").stat().st_size > 10_000
+
+
+def test_record_register_lists_forms_and_their_records(
+    page: object, demo: Path, serve: Callable[[Path], str], browser: object
+) -> None:
+    base = serve(demo / "site")
+    page.goto(base + "records-register/")  # type: ignore[attr-defined]
+    cells = page.locator('tr[data-form="QR-11-01"] td').all_inner_texts()  # type: ignore[attr-defined]
+    assert cells[:3] == ["QR-11-01", "顾客投诉处理记录", "3 年"]
+    assert cells[5:] == ["1", "2026-09-03", "2026-09-03"]
+    disposed = page.locator('tr[data-form="QR-06-01"] td').all_inner_texts()  # type: ignore[attr-defined]
+    assert disposed[5] == "0", "the demo's disposed record is gone"
+    _shot(browser, base + "records-register/", "record-register")
