@@ -29,7 +29,7 @@ class _Date(click.ParamType):
 DATE = _Date()
 repo_option = click.option(
     "--repo",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
     help="The repository to work on.",

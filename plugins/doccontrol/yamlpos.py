@@ -173,8 +173,7 @@ def _unclosed(text: str, problem_line: int, offset: int) -> YamlProblem | None:
     except yaml.MarkedYAMLError as exc:
         if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
             mark = exc.context_mark
-            quote = mark.buffer[mark.pointer] if mark.buffer else '"'
-            return _open_quote(exc.context_mark.line + offset, quote, None)
+            return _open_quote(mark.line + offset, _char_at(text, mark.line, mark.column), None)
     if open_brackets:
         line, closer = open_brackets[0]
         line += offset
@@ -185,6 +184,14 @@ def _unclosed(text: str, problem_line: int, offset: int) -> YamlProblem | None:
             f"add the closing '{closer}' at the end of that value",
         )
     return None
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column (libyaml's marks carry no buffer)."""
+    lines = text.splitlines()
+    if line < len(lines) and column < len(lines[line]):
+        return lines[line][column]
+    return '"'
 
 
 def _open_quote(line: int, quote: str, runs_to: int | None) -> YamlProblem:
