@@ -1,7 +1,8 @@
 """Benchmarks of the history issue, as ratios against a baseline run in the same process.
 
 1. ``mkdocs build`` with doc-control against the same mkdocs-material build without it,
-   on 1000 documents with 3000 approved changes (6000 commits). Budget: <= 1.10.
+   on 1000 documents with 3000 approved changes (6000 commits) and 5000 filled
+   records. Budget: <= 1.10.
    The plain build gets the same pages (copied into docs/), so the ratio is the
    cost of document control alone.
 2. ``doccontrol register`` on 100 000 commits against a bare
@@ -22,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import generate, write_site_config  # noqa: E402
+from corpus import generate, write_site_config
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 PY = sys.executable
@@ -37,9 +38,11 @@ def timed(args: list[str], cwd: Path, repeat: int) -> float:
     return best
 
 
-def bench_build(work: Path, documents: int, changes: int, repeat: int) -> tuple[float, float]:
+def bench_build(
+    work: Path, documents: int, changes: int, repeat: int, records: int
+) -> tuple[float, float]:
     controlled = work / "controlled"
-    generate(controlled, documents, changes)
+    generate(controlled, documents, changes, records=records)
     write_site_config(controlled, with_plugin=True)
     plain = work / "plain"
     plain.mkdir()
@@ -70,11 +73,12 @@ def main() -> int:
     args = parser.parse_args()
     repeat = 1 if args.quick else 3
     docs, changes = (200, 600) if args.quick else (1000, 3000)
+    records = 1000 if args.quick else 5000
     big_changes = 5000 if args.quick else 50_000
     with tempfile.TemporaryDirectory(prefix="doccontrol-bench-") as tmp:
         work = Path(tmp)
-        with_dc, without = bench_build(work, docs, changes, repeat)
-        print(f"mkdocs build, {docs} documents, {changes * 2} commits: "
+        with_dc, without = bench_build(work, docs, changes, repeat, records)
+        print(f"mkdocs build, {docs} documents, {changes * 2} commits, {records} records: "
               f"with doc-control {with_dc:.2f}s, without {without:.2f}s, "
               f"ratio {with_dc / without:.3f} (budget 1.10)")
         register, git_log = bench_register(work, 1000, big_changes, repeat)

@@ -68,7 +68,31 @@ def _data(text: str) -> bytes:
     return b"data %d\n" % len(raw) + raw + b"\n"
 
 
-def generate(path: Path, documents: int, changes: int, start: int | None = None) -> None:
+FORM = """---
+id: QR-01-01
+title: 服务记录表
+type: record-form
+owner: 质量部
+approvers: [管理者代表]
+retention: 3y
+storage: 质量部档案室
+---
+
+| 工单号 | 日期 | 服务工程师 |
+|---|---|---|
+"""
+
+
+def record(n: int) -> str:
+    return (
+        f"---\ndate: 2026-0{n % 9 + 1}-1{n % 9}\nby: 编制人\ntitle: 服务记录 {n:05d}\n---\n\n"
+        f"工单 HX{n:08d} 已完成，顾客签字确认。\n"
+    )
+
+
+def generate(
+    path: Path, documents: int, changes: int, start: int | None = None, records: int = 0
+) -> None:
     """Write a repository at ``path`` with ``documents`` and ``changes`` approved changes.
 
     Commits are a minute apart and end a day before now, so no review is overdue.
@@ -101,6 +125,9 @@ def generate(path: Path, documents: int, changes: int, start: int | None = None)
 
     files = [("manual/roles.yml", ROLES), ("docs/index.md", "# 首页\n")]
     files += [(f"procedures/qp-{i:04d}.md", document(i, 0)) for i in range(1, documents + 1)]
+    if records:
+        files.append(("records/forms/qr-01-01.md", FORM))
+        files += [(f"records/QR-01-01/r{n:05d}.md", record(n)) for n in range(records)]
     main = commit("refs/heads/main", "编制人", "owner@bench.example", "导入", [], files)
     out.append(f"tag doccontrol/baseline\nfrom :{main}\n".encode())
     out.append(f"tagger 总经理甲 <top@bench.example> {when + 30} +0800\n".encode())
