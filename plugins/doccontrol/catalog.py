@@ -6,6 +6,7 @@ tree or from a git commit, the caller decides) and returns values and findings.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,7 +61,9 @@ def is_markdown(path: str) -> bool:
 
 
 def under_root(path: str, config: Config) -> str | None:
-    return next((r for r in config.roots if path.startswith(r + "/")), None)
+    if not path.startswith(config.root_prefixes):
+        return None
+    return next(r for r in config.roots if path.startswith(r + "/"))
 
 
 def is_filled_record(path: str, config: Config) -> bool:
@@ -100,6 +103,14 @@ def _no_front_matter(path: str, bare_folder: bool) -> str:
         "front matter (id, title, type, owner, approvers), or move it into a folder document "
         "that has an index.md"
     )
+
+
+@functools.lru_cache(maxsize=8192)
+def _split(path: str, text: str) -> tuple[MarkdownText | None, tuple[Finding, ...]]:
+    # A release build parses the approved text of documents whose working copy was
+    # just parsed too: most are the same, and parsing is the cost of a build.
+    parsed, found = split_markdown(path, text)
+    return parsed, tuple(found)
 
 
 def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
@@ -153,7 +164,7 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
         text = text_of(path)
         if text is None:
             continue
-        parsed, found = split_markdown(path, text)
+        parsed, found = _split(path, text)
         findings.extend(found)
         if parsed is not None:
             markdown[path] = parsed

@@ -6,6 +6,7 @@ The plugin and the CLI both turn the ``doc-control`` entry of mkdocs.yml into a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -18,6 +19,16 @@ from .errors import ConfigError
 from .model import DocType
 
 PLUGIN_NAME = "doc-control"
+
+
+@dataclass(frozen=True)
+class TypeDefaults:
+    """``defaults:`` for one document type: what ``doccontrol new`` writes when not told."""
+
+    owner: str | None = None
+    approvers: tuple[str, ...] = ()
+    retention: str | None = None
+    storage: str | None = None
 
 
 class RevisionScheme(Enum):
@@ -41,15 +52,29 @@ class Config:
     review_months: int = 12
     prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
     preview: bool = False
+    defaults: tuple[tuple[DocType, TypeDefaults], ...] = ()
+    pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
     site_name: str = ""
     language: str = "zh"
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
+    @functools.cached_property
+    def _prefix_of(self) -> dict[DocType, str]:
+        return dict(self.prefixes)
+
+    @functools.cached_property
+    def root_prefixes(self) -> tuple[str, ...]:
+        """Each controlled root with its trailing slash, for fast ``startswith`` tests."""
+        return tuple(r + "/" for r in self.roots)
+
     def prefix(self, doc_type: DocType) -> str:
-        return dict(self.prefixes)[doc_type]
+        return self._prefix_of[doc_type]
 
     def type_for_prefix(self, prefix: str) -> DocType | None:
         return next((t for t, p in self.prefixes if p == prefix), None)
+
+    def defaults_for(self, doc_type: DocType) -> TypeDefaults:
+        return dict(self.defaults).get(doc_type, TypeDefaults())
 
 
 OPTION_NAMES = (
@@ -63,6 +88,8 @@ OPTION_NAMES = (
     "review",
     "prefixes",
     "preview",
+    "defaults",
+    "pdf",
 )
 
 
@@ -80,7 +107,7 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
 
     def need(name: str, kind: type | tuple[type, ...], what: str) -> Any:
         value = opts[name]
-        if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
             raise ConfigError(f"doc-control option '{name}' must be {what}", where)
         return value
 
@@ -131,7 +158,76 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, prefixes=tuple(prefixes.items()))
     if "preview" in opts:
         cfg = replace(cfg, preview=need("preview", bool, "true or false"))
+    if "pdf" in opts:
+        cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
+    if "defaults" in opts:
+        given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
+        cfg = replace(cfg, defaults=_type_defaults(given, where))
     return cfg
+
+
+_DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")
+
+
+def _type_defaults(given: Mapping[Any, Any], where: str) -> tuple[tuple[DocType, TypeDefaults], ...]:
+    """``defaults: {procedure: {owner: 质量部, approvers: [管理者代表]}, ...}``."""
+    result: list[tuple[DocType, TypeDefaults]] = []
+    for key, value in given.items():
+        try:
+            doc_type = DocType(key)
+        except ValueError:
+            raise ConfigError(
+                f"doc-control 'defaults' names unknown type '{key}'; types are "
+                + ", ".join(t.value for t in DocType),
+                where,
+            ) from None
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f"doc-control 'defaults' for '{key}' must be a mapping like "
+                "{owner: 质量部, approvers: [管理者代表]}",
+                where,
+            )
+        unknown = sorted(str(k) for k in value if k not in _DEFAULT_KEYS)
+        if unknown:
+            raise ConfigError(
+                f"doc-control 'defaults' for '{key}' has unknown key(s) {', '.join(unknown)}; "
+                f"known keys are {', '.join(_DEFAULT_KEYS)}",
+                where,
+            )
+        texts: dict[str, str | None] = {}
+        for name in ("owner", "retention", "storage"):
+            item = value.get(name)
+            if item is not None and (not isinstance(item, str) or not item.strip()):
+                raise ConfigError(
+                    f"doc-control 'defaults' for '{key}': '{name}' must be a name, like 质量部",
+                    where,
+                )
+            texts[name] = item.strip() if isinstance(item, str) else None
+        approvers = value.get("approvers")
+        if isinstance(approvers, str):
+            approvers = [approvers]
+        if approvers is not None and (
+            not isinstance(approvers, list)
+            or not approvers
+            or not all(isinstance(a, str) and a.strip() for a in approvers)
+        ):
+            raise ConfigError(
+                f"doc-control 'defaults' for '{key}': 'approvers' must list roles or people, "
+                "like [管理者代表]",
+                where,
+            )
+        result.append(
+            (
+                doc_type,
+                TypeDefaults(
+                    owner=texts["owner"],
+                    approvers=tuple(a.strip() for a in approvers or ()),
+                    retention=texts["retention"],
+                    storage=texts["storage"],
+                ),
+            )
+        )
+    return tuple(result)
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -168,7 +264,7 @@ def read_mkdocs_yml(repo: Path) -> SiteConfig:
     if not path.is_file():
         return SiteConfig(Config(), False, repo.name, "zh")
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_LenientLoader)  # noqa: S506
+        data = yaml.load(path.read_text("utf-8"), Loader=_LenientLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise ConfigError(f"mkdocs.yml is not valid YAML: {exc.problem}", "mkdocs.yml", line) from None

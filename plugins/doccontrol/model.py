@@ -6,6 +6,7 @@ module reads files or runs git.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -178,21 +179,35 @@ class Roles:
     top: str
     path: str = "manual/roles.yml"
 
+    # Approval checks ask these questions for every change in the history: answer
+    # them from indexes built once per roles version.
+    @functools.cached_property
+    def _people(self) -> dict[str, Person]:
+        return {p.name: p for p in self.people}
+
+    @functools.cached_property
+    def _roles(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.roles)
+
+    @functools.cached_property
+    def _emails(self) -> dict[str, Person]:
+        return {e.lower(): p for p in self.people for e in p.emails}
+
     def person(self, name: str) -> Person | None:
-        return next((p for p in self.people if p.name == name), None)
+        return self._people.get(name)
 
     def members(self, role: str) -> tuple[str, ...]:
-        return dict(self.roles).get(role, ())
+        return self._roles.get(role, ())
 
     def knows(self, name: str) -> bool:
         """True when ``name`` is a role or a person."""
-        return name in dict(self.roles) or self.person(name) is not None
+        return name in self._roles or name in self._people
 
     def holders(self, role_or_person: str) -> tuple[str, ...]:
         """People who hold a role, or the person themself when the name is a person."""
-        if role_or_person in dict(self.roles):
-            return self.members(role_or_person)
-        if self.person(role_or_person):
+        if role_or_person in self._roles:
+            return self._roles[role_or_person]
+        if role_or_person in self._people:
             return (role_or_person,)
         return ()
 
@@ -200,8 +215,7 @@ class Roles:
         return tuple(role for role, members in self.roles if name in members)
 
     def by_email(self, email: str) -> Person | None:
-        needle = email.strip().lower()
-        return next((p for p in self.people if needle in (e.lower() for e in p.emails)), None)
+        return self._emails.get(email.strip().lower())
 
 
 @dataclass(frozen=True)
