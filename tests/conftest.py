@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from gitrepo import GitRepo, Who
 
 ROOT = Path(__file__).resolve().parent.parent

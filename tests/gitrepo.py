@@ -1,4 +1,4 @@
-"""Build real git repositories for tests: commits with authors, dates and trailers, branches, merges."""
+"""Real git repositories for tests: commits with authors, dates and trailers; branches; merges."""
 
 from __future__ import annotations
 
@@ -79,14 +79,16 @@ class GitRepo:
         when: str = "2026-01-05T10:00:00+08:00",
         trailers: tuple[str, ...] = (),
         allow_empty: bool = False,
+        committer: Who | None = None,
     ) -> str:
+        """Commit everything; ``committer`` differs from the author for squashes and forges."""
         who = who or Who("Test Runner", "runner@example.com")
         self.git("add", "-A")
         full = message + ("\n\n" + "\n".join(trailers) if trailers else "")
         args = ["commit", "-q", "-m", full]
         if allow_empty:
             args.append("--allow-empty")
-        self.git(*args, env=self._env(who, when))
+        self.git(*args, env=self._env(who, when, committer))
         return self.head()
 
     def head(self) -> str:
@@ -105,12 +107,22 @@ class GitRepo:
         when: str = "2026-01-06T10:00:00+08:00",
         message: str | None = None,
         trailers: tuple[str, ...] = (),
+        committer: Who | None = None,
+        committed: str | None = None,
     ) -> str:
-        """A merge commit on the current branch (always --no-ff), made by ``who``."""
+        """A merge commit on the current branch (always --no-ff), made by ``who``.
+
+        A list of branches makes an octopus merge. ``committer`` and ``committed``
+        stand for a forge's web merge, which commits as itself, or a commit made
+        later than it was authored.
+        """
         branches = [branch] if isinstance(branch, str) else branch
         msg = message or f"Merge branch '{' '.join(branches)}'"
         full = msg + ("\n\n" + "\n".join(trailers) if trailers else "")
-        self.git("merge", "-q", "--no-ff", "-m", full, *branches, env=self._env(who, when))
+        env = self._env(who, when, committer)
+        if committed:
+            env["GIT_COMMITTER_DATE"] = committed
+        self.git("merge", "-q", "--no-ff", "-m", full, *branches, env=env)
         return self.head()
 
     def squash(
@@ -120,9 +132,32 @@ class GitRepo:
         message: str,
         when: str = "2026-01-06T10:00:00+08:00",
         trailers: tuple[str, ...] = (),
+        author: Who | None = None,
     ) -> str:
+        """A squash merge committed by ``who``, authored by ``author`` (default: ``who``)."""
         self.git("merge", "-q", "--squash", branch)
-        return self.commit(message, who, when, trailers)
+        return self.commit(message, author or who, when, trailers, committer=who)
 
     def tag(self, name: str, who: Who, when: str, message: str = "tag", ref: str = "HEAD") -> None:
         self.git("tag", "-a", name, "-m", message, ref, env=self._env(who, when))
+
+    def lightweight_tag(self, name: str, ref: str = "HEAD") -> None:
+        """A tag with no tagger, date or message: just a name for a commit."""
+        self.git("tag", name, ref)
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        """Replace the one occurrence of ``old`` in a file."""
+        text = self.read(rel)
+        if text.count(old) != 1:
+            raise AssertionError(f"{rel}: {old!r} occurs {text.count(old)} times")
+        self.write(rel, text.replace(old, new))
+
+    def append(self, rel: str, text: str) -> None:
+        self.write(rel, self.read(rel) + text)
+
+    def clone(self, target: Path, *args: str) -> GitRepo:
+        """``git clone [args] file://self target``, driven like any other scratch repo."""
+        self.git("clone", "-q", *args, f"file://{self.path}", str(target))
+        clone = GitRepo.__new__(GitRepo)
+        clone.path = target
+        return clone

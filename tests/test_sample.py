@@ -21,6 +21,8 @@ def _sample_documents() -> list[Path]:
     found = []
     for root in ("manual", "procedures", "records"):
         for path in (ROOT / root).rglob("*.md"):
+            if path.parent.name.startswith("QR-"):
+                continue  # a filled record, not a document
             if path.read_text("utf-8").startswith("---"):
                 found.append(path)
     return found

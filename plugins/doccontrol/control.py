@@ -24,9 +24,27 @@ from .roles_file import parse_roles
 from .textfile import decode
 
 try:  # the C loader makes replaying thousands of versions cheap
-    _FastLoader: Any = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
-    _FastLoader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _FastLoader(_BaseLoader):  # type: ignore[misc]
+    """A safe loader that keeps an impossible date (2026-13-01) as text.
+
+    The catalog reports such a date where it stands; the replay must still see
+    the document, or a typo in a date would read as the document's deletion.
+    """
+
+
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 class Status(Enum):
@@ -140,6 +158,9 @@ class _Doc:
     revisions: list[Revision] = field(default_factory=list)
     reviews: list[date] = field(default_factory=list)
     unapproved: list[UnapprovedChange] = field(default_factory=list)
+    # The errors for ``unapproved``: an approved change that carries the text clears
+    # them, as their message promises.
+    unapproved_findings: list[Finding] = field(default_factory=list)
     withdrawn_on: date | None = None
     present: bool = True
     approved_meta: dict[str, Any] | None = None
@@ -155,6 +176,8 @@ class _Replay:
         self.tree: dict[str, str] = {}
         self.docs: dict[str, _Doc] = {}
         self.findings: list[Finding] = []
+        # Unapproved roles changes not yet taken up by an approval of the top role.
+        self.roles_findings: list[Finding] = []
         self.roles: Roles | None = None
         self.roles_blob: str | None = None
 
@@ -182,8 +205,8 @@ class _Replay:
         if head in self.head_cache:
             return self.head_cache[head]
         try:
-            loaded = yaml.load(head, Loader=_FastLoader)  # noqa: S506 - a safe loader
-        except yaml.YAMLError:
+            loaded = yaml.load(head, Loader=_FastLoader)
+        except (yaml.YAMLError, ValueError, TypeError):
             loaded = None
         result = loaded if isinstance(loaded, dict) and isinstance(loaded.get("id"), str) else None
         self.head_cache[head] = result
@@ -270,9 +293,8 @@ class _Replay:
         issued = event.committed.date()
         for doc_id, hint in affected.items():
             self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
-        for doc_id in event.trailer_values("Reviewed"):
-            for one in doc_id.replace(",", " ").split():
-                self.review(event, one, who, roles_before, affected)
+        for doc_id in event.reviewed:
+            self.review(event, doc_id, who, roles_before, affected)
 
     def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
         blob = self.tree.get(self.config.roles)
@@ -289,12 +311,14 @@ class _Replay:
         verdict = approval.judge(
             approval.parties(event), roles_before, (roles_before.top,), self.config.min_approvals
         )
-        if verdict.approved and parsed is not None:
-            self.roles, self.roles_blob = parsed, blob
-            return
         if verdict.approved:
-            return  # approved but unreadable: keep the roles in force; check reports the file
-        self.findings.append(
+            # The top role approved roles.yml as it now stands, earlier unapproved edits
+            # included. Unreadable, it keeps the roles in force; check reports the file.
+            self.roles_findings.clear()
+            if parsed is not None:
+                self.roles, self.roles_blob = parsed, blob
+            return
+        self.roles_findings.append(
             error(
                 self.config.roles,
                 1,
@@ -302,7 +326,8 @@ class _Replay:
                 f"commit {event.short} by {event.author} on {event.committed.date()} changed "
                 f"{self.config.roles} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
-                f"{roles_before.top} merges them",
+                f"{roles_before.top} merges them"
+                + _hint(event),
             )
         )
 
@@ -340,10 +365,13 @@ class _Replay:
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         if not verdict.approved:
             doc.unapproved.append(UnapprovedChange(event.commit, event.author, issued, verdict.reason))
-            self.findings.append(self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers))
+            doc.unapproved_findings.append(
+                self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
+            )
             doc.present = present
             return
         doc.unapproved.clear()
+        doc.unapproved_findings.clear()
         doc.present = present
         doc.approved_meta = meta_after or doc.approved_meta
         if withdrawing:
@@ -410,7 +438,8 @@ class _Replay:
             f"commit {event.short} by {event.author} on {event.committed.date()} changed "
             f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
             f"approved revision; to approve this text, have an approver of {doc.id} "
-            f"({who_may or 'none named'}) merge a pull request that carries it",
+            f"({who_may or 'none named'}) merge a pull request that carries it"
+            + _hint(event),
         )
 
     def review(
@@ -419,7 +448,7 @@ class _Replay:
         doc_id: str,
         who: approval.Parties,
         roles_before: Roles | None,
-        affected: dict[str, None],
+        affected: dict[str, str | None],
     ) -> None:
         doc = self.docs.get(doc_id)
         if doc is None:
@@ -428,10 +457,13 @@ class _Replay:
                         f"commit {event.short} records 'Reviewed: {doc_id}', but no document has that id")
             )
             return
-        # A review changes nothing, so an empty commit authors nothing either.
+        # A review changes nothing, so an empty commit authors nothing either. Who may
+        # record it is who may approve the document: its approvers as an approval left
+        # them, not as an unapproved edit to the list would have them.
         changed_nothing = not event.is_merge and doc_id not in affected
+        approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
         verdict = approval.judge(
-            who, roles_before, _names(doc.meta.get("approvers")), self.config.min_approvals,
+            who, roles_before, approvers, self.config.min_approvals,
             ignore_authors=changed_nothing,
         )
         if verdict.approved:
@@ -460,6 +492,12 @@ class _Replay:
                 Revision(label, edition, 0, event.commit, adopted, adopted, (adopter,), (),
                          "基线：纸质批准文件转入", doc.path, self.files_of(doc))
             )
+
+
+def _hint(event: ChangeEvent) -> str:
+    """A forge squash without trailers: what happened and how to fix the setup."""
+    hint = approval.squash_hint(event)
+    return ". " + hint if hint else ""
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -537,6 +575,9 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
             adopt_at = None
     replay.run(events, adopt_at, adopted, adopter)
     findings.extend(replay.findings)
+    findings.extend(replay.roles_findings)
+    for doc in replay.docs.values():
+        findings.extend(doc.unapproved_findings)
 
     documents = []
     for doc in replay.docs.values():
@@ -576,7 +617,10 @@ def _freeze(doc: _Doc, config: Config, as_of: date) -> DocumentControl:
     review_due = None
     overdue = False
     if status in (Status.CURRENT, Status.PENDING) and revisions:
-        months = doc.meta.get("review") if isinstance(doc.meta.get("review"), int) else None
+        # The review period in force is the approved one: an unapproved edit cannot
+        # push the next review out.
+        review = (doc.approved_meta or doc.meta).get("review")
+        months = review if isinstance(review, int) and not isinstance(review, bool) else None
         last_check = max([revisions[-1].issued, *doc.reviews])
         review_due = add_months(last_check, months or config.review_months)
         overdue = review_due < as_of

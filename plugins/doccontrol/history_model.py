@@ -58,6 +58,8 @@ class BroughtIn:
     author: Identity
     co_authors: tuple[Identity, ...]
     is_merge: bool
+    subject: str = ""
+    trailers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,15 +91,61 @@ class ChangeEvent:
         return tuple(v for k, v in self.trailers if k.lower() == wanted)
 
     @property
+    def reviewed(self) -> tuple[str, ...]:
+        """Ids named by ``Reviewed:`` trailers, of this commit or of commits it brings in.
+
+        A review is often a pull request holding one empty commit that says so; the
+        merge that brings it in is what must pass the approval rules.
+        """
+        values = [*self.trailer_values("Reviewed")]
+        for brought in self.brought_in:
+            values.extend(v for k, v in brought.trailers if k.lower() == "reviewed")
+        ids = (one for value in values for one in value.replace(",", " ").split())
+        return tuple(dict.fromkeys(ids))
+
+    @property
     def summary(self) -> str:
-        """The change's title: a pull request's title rather than the forge's merge line."""
+        """The change's title: a pull request's title rather than the forge's merge line.
+
+        GitHub writes ``Merge pull request #N from owner/branch`` and puts the
+        title on the first line of the body; GitLab writes ``Merge branch 'x' into
+        'main'``, the title, then ``See merge request ...``. A plain ``git merge``
+        has no title: the subjects of the commits it brings in say what changed.
+        """
         subject = self.subject.strip()
-        if subject.startswith(("Merge pull request", "Merge branch", "Merge remote-tracking")):
-            for line in self.body.split("\n"):
-                line = line.strip()
-                if line and ":" not in line[:30]:
-                    return line
-        return subject
+        if not subject.startswith(_MERGE_SUBJECTS):
+            return subject
+        for line in self.body.split("\n"):
+            line = line.strip()
+            key, sep, _ = line.partition(":")
+            if not line or line.startswith("See merge request"):
+                continue
+            if sep and key.strip().lower() in _TRAILER_KEYS:
+                continue
+            return line
+        subjects = [
+            b.subject.strip() for b in reversed(self.brought_in) if not b.is_merge and b.subject.strip()
+        ]
+        return "；".join(dict.fromkeys(subjects)) or subject
+
+
+_MERGE_SUBJECTS = ("Merge pull request", "Merge branch", "Merge remote-tracking")
+# Trailers that may follow a pull request's title in a merge message; a title such as
+# "QP-01: add a section" has a colon too, so only these keys are skipped.
+_TRAILER_KEYS = frozenset(
+    {
+        "approved-by",
+        "co-authored-by",
+        "reviewed",
+        "reviewed-by",
+        "signed-off-by",
+        "acked-by",
+        "tested-by",
+        "helped-by",
+        "reported-by",
+        "change-id",
+    }
+)
 
 
 @dataclass(frozen=True)

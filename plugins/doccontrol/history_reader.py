@@ -17,6 +17,7 @@ from pathlib import Path
 
 import git
 
+from .branch_model import BranchChanges, BranchCommit
 from .config import Config
 from .errors import RepositoryError
 from .history_model import (
@@ -188,8 +189,8 @@ def _events(text: str, tip: str, prefix: str, config: Config) -> tuple[ChangeEve
     sha: str | None = tip
     while sha and sha in commits:
         line.append(sha)
-        parents = commits[sha][0][1].split()
-        sha = parents[0] if parents else None
+        first = commits[sha][0][1].split()[:1]
+        sha = first[0] if first else None
     line.reverse()
 
     seen: set[str] = set()
@@ -213,6 +214,8 @@ def _events(text: str, tip: str, prefix: str, config: Config) -> tuple[ChangeEve
                         author=Identity(ofields[2], ofields[3]),
                         co_authors=_co_authors(ofields[10]),
                         is_merge=len(oparents) > 1,
+                        subject=ofields[8],
+                        trailers=_trailers(ofields[10]),
                     )
                 )
                 queue.extend(p for p in oparents if p not in seen)
@@ -290,3 +293,114 @@ def _read_blobs(repo: git.Repo, shas: list[str]) -> dict[str, bytes]:
             out.read(1)
         writer.join()
     return blobs
+
+
+# --- a branch under review (``doccontrol status``) -------------------------------------------
+
+
+def read_branch(path: Path, config: Config, base: str | None = None) -> BranchChanges:
+    """What the checked-out branch changes against ``base`` (default: the release branch).
+
+    A few git calls whatever the size of the branch: the merge-base, one ``git log
+    base..HEAD`` for the branch's commits and authors, one ``ls-tree`` each for the
+    fork and HEAD, and one ``cat-file`` stream for the fork's controlled files.
+    """
+    repo = open_repo(path)
+    try:
+        return _read_branch(repo, path, config, base or config.branch)
+    finally:
+        repo.close()
+
+
+def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> BranchChanges:
+    prefix = _prefix(repo, path)
+    resolved: tuple[str, str] | None = None
+    for ref in (base, f"origin/{base}"):
+        try:
+            resolved = ref, repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}")
+            break
+        except git.GitCommandError:
+            continue
+    if resolved is None:
+        raise RepositoryError(
+            f"the base branch {base} is not here (neither {base} nor origin/{base}): fetch it "
+            f"(git fetch origin {base}) or name another with --base",
+            str(path),
+        )
+    ref, tip = resolved
+    try:
+        head = repo.git.rev_parse("--verify", "-q", "HEAD^{commit}")
+    except git.GitCommandError:
+        raise RepositoryError("HEAD names no commit yet: commit the branch first", str(path)) from None
+    try:
+        fork = repo.git.merge_base(tip, head)
+    except git.GitCommandError:
+        raise RepositoryError(
+            f"HEAD shares no history with {ref} (or the clone is shallow): fetch the full "
+            "history (git fetch --unshallow)",
+            str(path),
+        ) from None
+    try:
+        branch = repo.git.symbolic_ref("--short", "-q", "HEAD")
+    except git.GitCommandError:
+        branch = ""  # a detached HEAD, as in CI
+    raw = repo.git.execute(
+        ["git", "log", f"{tip}..{head}", "-z", "--no-color", f"--format={_FORMAT}"],
+        stdout_as_string=False,
+    )
+    assert isinstance(raw, bytes)
+    commits: list[BranchCommit] = []
+    for chunk in raw.decode("utf-8", errors="replace").split("\x1e"):
+        fields = chunk.rstrip("\x00\n").split("\x1f")
+        if len(fields) < 11:
+            continue
+        commits.append(
+            BranchCommit(
+                commit=fields[0],
+                author=Identity(fields[2], fields[3]),
+                committer=Identity(fields[5], fields[6]),
+                co_authors=_co_authors(fields[10]),
+                is_merge=len(fields[1].split()) > 1,
+                subject=fields[8],
+            )
+        )
+    fork_files = _tree_files(repo, fork, prefix, config)
+    head_files = fork_files if head == fork else _tree_files(repo, head, prefix, config)
+    wanted = [b for p, b in fork_files if p.lower().endswith((".md", ".markdown", ".yml", ".yaml"))]
+    try:
+        ident = repo.git.var("GIT_AUTHOR_IDENT")
+    except git.GitCommandError:
+        ident = ""
+    local = parse_identity(ident.rsplit(">", 1)[0] + ">") if ">" in ident else None
+    return BranchChanges(
+        base=ref,
+        base_tip=tip,
+        fork=fork,
+        head=head,
+        branch=branch,
+        commits=tuple(commits),
+        fork_files=fork_files,
+        head_files=head_files,
+        blobs=_read_blobs(repo, list(dict.fromkeys(wanted))),
+        local_author=local,
+    )
+
+
+def _tree_files(
+    repo: git.Repo, commit: str, prefix: str, config: Config
+) -> tuple[tuple[str, str], ...]:
+    """The controlled files of a commit's tree, as (path, blob)."""
+    out = repo.git.ls_tree("-r", "-z", "--full-tree", commit)
+    files: list[tuple[str, str]] = []
+    for entry in out.split("\x00"):
+        meta, _, name = entry.partition("\t")
+        parts = meta.split()
+        if len(parts) < 3 or parts[1] != "blob":
+            continue
+        if prefix:
+            if not name.startswith(prefix):
+                continue
+            name = name.removeprefix(prefix)
+        if _controlled(name, config):
+            files.append((name, parts[2]))
+    return tuple(sorted(files))

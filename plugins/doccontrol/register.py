@@ -41,7 +41,6 @@ def document_dict(ctl: DocumentControl) -> dict[str, Any]:
         "review_overdue": ctl.review_overdue,
         "unapproved_change": ctl.unapproved_change,
         "pending": revision_dict(ctl.pending) if ctl.pending else None,
-        "withdrawn": _day(ctl.withdrawn_on),
         "history": [revision_dict(r) for r in ctl.revisions],
     }
 
@@ -69,7 +68,6 @@ def register(project: Project) -> dict[str, Any]:
                 "review_overdue": False,
                 "unapproved_change": False,
                 "pending": None,
-                "withdrawn": None,
                 "history": [],
             }
     return {
