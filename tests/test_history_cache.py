@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from typing import Any
 
-import git
 import pytest
 from conftest import LI, ZHANG
+from doccontrol import history_reader
 from doccontrol.config import Config
 from doccontrol.history_reader import read_history
 from gitrepo import GitRepo
 
 
 def _count_logs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Record each history pass (the reader's two side-by-side ``git log`` streams)."""
     calls: list[list[str]] = []
-    original = git.cmd.Git.execute
+    original = subprocess.run
 
-    def spy(self: git.cmd.Git, command: Any, *args: Any, **kwargs: Any) -> Any:
+    def spy(command: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(command, (list, tuple)) and len(command) > 1 and command[1] == "log":
             calls.append(list(command))
-        return original(self, command, *args, **kwargs)
+        return original(command, *args, **kwargs)
 
-    monkeypatch.setattr(git.cmd.Git, "execute", spy)
+    monkeypatch.setattr(history_reader.subprocess, "run", spy)
     return calls
 
 
@@ -35,7 +37,7 @@ def test_history_is_cached_by_branch_tip(
     # An edit in the working tree (what mkdocs serve reacts to) leaves HEAD alone.
     repo.write("procedures/qp-01.md", repo.read("procedures/qp-01.md") + "\n草稿修改。\n")
     second = read_history(repo.path, Config())
-    assert len(calls) == 1
+    assert len(calls) == 2  # one pass: the first-parent diffs and the graph
     assert second is first
 
     repo.branch("zhang/edit")
@@ -43,5 +45,5 @@ def test_history_is_cached_by_branch_tip(
     repo.checkout("main")
     repo.merge("zhang/edit", LI, "2026-02-02T09:00:00+08:00")
     third = read_history(repo.path, Config())
-    assert len(calls) == 2, "a new commit on main must be read"
+    assert len(calls) == 4, "a new commit on main must be read"
     assert third.head != first.head

@@ -195,7 +195,7 @@ def _big_repo(make_repo: MakeRepo) -> GitRepo:
     return repo
 
 
-def test_history_is_read_in_one_git_log_pass(
+def test_history_is_read_in_one_pass(
     make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo = _big_repo(make_repo)
@@ -208,8 +208,16 @@ def test_history_is_read_in_one_git_log_pass(
         streams.append([str(a) for a in args])
         return popen(args, *rest, **kwargs)
 
-    # The blob stream is the reader's own process, outside GitPython.
+    runs: list[list[str]] = []
+    run = subprocess.run
+
+    def spy_run(args: Any, *rest: Any, **kwargs: Any) -> Any:
+        runs.append([str(a) for a in args])
+        return run(args, *rest, **kwargs)
+
+    # The log streams and the blob stream are the reader's own processes, outside GitPython.
     monkeypatch.setattr(history_reader.subprocess, "Popen", spy_popen)
+    monkeypatch.setattr(history_reader.subprocess, "run", spy_run)
     project = load_project(repo.path, read_mkdocs_yml(repo.path).config, date(2026, 6, 1))
 
     assert project.control is not None
@@ -218,8 +226,14 @@ def test_history_is_read_in_one_git_log_pass(
     assert all(len(d.revisions) >= 1 for d in documents)
     withdrawn = [d.id for d in documents if d.status is Status.WITHDRAWN]
     assert withdrawn == ["QP-07"]
-    logs = [c for c in calls if len(c) > 1 and c[1] == "log"]
-    assert len(logs) == 1, logs
+    # One pass: the first-parent line with its diffs and the commit graph without
+    # diffs, read side by side; never a git call per document or per commit.
+    assert not [c for c in calls if len(c) > 1 and c[1] == "log"]
+    logs = [r for r in runs if r[1] == "log"]
+    assert len(logs) == 2, logs
+    diffs, graph = logs
+    assert "--first-parent" in diffs and "--raw" in diffs
+    assert "--raw" not in graph and "--first-parent" not in graph
     assert not [c for c in calls if len(c) > 1 and c[1] in ("show", "cat-file", "blame", "ls-tree")]
     assert [s for s in streams if "cat-file" in s] == [["git", "cat-file", "--batch"]]
 

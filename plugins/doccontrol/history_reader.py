@@ -1,10 +1,13 @@
 """The history reader: the only module that runs git (through GitPython).
 
-One ``git log`` pass over everything reachable from the release branch gives the
-first-parent events, the commits each merge brings in and the changed paths;
-one ``git cat-file --batch`` stream gives the contents of the controlled file
-versions those events name. Results are cached by the branch tip, so
-``mkdocs serve`` does not re-read history when nothing was committed.
+One pass reads the whole history of the release branch as two concurrent
+``git log`` streams: the first-parent line with each commit's changes against its
+first parent, and the commit graph without diffs (who wrote the commits each
+merge brings in). Diffing only the first-parent line is what keeps the pass near
+the cost of a bare ``git log``. One ``git cat-file --batch`` stream then gives the
+contents of the controlled file versions those events name. Results are cached
+by the branch tip, so ``mkdocs serve`` does not re-read history when nothing was
+committed.
 """
 
 from __future__ import annotations
@@ -32,9 +35,27 @@ from .history_model import (
 )
 
 BASELINE_TAG = "doccontrol/baseline"
-_FORMAT = "%x1e" + "%x1f".join(
-    ["%H", "%P", "%an", "%ae", "%aI", "%cn", "%ce", "%cI", "%s", "%b", "%(trailers:unfold,separator=%x1d)"]
-) + "%x1f"
+_FORMAT = (
+    "%x1e"
+    + "%x1f".join(
+        [
+            "%H",
+            "%P",
+            "%an",
+            "%ae",
+            "%aI",
+            "%cn",
+            "%ce",
+            "%cI",
+            "%s",
+            "%b",
+            "%(trailers:unfold,separator=%x1d)",
+        ]
+    )
+    + "%x1f"
+)
+
+_GRAPH = "%x1e" + "%x1f".join(["%H", "%P", "%an", "%ae", "%s", "%(trailers:unfold,separator=%x1d)"])
 
 _CACHE: dict[tuple[str, str, str, Config], History] = {}
 
@@ -91,14 +112,32 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    raw = repo.git.execute(
-        ["git", "log", ref, "--raw", "-M", "-z", "--root", "--diff-merges=first-parent",
-         "--no-abbrev", "--no-color", f"--format={_FORMAT}"],
-        stdout_as_string=False,
+    # Renames are paired here (identical blobs); a document's history follows its id,
+    # so git's costly rename detection would buy nothing.
+    mainline, graph = _run_concurrently(
+        repo,
+        [
+            "git",
+            "log",
+            ref,
+            "--first-parent",
+            "--raw",
+            "-z",
+            "--root",
+            "--no-renames",
+            "--diff-merges=first-parent",
+            "--no-abbrev",
+            "--no-color",
+            f"--format={_FORMAT}",
+        ],
+        ["git", "log", ref, "--no-color", f"--format={_GRAPH}"],
     )
-    assert isinstance(raw, bytes)
-    text = raw.decode("utf-8", errors="replace")
-    events = _events(text, tip, prefix, config)
+    events = _events(
+        mainline.decode("utf-8", errors="replace"),
+        graph.decode("utf-8", errors="replace"),
+        prefix,
+        config,
+    )
     blobs = _read_blobs(repo, _wanted_blobs(events))
     try:
         remote = repo.git.config("--get", "remote.origin.url")
@@ -129,7 +168,7 @@ def _baseline(line: str) -> BaselineTag | None:
 
 
 def _controlled(path: str, config: Config) -> bool:
-    return path.startswith(tuple(r + "/" for r in config.roots)) or path in (
+    return path.startswith(config.root_prefixes) or path in (
         config.roles,
         config.external,
         config.clauses,
@@ -173,49 +212,107 @@ def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileC
     return changes
 
 
-def _events(text: str, tip: str, prefix: str, config: Config) -> tuple[ChangeEvent, ...]:
-    commits: dict[str, tuple[list[str], list[str]]] = {}
-    for chunk in text.split("\x1e"):
+def _run_concurrently(repo: git.Repo, *commands: list[str]) -> list[bytes]:
+    """Run git commands side by side (two cores: git diffs while git walks the graph)."""
+    results: list[bytes] = [b""] * len(commands)
+    errors: list[str] = []
+
+    def run(index: int, command: list[str]) -> None:
+        proc = subprocess.run(
+            command, cwd=repo.working_tree_dir or repo.git_dir, capture_output=True, check=False
+        )
+        if proc.returncode != 0:
+            errors.append(proc.stderr.decode("utf-8", errors="replace").strip())
+        results[index] = proc.stdout
+
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(commands)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise RepositoryError(f"git could not read the history: {errors[0]}")
+    return results
+
+
+def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
+    """A deletion and an addition of the same blob in one commit are a rename."""
+    added = {c.blob: c for c in changes if c.kind is ChangeKind.ADDED and c.blob}
+    if not added:
+        return changes
+    paired: list[FileChange] = []
+    used: set[str] = set()
+    for change in changes:
+        if (
+            change.kind is ChangeKind.DELETED
+            and change.old_blob in added
+            and change.old_blob not in used
+        ):
+            target = added[change.old_blob]
+            used.add(change.old_blob)
+            paired.append(
+                FileChange(
+                    ChangeKind.RENAMED, target.path, change.path, target.blob, change.old_blob
+                )
+            )
+    if not used:
+        return changes
+    renamed_to = {c.path for c in paired}
+    renamed_from = {c.old_path for c in paired}
+    rest = [
+        c
+        for c in changes
+        if not (c.kind is ChangeKind.ADDED and c.path in renamed_to)
+        and not (c.kind is ChangeKind.DELETED and c.path in renamed_from)
+    ]
+    return rest + paired
+
+
+def _events(mainline: str, graph: str, prefix: str, config: Config) -> tuple[ChangeEvent, ...]:
+    parents_of: dict[str, list[str]] = {}
+    fields_of: dict[str, list[str]] = {}
+    for chunk in graph.split("\x1e"):
+        fields = chunk.rstrip("\n").split("\x1f")
+        if len(fields) < 6:
+            continue
+        parents_of[fields[0]] = fields[1].split()
+        fields_of[fields[0]] = fields
+
+    line: list[tuple[list[str], list[str]]] = []
+    for chunk in mainline.split("\x1e"):
         if not chunk:
             continue
         header, _, rest = chunk.partition("\x1f\x00")
         fields = header.split("\x1f")
         if len(fields) < 11:
             continue
-        commits[fields[0]] = (fields, rest.split("\x00"))
-
-    # Walk the first-parent line from the tip, then replay it oldest first.
-    line: list[str] = []
-    sha: str | None = tip
-    while sha and sha in commits:
-        line.append(sha)
-        first = commits[sha][0][1].split()[:1]
-        sha = first[0] if first else None
-    line.reverse()
+        line.append((fields, rest.split("\x00")))
+    line.reverse()  # oldest first
 
     seen: set[str] = set()
     events: list[ChangeEvent] = []
-    for sha in line:
-        fields, tokens = commits[sha]
+    for fields, tokens in line:
+        sha = fields[0]
         parents = tuple(fields[1].split())
         brought: list[BroughtIn] = []
         if len(parents) > 1:
             queue = deque(p for p in parents[1:] if p not in seen)
             while queue:
                 other = queue.popleft()
-                if other in seen or other not in commits:
+                if other in seen or other not in fields_of:
                     continue
                 seen.add(other)
-                ofields = commits[other][0]
-                oparents = ofields[1].split()
+                ofields = fields_of[other]
+                oparents = parents_of[other]
+                trailers = _trailers(ofields[5])
                 brought.append(
                     BroughtIn(
                         commit=other,
                         author=Identity(ofields[2], ofields[3]),
-                        co_authors=_co_authors(ofields[10]),
+                        co_authors=_identities(trailers, "co-authored-by"),
                         is_merge=len(oparents) > 1,
-                        subject=ofields[8],
-                        trailers=_trailers(ofields[10]),
+                        subject=ofields[4],
+                        trailers=trailers,
                     )
                 )
                 queue.extend(p for p in oparents if p not in seen)
@@ -231,11 +328,16 @@ def _events(text: str, tip: str, prefix: str, config: Config) -> tuple[ChangeEve
                 subject=fields[8],
                 body=fields[9],
                 trailers=_trailers(fields[10]),
-                changes=tuple(_parse_changes(tokens, prefix, config)),
+                changes=tuple(_pair_renames(_parse_changes(tokens, prefix, config))),
                 brought_in=tuple(brought),
             )
         )
     return tuple(events)
+
+
+def _identities(trailers: tuple[tuple[str, str], ...], key: str) -> tuple[Identity, ...]:
+    found = (parse_identity(v) for k, v in trailers if k.lower() == key)
+    return tuple(i for i in found if i is not None)
 
 
 def _trailers(text: str) -> tuple[tuple[str, str], ...]:
@@ -331,7 +433,9 @@ def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> Branc
     try:
         head = repo.git.rev_parse("--verify", "-q", "HEAD^{commit}")
     except git.GitCommandError:
-        raise RepositoryError("HEAD names no commit yet: commit the branch first", str(path)) from None
+        raise RepositoryError(
+            "HEAD names no commit yet: commit the branch first", str(path)
+        ) from None
     try:
         fork = repo.git.merge_base(tip, head)
     except git.GitCommandError:
