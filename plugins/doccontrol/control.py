@@ -178,6 +178,8 @@ class _Replay:
         self.findings: list[Finding] = []
         # Unapproved roles changes not yet taken up by an approval of the top role.
         self.roles_findings: list[Finding] = []
+        self.document_paths: dict[str, bool] = {}
+        self.indexes: dict[str, tuple[str, ...]] = {}
         self.roles: Roles | None = None
         self.roles_blob: str | None = None
 
@@ -213,6 +215,13 @@ class _Replay:
         return result
 
     def is_document_path(self, path: str) -> bool:
+        known = self.document_paths.get(path)
+        if known is None:
+            known = self._is_document_path(path)
+            self.document_paths[path] = known
+        return known
+
+    def _is_document_path(self, path: str) -> bool:
         if not path.startswith(self.roots) or not path.lower().endswith((".md", ".markdown")):
             return False
         for part in path.split("/")[1:-1]:
@@ -221,19 +230,30 @@ class _Replay:
                 return False  # a filled record, not a document
         return True
 
+    def index_candidates(self, path: str) -> tuple[str, ...]:
+        """The ``index.md`` files that would make ``path`` a chapter, nearest first."""
+        found = self.indexes.get(path)
+        if found is None:
+            candidates = []
+            folder = posixpath.dirname(path)
+            while folder:
+                index = folder + "/index.md"
+                if index != path:
+                    candidates.append(index)
+                if folder in self.config.roots:
+                    break
+                folder = posixpath.dirname(folder)
+            found = self.indexes[path] = tuple(candidates)
+        return found
+
     def owner(self, path: str, tree: dict[str, str]) -> tuple[str, str] | None:
         """The id and front-matter file of the document a path belongs to in ``tree``."""
-        if not self.is_document_path(path) or path not in tree:
+        if path not in tree or not self.is_document_path(path):
             return None
-        folder = posixpath.dirname(path)
-        while folder:
-            index = folder + "/index.md"
-            if index != path and index in tree:
+        for index in self.index_candidates(path):
+            if index in tree:
                 meta = self.meta(tree[index])
                 return (str(meta["id"]), index) if meta else None
-            if folder in self.config.roots:
-                break
-            folder = posixpath.dirname(folder)
         meta = self.meta(tree[path])
         return (str(meta["id"]), path) if meta else None
 
@@ -259,33 +279,31 @@ class _Replay:
                 self.adopt(event, adopted, adopter)
 
     def step(self, event: ChangeEvent, adopting: bool) -> None:
-        before = self.tree
-        after = dict(before)
+        # Each document the change touches, with its front-matter file afterwards if
+        # known: owners before the change, then the tree is updated in place (a copy
+        # per commit would cost more than the rest of the replay), then owners after.
+        tree = self.tree
+        affected: dict[str, str | None] = {}
+        for change in event.changes:
+            for path in (change.old_path, change.path):
+                found = self.owner(path, tree) if path else None
+                if found:
+                    affected.setdefault(found[0], None)
         touched_roles = False
         for change in event.changes:
             if change.old_path and change.old_path != change.path:
-                after.pop(change.old_path, None)
+                tree.pop(change.old_path, None)
             if change.blob is None:
-                after.pop(change.path, None)
+                tree.pop(change.path, None)
             else:
-                after[change.path] = change.blob
+                tree[change.path] = change.blob
             touched_roles |= self.config.roles in (change.path, change.old_path)
-
-        # Each document the change touches, with its front-matter file afterwards if known.
-        affected: dict[str, str | None] = {}
         for change in event.changes:
-            for path, tree in ((change.old_path, before), (change.path, before), (change.path, after)):
-                if path:
-                    found = self.owner(path, tree)
-                    if found:
-                        doc_id, fm_path = found
-                        if tree is after:
-                            affected[doc_id] = fm_path
-                        else:
-                            affected.setdefault(doc_id, None)
+            found = self.owner(change.path, tree)
+            if found:
+                affected[found[0]] = found[1]
 
         roles_before = self.roles
-        self.tree = after
         if touched_roles:
             self.roles_change(event, roles_before, adopting)
 
