@@ -17,14 +17,14 @@ from gitrepo import GitRepo
 def _count_logs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Record each history pass (the reader's two side-by-side ``git log`` streams)."""
     calls: list[list[str]] = []
-    original = subprocess.run
+    original = subprocess.Popen
 
     def spy(command: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(command, (list, tuple)) and len(command) > 1 and command[1] == "log":
             calls.append(list(command))
         return original(command, *args, **kwargs)
 
-    monkeypatch.setattr(history_reader.subprocess, "run", spy)
+    monkeypatch.setattr(history_reader.subprocess, "Popen", spy)
     return calls
 
 

@@ -58,6 +58,7 @@ _FORMAT = (
 _GRAPH = "%x1e" + "%x1f".join(["%H", "%P", "%an", "%ae", "%s", "%(trailers:unfold,separator=%x1d)"])
 
 _CACHE: dict[tuple[str, str, str, Config], History] = {}
+_KINDS = {kind.value: kind for kind in ChangeKind}
 
 
 def open_repo(path: Path) -> git.Repo:
@@ -113,9 +114,17 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
     if cached is not None:
         return cached
     # Renames are paired here (identical blobs); a document's history follows its id,
-    # so git's costly rename detection would buy nothing.
-    mainline, graph = _run_concurrently(
-        repo,
+    # so git's costly rename detection would buy nothing. Both streams run side by
+    # side: git diffs the first-parent line while another git walks the graph.
+    cwd = repo.working_tree_dir or repo.git_dir
+    graph: list[str] = []
+    walker = threading.Thread(
+        target=lambda: graph.extend(
+            _records(["git", "log", ref, "--no-color", f"--format={_GRAPH}"], cwd)
+        )
+    )
+    walker.start()
+    diffs = _records(
         [
             "git",
             "log",
@@ -130,14 +139,11 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
             "--no-color",
             f"--format={_FORMAT}",
         ],
-        ["git", "log", ref, "--no-color", f"--format={_GRAPH}"],
+        cwd,
     )
-    events = _events(
-        mainline.decode("utf-8", errors="replace"),
-        graph.decode("utf-8", errors="replace"),
-        prefix,
-        config,
-    )
+    walker.join()
+    mainline = [_parse_record(record, prefix, config) for record in diffs]
+    events = _events([m for m in mainline if m is not None], graph)
     blobs = _read_blobs(repo, _wanted_blobs(events))
     try:
         remote = repo.git.config("--get", "remote.origin.url")
@@ -185,7 +191,7 @@ def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileC
             continue
         fields = meta[1:].split()
         old_blob, new_blob, status = fields[2], fields[3], fields[4]
-        kind = ChangeKind(status[0])
+        kind = _KINDS[status[0]]
         if kind in (ChangeKind.RENAMED, ChangeKind.COPIED):
             old_path, new_path = tokens[i + 1], tokens[i + 2]
             i += 3
@@ -199,40 +205,36 @@ def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileC
             new_path = new_path.removeprefix(prefix)
         if not (_controlled(new_path, config) or _controlled(old_path, config)):
             continue
-        zero = set("0")
         changes.append(
             FileChange(
                 kind=kind,
                 path=new_path,
                 old_path=old_path if kind is not ChangeKind.ADDED else None,
-                blob=None if set(new_blob) <= zero else new_blob,
-                old_blob=None if set(old_blob) <= zero else old_blob,
+                blob=new_blob if new_blob.strip("0") else None,
+                old_blob=old_blob if old_blob.strip("0") else None,
             )
         )
     return changes
 
 
-def _run_concurrently(repo: git.Repo, *commands: list[str]) -> list[bytes]:
-    """Run git commands side by side (two cores: git diffs while git walks the graph)."""
-    results: list[bytes] = [b""] * len(commands)
-    errors: list[str] = []
+def _records(command: list[str], cwd: str | Path) -> list[str]:
+    """The ``\\x1e``-separated records of a git command's output."""
+    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        out, err = proc.communicate()
+    if proc.returncode != 0:
+        problem = err.decode("utf-8", errors="replace").strip()
+        raise RepositoryError(f"git could not read the history: {problem}")
+    return out.decode("utf-8", errors="replace").split("\x1e")
 
-    def run(index: int, command: list[str]) -> None:
-        proc = subprocess.run(
-            command, cwd=repo.working_tree_dir or repo.git_dir, capture_output=True, check=False
-        )
-        if proc.returncode != 0:
-            errors.append(proc.stderr.decode("utf-8", errors="replace").strip())
-        results[index] = proc.stdout
 
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(commands)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise RepositoryError(f"git could not read the history: {errors[0]}")
-    return results
+def _parse_record(
+    record: str, prefix: str, config: Config
+) -> tuple[list[str], list[FileChange]] | None:
+    header, _, rest = record.partition("\x1f\x00")
+    fields = header.split("\x1f")
+    if len(fields) < 11:
+        return None
+    return fields, _pair_renames(_parse_changes(rest.split("\x00"), prefix, config))
 
 
 def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
@@ -268,30 +270,22 @@ def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
     return rest + paired
 
 
-def _events(mainline: str, graph: str, prefix: str, config: Config) -> tuple[ChangeEvent, ...]:
+def _events(
+    mainline: list[tuple[list[str], list[FileChange]]], graph: list[str]
+) -> tuple[ChangeEvent, ...]:
+    """Events oldest first, each merge with the commits it brings in."""
     parents_of: dict[str, list[str]] = {}
     fields_of: dict[str, list[str]] = {}
-    for chunk in graph.split("\x1e"):
+    for chunk in graph:
         fields = chunk.rstrip("\n").split("\x1f")
         if len(fields) < 6:
             continue
         parents_of[fields[0]] = fields[1].split()
         fields_of[fields[0]] = fields
 
-    line: list[tuple[list[str], list[str]]] = []
-    for chunk in mainline.split("\x1e"):
-        if not chunk:
-            continue
-        header, _, rest = chunk.partition("\x1f\x00")
-        fields = header.split("\x1f")
-        if len(fields) < 11:
-            continue
-        line.append((fields, rest.split("\x00")))
-    line.reverse()  # oldest first
-
     seen: set[str] = set()
     events: list[ChangeEvent] = []
-    for fields, tokens in line:
+    for fields, changes in reversed(mainline):
         sha = fields[0]
         parents = tuple(fields[1].split())
         brought: list[BroughtIn] = []
@@ -328,7 +322,7 @@ def _events(mainline: str, graph: str, prefix: str, config: Config) -> tuple[Cha
                 subject=fields[8],
                 body=fields[9],
                 trailers=_trailers(fields[10]),
-                changes=tuple(_pair_renames(_parse_changes(tokens, prefix, config))),
+                changes=tuple(changes),
                 brought_in=tuple(brought),
             )
         )
@@ -400,6 +394,15 @@ def _read_blobs(repo: git.Repo, shas: list[str]) -> dict[str, bytes]:
 # --- a branch under review (``doccontrol status``) -------------------------------------------
 
 
+_BRANCH_FORMAT = (
+    "%x1e"
+    + "%x1f".join(
+        ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%s", "%(trailers:unfold,separator=%x1d)"]
+    )
+    + "%x1f"
+)
+
+
 def read_branch(path: Path, config: Config, base: str | None = None) -> BranchChanges:
     """What the checked-out branch changes against ``base`` (default: the release branch).
 
@@ -449,23 +452,23 @@ def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> Branc
     except git.GitCommandError:
         branch = ""  # a detached HEAD, as in CI
     raw = repo.git.execute(
-        ["git", "log", f"{tip}..{head}", "-z", "--no-color", f"--format={_FORMAT}"],
+        ["git", "log", f"{tip}..{head}", "-z", "--no-color", f"--format={_BRANCH_FORMAT}"],
         stdout_as_string=False,
     )
     assert isinstance(raw, bytes)
     commits: list[BranchCommit] = []
     for chunk in raw.decode("utf-8", errors="replace").split("\x1e"):
         fields = chunk.rstrip("\x00\n").split("\x1f")
-        if len(fields) < 11:
+        if len(fields) < 8:
             continue
         commits.append(
             BranchCommit(
                 commit=fields[0],
                 author=Identity(fields[2], fields[3]),
-                committer=Identity(fields[5], fields[6]),
-                co_authors=_co_authors(fields[10]),
+                committer=Identity(fields[4], fields[5]),
+                co_authors=_co_authors(fields[7]),
                 is_merge=len(fields[1].split()) > 1,
-                subject=fields[8],
+                subject=fields[6],
             )
         )
     fork_files = _tree_files(repo, fork, prefix, config)
