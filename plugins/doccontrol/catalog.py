@@ -164,8 +164,8 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
         text = text_of(path)
         if text is None:
             continue
-        parsed, found = _split(path, text)
-        findings.extend(found)
+        parsed, split_found = _split(path, text)
+        findings.extend(split_found)
         if parsed is not None:
             markdown[path] = parsed
 

@@ -116,7 +116,7 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
     # Renames are paired here (identical blobs); a document's history follows its id,
     # so git's costly rename detection would buy nothing. Both streams run side by
     # side: git diffs the first-parent line while another git walks the graph.
-    cwd = repo.working_tree_dir or repo.git_dir
+    cwd = str(repo.working_tree_dir or repo.git_dir)
     graph: list[str] = []
     walker = threading.Thread(
         target=lambda: graph.extend(
