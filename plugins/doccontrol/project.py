@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .catalog import Catalog, build_catalog
+from .codeowners import codeowners_findings
 from .config import Config
 from .control import ControlState, evaluate
 from .errors import RepositoryError
@@ -15,7 +16,7 @@ from .history_model import History
 from .history_reader import read_history
 from .model import SourceFile
 from .records import FilledRecord, parse_records, record_history_findings, stale_external
-from .worktree import read_worktree
+from .worktree import read_codeowners, read_worktree
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ def load_project(repo: Path, config: Config, as_of: date | None = None) -> Proje
     sources, read_findings = read_worktree(repo, config)
     worktree = build_catalog(sources, config)
     findings: list[Finding] = [*read_findings, *worktree.findings]
+    findings.extend(
+        codeowners_findings(worktree, worktree.roles, read_codeowners(repo), config.min_approvals)
+    )
     control: ControlState | None = None
     history: History | None = None
     try:

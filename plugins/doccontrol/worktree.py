@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .codeowners import CODEOWNERS_PATHS
 from .config import Config
 from .findings import Finding, error
 from .model import SourceFile
@@ -58,3 +59,16 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
         if path.is_file():
             add(path)
     return sources, findings
+
+
+def read_codeowners(repo: Path) -> list[tuple[str, str]]:
+    """The text of each CODEOWNERS file the forges would read, as (path, text)."""
+    found: list[tuple[str, str]] = []
+    for rel in CODEOWNERS_PATHS:
+        path = repo / rel
+        if path.is_file():
+            try:
+                found.append((rel, path.read_text("utf-8", errors="replace")))
+            except OSError:
+                continue
+    return found
