@@ -208,3 +208,18 @@ def test_record_register_lists_forms_and_their_records(
     disposed = page.locator('tr[data-form="QR-06-01"] td').all_inner_texts()  # type: ignore[attr-defined]
     assert disposed[5] == "0", "the demo's disposed record is gone"
     _shot(browser, base + "records-register/", "record-register")
+
+
+def test_revision_history_links_to_a_redline(
+    page: object, demo: Path, serve: Callable[[Path], str]
+) -> None:
+    base = serve(demo / "site")
+    page.goto(base + "procedures/qp-06-service-provision/")  # type: ignore[attr-defined]
+    page.locator("table.dc-history a.dc-redline-link").first.click()  # type: ignore[attr-defined]
+    assert page.locator("h1").inner_text().endswith("A/0 → B/0")  # type: ignore[attr-defined]
+    inserted = "".join(page.locator("#dc-redline ins").all_inner_texts())  # type: ignore[attr-defined]
+    assert "edition: B" in inserted and "远程诊断" in inserted
+    assert page.locator("#dc-redline del").count() == 0  # type: ignore[attr-defined]
+    # Unchanged Chinese text stays as it was, not as a deleted and reinserted line.
+    unchanged = page.locator("#dc-redline span").all_inner_texts()  # type: ignore[attr-defined]
+    assert any("服务提供控制程序" in t for t in unchanged)

@@ -6,7 +6,6 @@ they need no Markdown extension in the organisation's mkdocs.yml).
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from .control_block import status_label
 from .document_register import RegisterRow
 from .links import find_links
 from .model import DocType, Document, ExternalDocument, Roles, Standard
+from .site_urls import redline_href, relative_url
 
 _ZH = {
     "register": "受控文件清单",
@@ -39,6 +39,8 @@ _ZH = {
     "review_due": "下次评审",
     "all": "全部",
     "history": "修订记录",
+    "compare": "修改对比",
+    "changes": "修改内容",
     "summary": "修改说明",
     "where_used": "引用本文件的文件",
     "produces": "本文件产生的记录",
@@ -94,6 +96,8 @@ _EN = {
     "review_due": "Next review",
     "all": "All",
     "history": "Revision history",
+    "compare": "redline",
+    "changes": "Changes",
     "summary": "Summary",
     "where_used": "Referenced by",
     "produces": "Records produced",
@@ -163,25 +167,6 @@ def _table(css: str, headers: Sequence[str], rows: Sequence[str], table_id: str 
         f'<table class="{css}"{ident}><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>\n"
     )
-
-
-def page_url(src: str, directory_urls: bool) -> str:
-    """The URL MkDocs gives a page, relative to the site root ("" for the home page)."""
-    stem = src.rsplit(".", 1)[0]
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def relative_url(from_src: str, to_src: str, directory_urls: bool) -> str:
-    """A link from one page to another that works in raw HTML (MkDocs rewrites only Markdown links)."""
-    here = page_url(from_src, directory_urls)
-    there = page_url(to_src, directory_urls)
-    here_dir = here if here.endswith("/") or not here else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", here_dir or ".")
-    return rel + "/" if there.endswith("/") or not there else rel
 
 
 @dataclass(frozen=True)
@@ -450,14 +435,21 @@ def document_footer(
                 if rev is ctl.pending
                 else ""
             )
+            redline = ""
+            if rev is not ctl.revisions[0]:
+                href = redline_href(page, rev.label, model.directory_urls)
+                redline = (
+                    f'<a class="dc-redline-link" href="{escape(href)}">{escape(w["compare"])}</a>'
+                )
             rows.append(
                 f"<tr><td>{escape(rev.label)}{pending}</td><td>{rev.issued}</td>"
                 f"<td>{rev.effective}</td><td>{escape('、'.join(rev.approvers))}</td>"
-                f'<td>{summary}</td><td><code title="{rev.commit}">{rev.commit[:8]}</code></td></tr>'
+                f'<td>{summary}</td><td><code title="{rev.commit}">{rev.commit[:8]}</code></td>'
+                f"<td>{redline}</td></tr>"
             )
         keys = ("revision", "issued", "effective", "approvers", "summary")
         parts.append(
             f"\n## {w['history']}\n\n"
-            + _table("dc-history", [*(w[k] for k in keys), "commit"], rows)
+            + _table("dc-history", [*(w[k] for k in keys), "commit", w["changes"]], rows)
         )
     return "".join(parts)
