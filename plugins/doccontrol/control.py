@@ -193,11 +193,15 @@ class _Replay:
         result: dict[str, Any] | None = None
         data = self.history.blobs.get(blob)
         if data is not None:
-            text, _ = decode("", data)
-            if text and text.startswith("---"):
-                end = text.find("\n---", 3)
-                if end > 0:
-                    result = self.front_matter(text[3:end])
+            # Only the front matter matters here: find it in the bytes and decode just that.
+            start = (
+                3 if data.startswith(b"---") else 6 if data.startswith(b"\xef\xbb\xbf---") else -1
+            )
+            end = data.find(b"\n---", start) if start > 0 else -1
+            if end > 0:
+                head, _ = decode("", data[start:end])
+                if head is not None:
+                    result = self.front_matter(head)
         self.meta_cache[blob] = result
         return result
 
@@ -270,8 +274,13 @@ class _Replay:
 
     # -- the replay -----------------------------------------------------------------
 
-    def run(self, events: tuple[ChangeEvent, ...], adopt_at: int | None, adopted: date | None,
-            adopter: str) -> None:
+    def run(
+        self,
+        events: tuple[ChangeEvent, ...],
+        adopt_at: int | None,
+        adopted: date | None,
+        adopter: str,
+    ) -> None:
         for index, event in enumerate(events):
             adopting = adopt_at is not None and index <= adopt_at
             self.step(event, adopting)
@@ -285,8 +294,13 @@ class _Replay:
         tree = self.tree
         affected: dict[str, str | None] = {}
         for change in event.changes:
-            for path in (change.old_path, change.path):
-                found = self.owner(path, tree) if path else None
+            paths = (
+                (change.path,)
+                if change.old_path in (None, change.path)
+                else (change.old_path, change.path)
+            )
+            for path in paths:
+                found = self.owner(path, tree)
                 if found:
                     affected.setdefault(found[0], None)
         touched_roles = False
@@ -344,8 +358,7 @@ class _Replay:
                 f"commit {event.short} by {event.author} on {event.committed.date()} changed "
                 f"{self.config.roles} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
-                f"{roles_before.top} merges them"
-                + _hint(event),
+                f"{roles_before.top} merges them" + _hint(event),
             )
         )
 
@@ -382,7 +395,9 @@ class _Replay:
         verdict = approval.judge(who, roles_before, approvers, self.config.min_approvals)
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         if not verdict.approved:
-            doc.unapproved.append(UnapprovedChange(event.commit, event.author, issued, verdict.reason))
+            doc.unapproved.append(
+                UnapprovedChange(event.commit, event.author, issued, verdict.reason)
+            )
             doc.unapproved_findings.append(
                 self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
             )
@@ -444,11 +459,18 @@ class _Replay:
         return None
 
     def _unapproved_finding(
-        self, doc: _Doc, event: ChangeEvent, reason: str, roles: Roles | None, approvers: tuple[str, ...]
+        self,
+        doc: _Doc,
+        event: ChangeEvent,
+        reason: str,
+        roles: Roles | None,
+        approvers: tuple[str, ...],
     ) -> Finding:
-        who_may = "、".join(
-            f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" for name in approvers
-        ) if roles else "、".join(approvers)
+        who_may = (
+            "、".join(f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" for name in approvers)
+            if roles
+            else "、".join(approvers)
+        )
         return error(
             doc.path,
             1,
@@ -456,8 +478,7 @@ class _Replay:
             f"commit {event.short} by {event.author} on {event.committed.date()} changed "
             f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
             f"approved revision; to approve this text, have an approver of {doc.id} "
-            f"({who_may or 'none named'}) merge a pull request that carries it"
-            + _hint(event),
+            f"({who_may or 'none named'}) merge a pull request that carries it" + _hint(event),
         )
 
     def review(
@@ -471,8 +492,12 @@ class _Replay:
         doc = self.docs.get(doc_id)
         if doc is None:
             self.findings.append(
-                warning(".git", 1, "review-unknown",
-                        f"commit {event.short} records 'Reviewed: {doc_id}', but no document has that id")
+                warning(
+                    ".git",
+                    1,
+                    "review-unknown",
+                    f"commit {event.short} records 'Reviewed: {doc_id}', but no document has that id",
+                )
             )
             return
         # A review changes nothing, so an empty commit authors nothing either. Who may
@@ -481,16 +506,23 @@ class _Replay:
         changed_nothing = not event.is_merge and doc_id not in affected
         approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
         verdict = approval.judge(
-            who, roles_before, approvers, self.config.min_approvals,
+            who,
+            roles_before,
+            approvers,
+            self.config.min_approvals,
             ignore_authors=changed_nothing,
         )
         if verdict.approved:
             doc.reviews.append(event.committed.date())
         else:
             self.findings.append(
-                warning(doc.path, 1, "review-not-counted",
-                        f"commit {event.short} records 'Reviewed: {doc_id}', but it does not count: "
-                        f"{verdict.reason}")
+                warning(
+                    doc.path,
+                    1,
+                    "review-not-counted",
+                    f"commit {event.short} records 'Reviewed: {doc_id}', but it does not count: "
+                    f"{verdict.reason}",
+                )
             )
 
     def adopt(self, event: ChangeEvent, adopted: date, adopter: str) -> None:
@@ -507,8 +539,19 @@ class _Replay:
             edition = str(meta.get("edition") or default).strip()
             label, _ = _next_label(None, edition, self.config.revisions)
             doc.revisions.append(
-                Revision(label, edition, 0, event.commit, adopted, adopted, (adopter,), (),
-                         "基线：纸质批准文件转入", doc.path, self.files_of(doc))
+                Revision(
+                    label,
+                    edition,
+                    0,
+                    event.commit,
+                    adopted,
+                    adopted,
+                    (adopter,),
+                    (),
+                    "基线：纸质批准文件转入",
+                    doc.path,
+                    self.files_of(doc),
+                )
             )
 
 
@@ -542,10 +585,14 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
     findings: list[Finding] = []
     if history.shallow:
         findings.append(
-            error(".git", 1, "shallow-clone",
-                  "this is a shallow clone, so approvals and revisions cannot be read from "
-                  "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
-                  "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)")
+            error(
+                ".git",
+                1,
+                "shallow-clone",
+                "this is a shallow clone, so approvals and revisions cannot be read from "
+                "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
+                "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)",
+            )
         )
     last = -1
     for i, event in enumerate(history.events):
@@ -572,17 +619,20 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
             roles = probe.roles
             person = roles.by_email(baseline.tagger.email) if roles else None
             if roles is None or person is None or person.name not in roles.members(roles.top):
-                problem = (
-                    f"its tagger {baseline.tagger} does not hold the top role"
-                    + (f" {roles.top}" if roles else "")
+                problem = f"its tagger {baseline.tagger} does not hold the top role" + (
+                    f" {roles.top}" if roles else ""
                 )
             else:
                 adopter = person.name
         if problem:
             findings.append(
-                error(".git", 1, "baseline-invalid",
-                      f"tag doccontrol/baseline is ignored: {problem}; delete it and have the top "
-                      "role make it with: git tag -a doccontrol/baseline -m '…' <commit>")
+                error(
+                    ".git",
+                    1,
+                    "baseline-invalid",
+                    f"tag doccontrol/baseline is ignored: {problem}; delete it and have the top "
+                    "role make it with: git tag -a doccontrol/baseline -m '…' <commit>",
+                )
             )
         elif index is not None and index <= last:
             adopt_at = index
@@ -603,10 +653,14 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
         if documents[-1].review_overdue:
             d = documents[-1]
             findings.append(
-                warning(d.path, 1, "review-overdue",
-                        f"{d.id} was due for its periodic review on {d.review_due}; review it and "
-                        f"record the review with a commit carrying 'Reviewed: {d.id}' merged by an "
-                        "approver, or approve a revision")
+                warning(
+                    d.path,
+                    1,
+                    "review-overdue",
+                    f"{d.id} was due for its periodic review on {d.review_due}; review it and "
+                    f"record the review with a commit carrying 'Reviewed: {d.id}' merged by an "
+                    "approver, or approve a revision",
+                )
             )
     documents.sort(key=lambda d: d.id)
     return ControlState(
