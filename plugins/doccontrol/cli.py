@@ -14,7 +14,7 @@ from .findings import OutputFormat
 from .model import DocType
 
 
-class _Date(click.ParamType):
+class _Date(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
     name = "DATE"
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
@@ -190,6 +190,37 @@ def diff(doc_id: str, revisions: tuple[str, ...], repo: Path, color: bool | None
     if len(revisions) > 2:
         raise click.UsageError("give at most two revisions, e.g. A/1 A/2")
     _guarded(lambda: run(repo.resolve(), doc_id, revisions, color, context))
+
+
+@main.command()
+@repo_option
+@click.option("--date", "day", type=DATE, help="The edition's date (default: today).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write editions/DATE/ here (default: the repository).")
+@click.option("--key", type=click.Path(dir_okay=False, path_type=Path),
+              help="PKCS#12 signing key (default: $DOCCONTROL_SIGNING_KEY).")
+@click.option("--password", help="The key's password (default: $DOCCONTROL_SIGNING_PASSWORD).")
+@click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority: PAdES B-T instead of B-B.")
+def release(repo: Path, day: date | None, out: Path | None, key: Path | None,
+            password: str | None, tsa: str | None) -> None:
+    """Issue the signed PDF edition of the documents current on DATE, and tag it."""
+    from .commands.release import release as run
+
+    _guarded(lambda: run(repo.resolve(), day, out.resolve() if out else None,
+                         key.resolve() if key else None, password, tsa))
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--trust", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
+              help="Certificate (PEM or DER) the signer must chain to; repeatable.")
+@click.option("--repo", type=click.Path(file_okay=False, path_type=Path),
+              help="Rebuild the edition from this repository and compare.")
+def verify(pdf: Path, trust: tuple[Path, ...], repo: Path | None) -> None:
+    """Check an edition: signature, trust, manifest and, with --repo, a rebuild from git."""
+    from .commands.verify import verify as run
+
+    _guarded(lambda: run(pdf, list(trust), repo.resolve() if repo else None))
 
 
 def _guarded(command: Callable[[], int]) -> None:

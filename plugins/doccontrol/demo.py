@@ -21,6 +21,7 @@ import git
 from .errors import UsageError
 
 MARKER = ".doccontrol-demo"
+SIGNING_DIR = ".signing"  # the demo's signing key: made on the first run, kept by later ones
 SAMPLE_PARTS = ("mkdocs.yml", "docs", "manual", "procedures", "records")
 TZ = timezone(timedelta(hours=8))
 
@@ -285,7 +286,13 @@ def prepare(target: Path) -> None:
                 f"{target} exists and is not a doccontrol demo; choose an empty or new folder",
                 str(target),
             )
-        shutil.rmtree(target)
+        for child in target.iterdir():
+            if child.name == SIGNING_DIR:
+                continue
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
     target.mkdir(parents=True, exist_ok=True)
     source = sample_root()
     for part in SAMPLE_PARTS:
@@ -294,5 +301,7 @@ def prepare(target: Path) -> None:
             shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("site", "__pycache__"))
         else:
             shutil.copy2(src, target / part)
-    (target / ".gitignore").write_text(f"site/\n{MARKER}\n", "utf-8")
+    (target / ".gitignore").write_text(
+        f"site/\n{MARKER}\n{SIGNING_DIR}/\n.doccontrol-cache/\n", "utf-8"
+    )
     (target / MARKER).write_text("made by doccontrol demo; safe to delete\n", "utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 from pathlib import Path
 
@@ -21,10 +22,11 @@ from .project import Project, load_project
 from .site_build import build_pages, nav_catalog
 from .site_nav import controlled_nav, site_nav
 from .site_pages import words
+from .site_redlines import redline_pages
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = Path(__file__).parent / "assets"
-ASSETS = ("doccontrol.css", "doccontrol.js")
+ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js")
 
 
 def _replace(files: Files, file: File) -> None:
@@ -46,6 +48,8 @@ class DocControlPluginConfig(MkConfig):
     review = c.Optional(c.Type(int))
     prefixes = c.Optional(c.Type(dict))
     preview = c.Optional(c.Type(bool))
+    defaults = c.Optional(c.Type(dict))  # type -> {owner, approvers}, for `doccontrol new`
+    pdf = c.Optional(c.Type(bool))  # each current document as a PDF (rendered once per revision)
 
 
 class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
@@ -58,6 +62,8 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.pages: dict[str, str] = {}
         self.as_of: date | None = None  # set by `doccontrol build --as-of`
         self.preview = False
+        self.redlines: dict[str, str] = {}
+        self.pdf_pages: list[tuple[str, str]] = []  # (page folder in the site, document id)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = {name: self.config.get(name) for name in OPTION_NAMES}
@@ -83,6 +89,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             project, self.preview, language, date.today(), bool(config.use_directory_urls)
         )
         self.pages = dict(site.pages)
+        self.redlines = self._redlines(bool(config.use_directory_urls), language)
         for src_uri, text in self.pages.items():
             _replace(files, File.generated(config, src_uri, content=text))
         for name in ASSETS:
@@ -92,6 +99,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
                     config, f"assets/doccontrol/{name}", content=(ASSET_DIR / name).read_bytes()
                 ),
             )
+        self._add_editions(files, config, language)
         if config.nav is None:
             docs_pages = [
                 f.src_uri
@@ -103,6 +111,29 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             config.nav = site_nav(docs_pages, [*nav, registers])
         return files
 
+    def _redlines(self, directory_urls: bool, language: str) -> dict[str, str]:
+        project, catalog = self.project, self.catalog
+        if project is None or catalog is None or project.control is None or project.history is None:
+            return {}
+        control = project.control
+        shown = [
+            (doc.path, ctl)
+            for doc in catalog.documents
+            if doc.path in self.pages and (ctl := control.get(doc.id)) is not None
+        ]
+        return redline_pages(shown, project.history.blobs, directory_urls, language)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._write_redlines(config)
+        self._write_pdfs(config)
+
+    def _write_redlines(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        for rel, html in self.redlines.items():
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, "utf-8")
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -110,3 +141,65 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             return markdown
         # Uncontrolled pages (docs/) may link documents with [[ID]] too.
         return render_body(markdown, page.file.src_uri, self.catalog)
+
+    # -- editions (版次) and per-document PDFs ------------------------------------------
+
+    def _add_editions(self, files: Files, config: MkDocsConfig, language: str) -> None:
+        """The Editions page, and the signed editions' PDFs for it to link to."""
+        from .edition.site import edition_files, editions_page_markdown
+
+        assert self.project is not None
+        repo = self.project.repo
+        for src_uri, path in edition_files(repo):
+            _replace(files, File.generated(config, src_uri, abs_src_path=str(path)))
+        if files.get_file_from_path("editions.md") is None:
+            page = editions_page_markdown(repo, language)
+            files.append(File.generated(config, "editions.md", content=page))
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        project = self.project
+        if not self.config.get("pdf") or self.preview or project is None or project.control is None:
+            return html
+        doc = project.approved.owning(page.file.src_uri)
+        if doc is None or doc.path != page.file.src_uri:
+            return html  # not a document's own page (a chapter, a register, docs/)
+        ctl = project.control.get(doc.id)
+        if ctl is None or ctl.current is None or ctl.status.value not in ("current", "pending"):
+            return html  # never approved, or withdrawn: nothing to download
+        from .edition.site import pdf_name
+
+        name = pdf_name(doc.id, ctl.current.label)
+        self.pdf_pages.append((posixpath.dirname(page.file.dest_uri), doc.id))
+        english = str(config.theme.get("language") or "zh").lower().startswith("en")
+        label = "Download PDF" if english else "下载 PDF"
+        link = (
+            f'<p class="dc-pdf"><a href="{name}" download>{label} '
+            f"({doc.id} {ctl.current.label})</a></p>"
+        )
+        at = html.find('<table class="dc-control"')
+        end = html.find("</table>", at) if at >= 0 else -1
+        if end < 0:
+            return link + html
+        end += len("</table>")
+        return html[:end] + link + html[end:]
+
+    def _write_pdfs(self, config: MkDocsConfig) -> None:
+        """Write ``<page folder>/<ID>-<rev>.pdf`` for every current document (cached per revision)."""
+        project = self.project
+        if not self.pdf_pages or project is None:
+            return
+        from .edition.site import document_pdf
+
+        for folder, doc_id in self.pdf_pages:
+            try:
+                made = document_pdf(project.repo, project, doc_id, config.site_name)
+            except DocControlError as exc:
+                log.error(str(exc))
+                continue
+            if made is not None:
+                target = Path(config.site_dir) / folder / made.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(made.data)
+        self.pdf_pages = []

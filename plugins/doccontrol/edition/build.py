@@ -1,0 +1,181 @@
+"""Build the unsigned edition of a date from a repository (shell).
+
+Used by ``release`` (then signed) and by ``verify`` (a rebuild to compare with).
+Everything comes from git as of the date: the documents' approved text, the files
+they load, and ``mkdocs.yml`` at the edition's commit; the signer comes from the
+key (release) or the signature (verify). Nothing comes from the clock, the
+working tree or where the repository is checked out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from ..config import SiteConfig, read_mkdocs_yml
+from ..errors import DocControlError
+from ..findings import Finding
+from ..project import Project, load_project
+from .gitio import GitTree
+from .html import (
+    FrontRow,
+    PrintedDocument,
+    document_html,
+    edition_context,
+    front_html,
+    stylesheet,
+)
+from .manifest import NAME, Signer, manifest_bytes, manifest_dict
+from .plan import EditionPlan, plan_edition
+from .sandbox import Piece, locate
+
+
+class EditionRefused(DocControlError):
+    """No edition can be made of the date: the findings say why, each at path:line."""
+
+    def __init__(self, day: date, findings: list[Finding]) -> None:
+        lines = "\n".join("  " + f.as_text() for f in findings)
+        super().__init__(f"no edition of {day}: as of that date\n{lines}")
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class BuiltEdition:
+    plan: EditionPlan
+    manifest: dict[str, Any]
+    pdf: bytes
+    pages: int
+    document_pages: tuple[tuple[str, int], ...]
+    seconds: float
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def tools() -> dict[str, str]:
+    from .pdf import WEASYPRINT_VERSION
+
+    try:
+        own = version("doccontrol")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree
+        own = "unknown"
+    return {"doccontrol": own, "weasyprint": WEASYPRINT_VERSION}
+
+
+def _site_at(tree: GitTree, commit: str) -> SiteConfig | None:
+    """mkdocs.yml as it stood at the edition's commit."""
+    data = tree.read(commit, "mkdocs.yml")
+    if data is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
+        folder = Path(tmp) / "organisation"
+        folder.mkdir()
+        (folder / "mkdocs.yml").write_bytes(data)
+        return read_mkdocs_yml(folder)
+
+
+def load_for(repo: Path, day: date) -> tuple[Project, str, GitTree]:
+    """The project as of ``day``, configured by mkdocs.yml as it was then, and its organisation."""
+    site = read_mkdocs_yml(repo)
+    project = load_project(repo, site.config, day)
+    tree = GitTree(repo)
+    organisation = site.site_name
+    if project.control is not None and project.control.commit:
+        then = _site_at(tree, project.control.commit)
+        if then is not None:
+            organisation = then.site_name
+            if then.config != site.config:
+                project = load_project(repo, then.config, day)
+    return project, organisation, tree
+
+
+def _locator(pieces: tuple[Piece, ...]) -> Any:
+    def find(needle: str) -> tuple[str, int]:
+        if needle:
+            for piece in pieces:
+                if needle in piece.body:
+                    return piece.path, locate([needle], piece)
+        return pieces[0].path, pieces[0].body_line
+
+    return find
+
+
+def plan_for(repo: Path, day: date) -> tuple[EditionPlan, GitTree]:
+    project, organisation, tree = load_for(repo, day)
+    plan, refused = plan_edition(project, organisation)
+    if plan is None:
+        raise EditionRefused(day, refused)
+    return plan, tree
+
+
+def printed_documents(plan: EditionPlan, tree: GitTree, repo: Path) -> list[PrintedDocument]:
+    ctx = edition_context(plan)
+    printed = [document_html(doc, ctx, tree, str(repo.resolve())) for doc in plan.documents]
+    problems = [f for p in printed for f in p.findings]
+    if problems:
+        raise EditionRefused(plan.date, problems)
+    return printed
+
+
+def identifier(plan: EditionPlan) -> bytes:
+    """The PDF /ID: from the edition's date and commit, the same at every rebuild."""
+    return hashlib.sha256(f"{plan.date.isoformat()} {plan.commit}".encode()).hexdigest()[:32].encode()
+
+
+def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
+    """The unsigned edition of ``day``, or :class:`EditionRefused`."""
+    from .pdf import Renderer, page_count
+
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    plan, tree = plan_for(repo, day)
+    printed = printed_documents(plan, tree, repo)
+    timings["plan"] = time.perf_counter() - started
+
+    renderer = Renderer(tree, stylesheet())
+    rendered: list[Any] = []
+    for doc, page in zip(plan.documents, printed, strict=True):
+        try:
+            rendered.append(renderer.render(page.html, page.css, _locator(doc.pieces)))
+        except DocControlError:
+            raise
+        except Exception as exc:  # WeasyPrint failing on a document: say which, never a traceback
+            raise DocControlError(f"{doc.id} cannot be printed: {exc!r}", doc.path, 1) from exc
+    counts = [page_count(r) for r in rendered]
+    timings["layout"] = time.perf_counter() - started - timings["plan"]
+
+    def front(front_pages: int) -> Any:
+        rows, start = [], front_pages + 1
+        for doc, count in zip(plan.documents, counts, strict=True):
+            rows.append(FrontRow(doc, count, start))
+            start += count
+        page = front_html(plan, signer, rows)
+        return renderer.render(page.html, page.css, lambda _: ("mkdocs.yml", 1))
+
+    cover = front(2)
+    if page_count(cover) != 2:
+        cover = front(page_count(cover))
+    manifest = manifest_dict(plan, signer, tools())
+    every_piece = tuple(p for d in plan.documents for p in d.pieces)
+    pdf = renderer.write(
+        [cover, *rendered],
+        identifier(plan),
+        plan.committed,
+        _locator(every_piece),
+        attachment=(NAME, manifest_bytes(manifest), "doccontrol edition manifest"),
+    )
+    total = time.perf_counter() - started
+    timings["write"] = total - timings["plan"] - timings["layout"]
+    return BuiltEdition(
+        plan=plan,
+        manifest=manifest,
+        pdf=pdf,
+        pages=page_count(cover) + sum(counts),
+        document_pages=tuple((d.id, c) for d, c in zip(plan.documents, counts, strict=True)),
+        seconds=total,
+        timings=timings,
+    )

@@ -1,0 +1,284 @@
+"""The print HTML of an edition and of single documents (pure).
+
+Markdown is converted with Python-Markdown, cross-references become links inside
+the PDF, and every URL goes through the :mod:`sandbox`. Jinja2 templates in
+``doccontrol/templates`` lay the pages out for WeasyPrint (paged-media CSS);
+nothing of the site's theme is reused.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from ..findings import Finding
+from ..links import replace_links
+from ..model import ExternalDocument, Roles
+from ..page_text import ROLES_MARKER, roles_table
+from .manifest import Signer, tag_name
+from .plan import EditionDocument, EditionPlan
+from .sandbox import Piece, Tree, sandbox_html
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MARKDOWN_EXTENSIONS = (
+    "tables",
+    "fenced_code",
+    "def_list",
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "sane_lists",
+)
+_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def css_string(value: object) -> str:
+    """Text for a CSS string in double quotes."""
+    text = str(value)
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch in "\n\r\f" or ord(ch) < 0x20 or ch == "\x7f":
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return Markup("".join(out))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+@cache
+def stylesheet() -> str:
+    return (TEMPLATES / "edition.css").read_text("utf-8")
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """What a printed document needs besides itself: who prints it and what it may link to."""
+
+    organisation: str
+    roles: Roles | None
+    external: tuple[ExternalDocument, ...]
+    titles: tuple[tuple[str, str], ...]
+    withdrawn: frozenset[str]
+    printed: dict[str, tuple[str, str]]  # id -> (revision, paths...) of documents in this PDF
+    paths: dict[str, str]  # repository path -> id, of documents in this PDF
+    created: str  # ISO date-time written as the PDF's creation date
+    footer_left: str
+    footer_right: str
+    status: Callable[[EditionDocument], str]
+    notice: Callable[[EditionDocument], str]
+
+
+def page_css(top_left: str, top_right: str, bottom_left: str, bottom_right: str) -> str:
+    """The running header and footer texts, as a stylesheet no document style can override."""
+    return environment().get_template("edition-page.css.j2").render(
+        top_left=top_left, top_right=top_right, bottom_left=bottom_left, bottom_right=bottom_right
+    )
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """Print HTML and the stylesheet of its running headers and footers."""
+
+    html: str
+    css: str
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    """A document's print HTML, the repository files it loads and what the sandbox refused."""
+
+    id: str
+    html: str
+    css: str
+    loads: tuple[tuple[str, str], ...]  # (commit, path)
+    findings: tuple[Finding, ...]
+
+
+def _label(target: str, ctx: PrintContext) -> str:
+    titles = dict(ctx.titles)
+    if target in ctx.printed:
+        revision = ctx.printed[target][0]
+        return f"[{target} {titles.get(target, '')}（{revision}）](#doc-{target})"
+    ext = next((e for e in ctx.external if e.id == target), None)
+    if ext is not None:
+        number = f" {ext.number}" if ext.number else ""
+        return f"{ext.id}{number} 《{ext.title}》"
+    if target in titles:
+        note = "（作废）" if target in ctx.withdrawn else ""
+        return f"{target} {titles[target]}{note}"
+    return f"[[{target}]]"
+
+
+def markdown_html(text: str) -> str:
+    """Markdown as HTML, its headings one level down (the document title is the only h1)."""
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+    html = converter.convert(text)
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html)
+
+
+def _linker(piece: Piece, ctx: PrintContext) -> Callable[[str], str | None]:
+    def link(href: str) -> str | None:
+        value = href.strip()
+        if not value or value.startswith("#"):
+            return value if value.startswith("#doc-") else None
+        match = _SCHEME.match(value)
+        if match:
+            return value if match.group(1).lower() in ("http", "https", "mailto") else None
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(piece.path), value.split("#")[0]))
+        doc_id = ctx.paths.get(path)
+        return f"#doc-{doc_id}" if doc_id else None
+
+    return link
+
+
+def piece_html(
+    piece: Piece, first: bool, commit: str, ctx: PrintContext, tree: Tree, repo_root: str
+) -> tuple[str, tuple[str, ...], tuple[Finding, ...]]:
+    body = replace_links(piece.body, lambda target: _label(target, ctx))
+    if ROLES_MARKER in body and ctx.roles is not None:
+        body = body.replace(ROLES_MARKER, roles_table(ctx.roles))
+    if first:
+        lines = body.strip("\n").split("\n")
+        if lines and lines[0].startswith("# "):
+            # The title is printed from the front matter; an author's own H1 would repeat it.
+            body = "\n".join(lines[1:])
+    result = sandbox_html(markdown_html(body), piece, commit, repo_root, tree, _linker(piece, ctx))
+    return result.html, result.loads, result.findings
+
+
+def document_html(doc: EditionDocument, ctx: PrintContext, tree: Tree, repo_root: str) -> PrintedDocument:
+    parts: list[Markup] = []
+    loads: list[tuple[str, str]] = []
+    findings: list[Finding] = []
+    for index, piece in enumerate(doc.pieces):
+        html, piece_loads, piece_findings = piece_html(
+            piece, index == 0, doc.commit, ctx, tree, repo_root
+        )
+        parts.append(Markup(html))
+        loads.extend((doc.commit, p) for p in piece_loads)
+        findings.extend(piece_findings)
+    page = environment().get_template("edition-document.html.j2").render(
+        doc=doc,
+        parts=parts,
+        organisation=ctx.organisation,
+        created=ctx.created,
+        status=ctx.status(doc),
+        notice=ctx.notice(doc),
+    )
+    css = page_css(f"{doc.id} {doc.title}", f"版本 Rev. {doc.revision}", ctx.footer_left, ctx.footer_right)
+    return PrintedDocument(doc.id, page, css, tuple(dict.fromkeys(loads)), tuple(findings))
+
+
+def _edition_status(doc: EditionDocument) -> str:
+    return "受控 · 现行 (Controlled · current)"
+
+
+def _edition_notice(doc: EditionDocument) -> str:
+    if doc.pending is None:
+        return ""
+    return (
+        f"修订 {doc.pending.revision} 已于 {doc.pending.issued} 批准，将于 {doc.pending.effective} "
+        f"实施；本版次收录的 {doc.revision} 在此之前有效。 Revision {doc.pending.revision} was "
+        f"approved on {doc.pending.issued} and takes effect on {doc.pending.effective}; until then "
+        f"{doc.revision}, printed here, applies."
+    )
+
+
+def edition_context(plan: EditionPlan) -> PrintContext:
+    """How documents print inside the edition of ``plan``."""
+    return PrintContext(
+        organisation=plan.organisation,
+        roles=plan.roles,
+        external=plan.external,
+        titles=plan.titles,
+        withdrawn=plan.withdrawn,
+        printed={d.id: (d.revision, d.path) for d in plan.documents},
+        paths={p: d.id for d in plan.documents for p, _ in d.files},
+        created=plan.committed.isoformat(),
+        footer_left=plan.organisation,
+        footer_right=f"版次 Edition {plan.date.isoformat()}",
+        status=_edition_status,
+        notice=_edition_notice,
+    )
+
+
+def single_context(
+    organisation: str,
+    doc: EditionDocument,
+    roles: Roles | None,
+    external: tuple[ExternalDocument, ...],
+    titles: tuple[tuple[str, str], ...],
+    withdrawn: frozenset[str],
+) -> PrintContext:
+    """How one document prints on its own (the site's PDF download).
+
+    Nothing in it depends on the day it is printed, so it is rendered once per revision.
+    """
+    return PrintContext(
+        organisation=organisation,
+        roles=roles,
+        external=external,
+        titles=titles,
+        withdrawn=withdrawn,
+        printed={doc.id: (doc.revision, doc.path)},
+        paths={p: doc.id for p, _ in doc.files},
+        created=datetime.combine(doc.issued, datetime.min.time()).isoformat(),
+        footer_left=organisation,
+        footer_right=f"{doc.id} {doc.revision} · 打印件为非受控副本 Uncontrolled when printed",
+        status=lambda d: (
+            f"受控 · 发布 {d.issued} · 以网站现行版本为准 "
+            "(Controlled; the site holds the current revision)"
+        ),
+        notice=lambda d: "",
+    )
+
+
+@dataclass(frozen=True)
+class FrontRow:
+    doc: EditionDocument
+    pages: int
+    start: int
+
+
+def front_html(plan: EditionPlan, signer: Signer, rows: Sequence[FrontRow]) -> PrintedPage:
+    """The cover and the document list of an edition."""
+    html = environment().get_template("edition-front.html.j2").render(
+        organisation=plan.organisation,
+        date=plan.date.isoformat(),
+        commit=plan.commit,
+        committed=plan.committed.isoformat(),
+        tag=tag_name(plan.date),
+        signer=signer,
+        rows=list(rows),
+        created=plan.committed.isoformat(),
+    )
+    css = page_css(
+        plan.organisation,
+        f"受控文件版次 Edition {plan.date.isoformat()}",
+        tag_name(plan.date),
+        f"commit {plan.commit[:12]}",
+    )
+    return PrintedPage(html, css)

@@ -1,0 +1,132 @@
+"""The manifest attached inside every edition: what it holds, by id, revision and git blob (pure).
+
+It is JSON, written with sorted keys so that the same edition always gives the same
+bytes, and it names the signer's certificate: a re-signing with another key no
+longer matches it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .plan import EditionPlan
+
+FORMAT = "doccontrol-edition/1"
+NAME = "manifest.json"
+TAG_PREFIX = "edition/"
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs: the signing certificate's common name, subject and SHA-256 fingerprint."""
+
+    name: str
+    subject: str
+    certificate_sha256: str
+
+
+def tag_name(day: date) -> str:
+    return f"{TAG_PREFIX}{day.isoformat()}"
+
+
+def pdf_name(day: date) -> str:
+    return f"edition-{day.isoformat()}.pdf"
+
+
+def manifest_dict(plan: EditionPlan, signer: Signer, tools: dict[str, str]) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "organisation": plan.organisation,
+        "date": plan.date.isoformat(),
+        "tag": tag_name(plan.date),
+        "commit": plan.commit,
+        "committed": plan.committed.isoformat(),
+        "signer": {
+            "name": signer.name,
+            "subject": signer.subject,
+            "certificate_sha256": signer.certificate_sha256,
+        },
+        "documents": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "type": d.type.value,
+                "revision": d.revision,
+                "issued": d.issued.isoformat(),
+                "effective": d.effective.isoformat(),
+                "approvers": list(d.approvers),
+                "commit": d.commit,
+                "files": [{"path": p, "blob": b} for p, b in d.files],
+            }
+            for d in plan.documents
+        ],
+        "generator": dict(sorted(tools.items())),
+    }
+
+
+def manifest_bytes(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+REQUIRED = ("format", "organisation", "date", "tag", "commit", "signer", "documents")
+
+
+def parse_manifest(raw: bytes) -> tuple[dict[str, Any] | None, list[str]]:
+    """The manifest as data, or what is wrong with it."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, [f"the manifest is not valid JSON: {exc}"]
+    if not isinstance(data, dict):
+        return None, ["the manifest is not a JSON object"]
+    problems = [f"the manifest has no '{key}'" for key in REQUIRED if key not in data]
+    if data.get("format") not in (None, FORMAT):
+        problems.append(f"the manifest's format is {data.get('format')!r}, not {FORMAT!r}")
+    try:
+        day = date.fromisoformat(str(data.get("date")))
+        if data.get("tag") != tag_name(day):
+            problems.append(f"the manifest's tag {data.get('tag')!r} does not match its date {day}")
+    except ValueError:
+        problems.append(f"the manifest's date {data.get('date')!r} is not YYYY-MM-DD")
+    signer = data.get("signer")
+    if not isinstance(signer, dict) or not isinstance(signer.get("certificate_sha256"), str):
+        problems.append("the manifest names no signing certificate")
+    documents = data.get("documents")
+    if not isinstance(documents, list) or not all(
+        isinstance(d, dict) and isinstance(d.get("id"), str) and isinstance(d.get("revision"), str)
+        for d in documents
+    ):
+        problems.append("the manifest's documents are not a list of {id, revision, files}")
+    return (data if not problems else None), problems
+
+
+def differences(have: dict[str, Any], want: dict[str, Any]) -> list[str]:
+    """What differs between an edition's manifest and the one git gives, in words."""
+    out: list[str] = []
+    for key in ("organisation", "date", "commit", "committed", "tag"):
+        if have.get(key) != want.get(key):
+            out.append(f"{key}: the edition says {have.get(key)!r}, git says {want.get(key)!r}")
+    if have.get("signer") != want.get("signer"):
+        out.append("signer: the edition names another signer than the signing certificate")
+    have_docs = {d.get("id"): d for d in have.get("documents", []) if isinstance(d, dict)}
+    want_docs = {d.get("id"): d for d in want.get("documents", []) if isinstance(d, dict)}
+    for doc_id in sorted(set(have_docs) | set(want_docs), key=str):
+        h, w = have_docs.get(doc_id), want_docs.get(doc_id)
+        if h is None:
+            out.append(f"{doc_id}: current on the date but missing from the edition")
+        elif w is None:
+            out.append(f"{doc_id}: in the edition but not current on the date")
+        elif h != w:
+            fields = sorted(k for k in set(h) | set(w) if h.get(k) != w.get(k))
+            detail = ", ".join(f"{k} {h.get(k)!r} ≠ {w.get(k)!r}" for k in fields if k != "files")
+            if "files" in fields:
+                detail = (detail + ", " if detail else "") + "git blobs differ"
+            out.append(f"{doc_id}: {detail}")
+    if have.get("generator") != want.get("generator"):
+        out.append(
+            f"generator: made with {have.get('generator')}, rebuilt with {want.get('generator')}"
+        )
+    return out

@@ -1,0 +1,194 @@
+"""What the site shows of editions and printed documents.
+
+- :func:`editions_page_markdown`: the Editions page (版次), formatted from the
+  editions index the releases keep (``editions/editions.json``).
+- :func:`edition_files`: the files of every edition, for the site to serve.
+- :func:`document_pdf`: a document's own PDF (the site's 下载 PDF), rendered once
+  per revision and kept in a cache keyed by id, revision and git blobs.
+
+This module imports no renderer until a PDF has to be rendered, so the MkDocs
+plugin can import it freely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DocControlError
+from .plan import edition_document, in_edition
+from .store import FOLDER, INDEX, SUMS, read_index, replace_file
+
+if TYPE_CHECKING:  # the project is loaded by the shell; the plan only reads it
+    from ..project import Project
+
+CACHE = Path(".doccontrol-cache") / "pdf"
+
+_WORDS = {
+    "zh": {
+        "title": "版次",
+        "intro": (
+            "经数字签名的受控文件版次（PDF/A-3b，PAdES 签名），供审核员下载。每个版次收录当日"
+            "现行的全部受控文件及其修订记录，并在 git 中打上标签 `edition/日期`。下载后可用 "
+            "`doccontrol verify 文件.pdf --trust 证书.pem --repo 仓库` 核验签名、清单，并与仓库"
+            "重新生成的版次逐字节比对。"
+        ),
+        "none": "尚未发布版次。用 `doccontrol release --date 日期` 发布。",
+        "head": ("版次日期", "提交", "SHA-256", "签署人", "文件", "下载"),
+        "count": "{docs} 份 / {pages} 页",
+    },
+    "en": {
+        "title": "Editions",
+        "intro": (
+            "Signed, dated editions of the controlled documents (PDF/A-3b with a PAdES "
+            "signature), for auditors. Each holds every document current on its date with its "
+            "revision history, and is tagged `edition/DATE` in git. Check a download with "
+            "`doccontrol verify FILE.pdf --trust CERT.pem --repo REPO`: the signature, the "
+            "manifest, and a byte-for-byte rebuild from the repository."
+        ),
+        "none": "No edition has been released yet: `doccontrol release --date DATE` makes one.",
+        "head": ("Date", "Commit", "SHA-256", "Signed by", "Contents", "Download"),
+        "count": "{docs} documents / {pages} pages",
+    },
+}
+
+
+def _words(language: str) -> dict[str, Any]:
+    return _WORDS["en" if language.lower().startswith("en") else "zh"]
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def editions_page_markdown(repo: Path, language: str) -> str:
+    """The Editions page: every edition with its date, commit, SHA-256, signer and download."""
+    words = _words(language)
+    records = read_index(repo / FOLDER)
+    lines = [f"# {words['title']}", "", words["intro"], ""]
+    if not records:
+        return "\n".join([*lines, words["none"], ""])
+    head = words["head"]
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for record in sorted(records, key=lambda r: str(r.get("date", "")), reverse=True):
+        signer = record.get("signer")
+        signer = signer if isinstance(signer, dict) else {}
+        file = str(record.get("file", ""))
+        count = words["count"].format(
+            docs=len(record.get("documents") or []), pages=record.get("pages", "?")
+        )
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    _cell(record.get("date", "")),
+                    f"`{_cell(str(record.get('commit', ''))[:12])}`",
+                    f"`{_cell(record.get('sha256', ''))}`",
+                    _cell(signer.get("name", "")),
+                    _cell(count),
+                    f"[{_cell(posixpath.basename(file))}]({FOLDER}/{file})" if file else "—",
+                ]
+            )
+            + " |"
+        )
+    return "\n".join([*lines, ""])
+
+
+def edition_files(repo: Path) -> list[tuple[str, Path]]:
+    """(site path, file) of every edition's PDF and checksums, for the site to serve."""
+    folder = repo / FOLDER
+    out: list[tuple[str, Path]] = []
+    for record in read_index(folder):
+        file = str(record.get("file", ""))
+        if not file or ".." in file.split("/"):
+            continue
+        pdf = folder / file
+        if pdf.is_file():
+            out.append((f"{FOLDER}/{file}", pdf))
+            sums = pdf.parent / SUMS
+            if sums.is_file():
+                out.append((f"{FOLDER}/{posixpath.dirname(file)}/{SUMS}", sums))
+    if (folder / INDEX).is_file():
+        out.append((f"{FOLDER}/{INDEX}", folder / INDEX))
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentPdf:
+    name: str  # e.g. QP-01-A-1.pdf
+    data: bytes
+    rendered: bool  # False: it came from the cache
+
+
+def pdf_name(doc_id: str, revision: str) -> str:
+    return f"{doc_id}-{revision.replace('/', '-')}.pdf"
+
+
+def document_pdf(
+    repo: Path, project: Project, doc_id: str, organisation: str, cache: Path | None = None
+) -> DocumentPdf | None:
+    """The PDF of a document's current revision, from the cache or rendered into it.
+
+    None when the document has no current revision. The cache file is named by the
+    id, the revision, a hash of the revision's git blobs and a hash of everything
+    rendered (template and tool versions included), so an unchanged revision is
+    rendered once.
+    """
+    from .build import tools
+    from .gitio import GitTree
+    from .html import document_html, single_context, stylesheet
+
+    control = project.control
+    ctl = control.get(doc_id) if control else None
+    doc = project.approved.get(doc_id)
+    if control is None or ctl is None or doc is None or not in_edition(ctl):
+        return None
+    assert ctl.current is not None
+    if doc.path != ctl.current.path:
+        return None
+    printable = edition_document(ctl, doc)
+    tree = GitTree(repo)
+    titles = tuple(sorted({c.id: c.title for c in control.documents}.items()))
+    withdrawn = frozenset(c.id for c in control.documents if c.status.value == "withdrawn")
+    ctx = single_context(
+        organisation, printable, project.approved.roles, project.approved.external, titles, withdrawn
+    )
+    page = document_html(printable, ctx, tree, str(repo.resolve()))
+    if page.findings:
+        first = page.findings[0]
+        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
+    blobs = hashlib.sha256(" ".join(f"{p}:{b}" for p, b in printable.files).encode()).hexdigest()
+    rendered_from = "\0".join([page.html, page.css, stylesheet(), repr(sorted(tools().items()))])
+    render_key = hashlib.sha256(rendered_from.encode()).hexdigest()
+    folder = (cache or repo / CACHE) / doc_id
+    slug = printable.revision.replace("/", "-")
+    target = folder / f"{slug}-{blobs[:12]}-{render_key[:12]}.pdf"
+    name = pdf_name(doc_id, printable.revision)
+    if target.is_file():
+        return DocumentPdf(name, target.read_bytes(), False)
+
+    from .pdf import Renderer
+
+    def find(needle: str) -> tuple[str, int]:
+        for piece in printable.pieces:
+            if needle and needle in piece.body:
+                return piece.path, piece.body_line + piece.body[: piece.body.index(needle)].count("\n")
+        return printable.path, 1
+
+    renderer = Renderer(tree, stylesheet())
+    rendered = renderer.render(page.html, page.css, find)
+    identifier = hashlib.sha256(f"{doc_id} {printable.revision} {blobs}".encode()).hexdigest()[:32]
+    created = printable.issued
+    data = renderer.write(
+        [rendered],
+        identifier.encode(),
+        datetime(created.year, created.month, created.day, tzinfo=UTC),
+        find,
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    replace_file(target, data)
+    return DocumentPdf(name, data, True)
