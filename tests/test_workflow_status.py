@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from conftest import LI, WANG, ZHANG, run_cli
 from gitrepo import GitRepo
-from workflow_cases import cli, document, may_approve, predicted, register, status
+from history_cases import document, register
+from workflow_cases import cli, may_approve, predicted, status
 
 MakeRepo = Callable[..., GitRepo]
 LATER = "2026-06-01"

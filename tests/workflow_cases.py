@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 from conftest import Result, run_cli
 from gitrepo import GitRepo
@@ -41,19 +39,6 @@ def may_approve(output: str, doc_id: str) -> str:
     lines = output.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(doc_id + " ") or line.startswith(doc_id + ":"))
     return next(line.strip() for line in lines[start + 1 :] if line.strip().startswith("may approve"))
-
-
-def register(repo: GitRepo, as_of: str) -> dict[str, Any]:
-    result = run_cli("register", "--format", "json", "--repo", str(repo.path), "--as-of", as_of)
-    assert result.code == 0, result.output
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
-
-
-def document(data: dict[str, Any], doc_id: str) -> dict[str, Any]:
-    found = [d for d in data["documents"] if d["id"] == doc_id]
-    assert len(found) == 1, f"{doc_id} appears {len(found)} times"
-    return found[0]
 
 
 def with_defaults(repo: GitRepo, defaults: str) -> None:
