@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from .control import DocumentControl, Revision, Status
-from .project import Project
+from .catalog import Catalog
+from .control import ControlState, DocumentControl, Revision
+from .document_register import register_rows
+from .findings import Finding
 
 
 def _day(value: date | None) -> str | None:
@@ -45,34 +48,21 @@ def document_dict(ctl: DocumentControl) -> dict[str, Any]:
     }
 
 
-def register(project: Project) -> dict[str, Any]:
-    """Every document, approved or draft, with its status as of the project's date."""
-    documents: dict[str, dict[str, Any]] = {}
-    if project.control is not None:
-        for ctl in project.control.documents:
-            documents[ctl.id] = document_dict(ctl)
-    for doc in project.worktree.documents:
-        if doc.id not in documents:
-            # On disk but never on the release branch: a draft.
-            documents[doc.id] = {
-                "id": doc.id,
-                "title": doc.title,
-                "type": doc.type.value,
-                "path": doc.path,
-                "status": Status.DRAFT.value,
-                "revision": None,
-                "issued": None,
-                "effective": None,
-                "approvers": [],
-                "review_due": None,
-                "review_overdue": False,
-                "unapproved_change": False,
-                "pending": None,
-                "history": [],
-            }
+def register_data(
+    as_of: date,
+    control: ControlState | None,
+    approved: Catalog,
+    worktree: Catalog,
+    findings: Sequence[Finding],
+) -> dict[str, Any]:
+    """Every document, approved or draft, with its status as of ``as_of``.
+
+    The rows are the same ones the site's register page lists.
+    """
+    rows = register_rows(control, approved, worktree)
     return {
-        "as_of": project.as_of.isoformat(),
-        "commit": project.control.commit if project.control else None,
-        "documents": [documents[k] for k in sorted(documents)],
-        "findings": [f.as_dict() for f in project.findings],
+        "as_of": as_of.isoformat(),
+        "commit": control.commit if control else None,
+        "documents": [document_dict(row.control) for row in rows],
+        "findings": [f.as_dict() for f in findings],
     }

@@ -12,7 +12,7 @@ import click
 from ..config import read_mkdocs_yml
 from ..demo import SIGNING_DIR, build_history, prepare
 from ..project import load_project
-from ..register import register
+from ..register import register_data
 from .build import build
 
 EDITION_LAG = 5  # days: the edition precedes the demo's unapproved commit (4 days ago)
@@ -57,7 +57,9 @@ def demo(target: Path, today: date | None = None) -> int:
         )
         bar.update(1)
         project = load_project(target, read_mkdocs_yml(target).config, today)
-        data = register(project)
+        data = register_data(
+            project.as_of, project.control, project.approved, project.worktree, project.findings
+        )
         bar.update(1)
         code = build(target, None, False, target / "site")
         bar.update(1)
