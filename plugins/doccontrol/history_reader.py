@@ -12,9 +12,11 @@ committed.
 
 from __future__ import annotations
 
+import codecs
 import subprocess
 import threading
 from collections import deque
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -124,26 +126,31 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
         )
     )
     walker.start()
-    diffs = _records(
-        [
-            "git",
-            "log",
-            ref,
-            "--first-parent",
-            "--raw",
-            "-z",
-            "--root",
-            "--no-renames",
-            "--diff-merges=first-parent",
-            "--no-abbrev",
-            "--no-color",
-            f"--format={_FORMAT}",
-        ],
-        cwd,
-    )
+    # The first-parent stream is parsed as git writes it, so Python's share of the
+    # work overlaps git's.
+    mainline = [
+        parsed
+        for record in _stream(
+            [
+                "git",
+                "log",
+                ref,
+                "--first-parent",
+                "--raw",
+                "-z",
+                "--root",
+                "--no-renames",
+                "--diff-merges=first-parent",
+                "--no-abbrev",
+                "--no-color",
+                f"--format={_FORMAT}",
+            ],
+            cwd,
+        )
+        if (parsed := _parse_record(record, prefix, config)) is not None
+    ]
     walker.join()
-    mainline = [_parse_record(record, prefix, config) for record in diffs]
-    events = _events([m for m in mainline if m is not None], graph)
+    events = _events(mainline, graph)
     blobs = _read_blobs(repo, _wanted_blobs(events))
     try:
         remote = repo.git.config("--get", "remote.origin.url")
@@ -215,6 +222,24 @@ def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileC
             )
         )
     return changes
+
+
+def _stream(command: list[str], cwd: str | Path) -> Iterator[str]:
+    """The ``\\x1e``-separated records of a git command's output, as git writes them."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        tail = ""
+        while block := proc.stdout.read(1 << 16):
+            records = (tail + decoder.decode(block)).split("\x1e")
+            tail = records.pop()
+            yield from records
+        tail += decoder.decode(b"", final=True)
+        if tail:
+            yield tail
+        problem = proc.stderr.read().decode("utf-8", errors="replace").strip()
+    if proc.returncode != 0:
+        raise RepositoryError(f"git could not read the history: {problem}")
 
 
 def _records(command: list[str], cwd: str | Path) -> list[str]:

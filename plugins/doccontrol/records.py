@@ -65,24 +65,38 @@ def _is_sidecar(path: str, paths: set[str]) -> bool:
     return ext.lower() in SIDECAR and stem in paths
 
 
-def record_fields(path: str, text: str, is_markdown: bool) -> tuple[dict[str, Any] | None, int, list[Finding]]:
+def record_fields(
+    path: str, text: str, is_markdown: bool
+) -> tuple[dict[str, Any] | None, int, list[Finding]]:
     """The fields of a record (front matter or sidecar YAML) and the line they start on."""
     if is_markdown:
         parsed, found = split_markdown(path, text)
         if parsed is None:
             return None, 1, found
         if parsed.meta is None:
-            return None, 1, [
-                error(path, 1, "record-fields",
-                      "record has no front matter: start it with '---', 'date: YYYY-MM-DD', "
-                      "'by: <name>' and '---'")
-            ]
+            return (
+                None,
+                1,
+                [
+                    error(
+                        path,
+                        1,
+                        "record-fields",
+                        "record has no front matter: start it with '---', 'date: YYYY-MM-DD', "
+                        "'by: <name>' and '---'",
+                    )
+                ],
+            )
         return parsed.meta, parsed.meta.line, found
     data, problem = load_yaml(text)
     if problem:
         return None, problem.line, [error(path, problem.line, "record-fields", problem.message)]
     if not isinstance(data, PosDict):
-        return None, 1, [error(path, 1, "record-fields", "sidecar must hold 'date:' and 'by:' lines")]
+        return (
+            None,
+            1,
+            [error(path, 1, "record-fields", "sidecar must hold 'date:' and 'by:' lines")],
+        )
     return data, 1, []
 
 
@@ -101,9 +115,13 @@ def parse_records(
         form_doc = catalog.get(form)
         if form_doc is None or form_doc.type is not DocType.RECORD_FORM:
             findings.append(
-                error(path, 1, "record-unknown-form",
-                      f"record is filed under {form}, which is not a record form; file it under "
-                      "the folder of an existing form (records/<form id>/) or add the form")
+                error(
+                    path,
+                    1,
+                    "record-unknown-form",
+                    f"record is filed under {form}, which is not a record form; file it under "
+                    "the folder of an existing form (records/<form id>/) or add the form",
+                )
             )
             continue
         is_markdown = path.lower().endswith((".md", ".markdown"))
@@ -113,9 +131,13 @@ def parse_records(
             sidecar = next((path + ext for ext in SIDECAR if path + ext in files), None)
             if sidecar is None:
                 findings.append(
-                    error(path, 1, "record-no-sidecar",
-                          f"record file has no sidecar: add {posixpath.basename(path)}.yml beside it "
-                          "with 'date: YYYY-MM-DD' and 'by: <name>'")
+                    error(
+                        path,
+                        1,
+                        "record-no-sidecar",
+                        f"record file has no sidecar: add {posixpath.basename(path)}.yml beside it "
+                        "with 'date: YYYY-MM-DD' and 'by: <name>'",
+                    )
                 )
                 continue
             field_path, data = sidecar, files[sidecar]
@@ -135,26 +157,42 @@ def parse_records(
         missing = [k for k in REQUIRED if not fields.get(k)]
         for key in missing:
             findings.append(
-                error(field_path, line, "record-missing-field",
-                      f"record needs '{key}:' (" + ("the date it was made, YYYY-MM-DD" if key == "date"
-                                                    else "who made it") + ")")
+                error(
+                    field_path,
+                    line,
+                    "record-missing-field",
+                    f"record needs '{key}:' ("
+                    + ("the date it was made, YYYY-MM-DD" if key == "date" else "who made it")
+                    + ")",
+                )
             )
         when = parse_date(fields.get("date")) if "date" not in missing else None
         if "date" not in missing and when is None:
             findings.append(
-                error(field_path, line_of(fields, "date", line), "bad-date",
-                      f"record date {fields.get('date')!r} is not a date; write YYYY-MM-DD")
+                error(
+                    field_path,
+                    line_of(fields, "date", line),
+                    "bad-date",
+                    f"record date {fields.get('date')!r} is not a date; write YYYY-MM-DD",
+                )
             )
         corrects = fields.get("corrects")
         if corrects is not None:
             target = str(corrects)
-            candidates = (target, posixpath.normpath(posixpath.join(posixpath.dirname(path), target)))
+            candidates = (
+                target,
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), target)),
+            )
             resolved = next((c for c in candidates if c in files), None)
             if resolved is None:
                 findings.append(
-                    error(field_path, line_of(fields, "corrects", line), "record-corrects",
-                          f"'corrects: {target}' names no record; give the path of the record this "
-                          "one corrects, e.g. corrects: 2026-03-01-complaint.md")
+                    error(
+                        field_path,
+                        line_of(fields, "corrects", line),
+                        "record-corrects",
+                        f"'corrects: {target}' names no record; give the path of the record this "
+                        "one corrects, e.g. corrects: 2026-03-01-complaint.md",
+                    )
                 )
             corrects = resolved
         if missing or when is None:
@@ -196,7 +234,12 @@ def _quick_record(
         return None
     when = loaded.get("date")
     by = loaded.get("by")
-    if not isinstance(when, date) or isinstance(when, datetime) or not isinstance(by, str) or not by:
+    if (
+        not isinstance(when, date)
+        or isinstance(when, datetime)
+        or not isinstance(by, str)
+        or not by
+    ):
         return None
     return FilledRecord(path, form, when, by, str(loaded.get("title") or ""), None, sidecar)
 
@@ -259,23 +302,37 @@ def record_history_findings(
     findings: list[Finding] = []
     landed: dict[str, date] = {}  # record path → the date its retention counts from
     replayed = _replayed(history, control)
+    forms: dict[str, str] = {}  # path → the form it is filed under ("" for none)
     for event in history.events:
         if event.commit not in replayed:
             break
         disposed = {p.strip() for v in event.trailer_values("Disposed") for p in v.split(",")}
         for change in event.changes:
             path = change.old_path or change.path
-            form = record_form_of(path, config) or record_form_of(change.path, config)
+            if not (
+                path.startswith(config.root_prefixes)
+                or change.path.startswith(config.root_prefixes)
+            ):
+                continue
+            form = forms.get(path)
             if form is None:
+                form = forms[path] = (
+                    record_form_of(path, config) or record_form_of(change.path, config) or ""
+                )
+            if not form:
                 continue
             main = _main_path(path)
             is_md = main.lower().endswith((".md", ".markdown"))
             if change.kind is ChangeKind.ADDED:
                 is_sidecar = main != change.path
                 if not is_sidecar and is_md:
-                    landed[main] = _record_date(history, change.blob, True) or event.committed.date()
+                    landed[main] = (
+                        _record_date(history, change.blob, True) or event.committed.date()
+                    )
                 elif is_sidecar:
-                    landed[main] = _record_date(history, change.blob, False) or event.committed.date()
+                    landed[main] = (
+                        _record_date(history, change.blob, False) or event.committed.date()
+                    )
                 else:
                     landed.setdefault(main, event.committed.date())
                 continue
@@ -290,16 +347,30 @@ def record_history_findings(
             if change.kind is ChangeKind.DELETED and (change.path in disposed or main in disposed):
                 ctl = control.get(form)
                 verdict = approval.judge(
-                    approval.parties(event), control.roles, ctl.approvers if ctl else (),
+                    approval.parties(event),
+                    control.roles,
+                    ctl.approvers if ctl else (),
                     config.min_approvals,
                 )
                 if within:
-                    findings.append(_evidence(event, path, "record-disposed-early",
-                                              f"was disposed of before its retention ended ({keep}); "
-                                              "restore it from git and dispose of it after that date"))
+                    findings.append(
+                        _evidence(
+                            event,
+                            path,
+                            "record-disposed-early",
+                            f"was disposed of before its retention ended ({keep}); "
+                            "restore it from git and dispose of it after that date",
+                        )
+                    )
                 elif not verdict.approved:
-                    findings.append(_evidence(event, path, "record-disposal-unapproved",
-                                              f"was disposed of without a valid approval: {verdict.reason}"))
+                    findings.append(
+                        _evidence(
+                            event,
+                            path,
+                            "record-disposal-unapproved",
+                            f"was disposed of without a valid approval: {verdict.reason}",
+                        )
+                    )
                 landed.pop(main, None)
                 continue
             if not within and change.kind is not ChangeKind.DELETED:
@@ -316,7 +387,9 @@ def record_history_findings(
                 else "dispose of records past retention with an approved change carrying "
                 f"'Disposed: {path}'"
             )
-            findings.append(_evidence(event, path, code, f"was {what} while it must be {keep}; {fix}"))
+            findings.append(
+                _evidence(event, path, code, f"was {what} while it must be {keep}; {fix}")
+            )
             if change.kind is ChangeKind.RENAMED and change.path:
                 landed[_main_path(change.path)] = landed.pop(main)
             elif change.kind is ChangeKind.DELETED:
@@ -339,20 +412,38 @@ def _replayed(history: History, control: ControlState) -> set[str]:
 
 
 def _evidence(event: ChangeEvent, path: str, code: str, text: str) -> Finding:
-    return error(path, 1, code,
-                 f"commit {event.short} by {event.author} on {event.committed.date()}: the record {text}")
+    return error(
+        path,
+        1,
+        code,
+        f"commit {event.short} by {event.author} on {event.committed.date()}: the record {text}",
+    )
 
 
-def stale_external(external: Sequence[ExternalDocument], config: Config, as_of: date) -> list[Finding]:
+def stale_external(
+    external: Sequence[ExternalDocument], config: Config, as_of: date
+) -> list[Finding]:
     """External documents whose check for a newer version is older than the review period."""
     found = []
     for ext in external:
         if ext.checked is None:
-            found.append(warning(config.external, ext.line, "external-unchecked",
-                                 f"{ext.id} has no 'checked:' date; record when it was last checked "
-                                 "for a newer version"))
+            found.append(
+                warning(
+                    config.external,
+                    ext.line,
+                    "external-unchecked",
+                    f"{ext.id} has no 'checked:' date; record when it was last checked "
+                    "for a newer version",
+                )
+            )
         elif add_months(ext.checked, config.review_months) < as_of:
-            found.append(warning(config.external, ext.line, "external-stale",
-                                 f"{ext.id} was last checked for a newer version on {ext.checked}, more "
-                                 f"than {config.review_months} months ago; check it and update 'checked:'"))
+            found.append(
+                warning(
+                    config.external,
+                    ext.line,
+                    "external-stale",
+                    f"{ext.id} was last checked for a newer version on {ext.checked}, more "
+                    f"than {config.review_months} months ago; check it and update 'checked:'",
+                )
+            )
     return found
