@@ -93,6 +93,18 @@ OPTION_NAMES = (
 )
 
 
+def _doc_type(key: str, option: str, where: str) -> DocType:
+    """A document type named as a key of a doc-control option, or a ConfigError."""
+    try:
+        return DocType(key)
+    except ValueError:
+        raise ConfigError(
+            f"doc-control '{option}' names unknown type '{key}'; types are "
+            + ", ".join(t.value for t in DocType),
+            where,
+        ) from None
+
+
 def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -> Config:
     """Validate the plugin's options (None means "use the default")."""
     cfg = Config()
@@ -140,14 +152,7 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         given = need("prefixes", dict, "a mapping from document type to id prefix")
         prefixes = dict(cfg.prefixes)
         for key, value in given.items():
-            try:
-                doc_type = DocType(key)
-            except ValueError:
-                raise ConfigError(
-                    f"doc-control 'prefixes' names unknown type '{key}'; types are "
-                    + ", ".join(t.value for t in DocType),
-                    where,
-                ) from None
+            doc_type = _doc_type(key, "prefixes", where)
             if not isinstance(value, str) or not value.isalnum() or not value.isupper():
                 raise ConfigError(
                     f"doc-control prefix for '{key}' must be upper-case letters, like QP", where
@@ -173,14 +178,7 @@ def _type_defaults(given: Mapping[Any, Any], where: str) -> tuple[tuple[DocType,
     """``defaults: {procedure: {owner: 质量部, approvers: [管理者代表]}, ...}``."""
     result: list[tuple[DocType, TypeDefaults]] = []
     for key, value in given.items():
-        try:
-            doc_type = DocType(key)
-        except ValueError:
-            raise ConfigError(
-                f"doc-control 'defaults' names unknown type '{key}'; types are "
-                + ", ".join(t.value for t in DocType),
-                where,
-            ) from None
+        doc_type = _doc_type(key, "defaults", where)
         if not isinstance(value, dict):
             raise ConfigError(
                 f"doc-control 'defaults' for '{key}' must be a mapping like "
