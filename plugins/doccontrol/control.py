@@ -172,7 +172,7 @@ class _Replay:
         self.config = config
         self.roots = tuple(r + "/" for r in config.roots)
         self.meta_cache: dict[str, dict[str, Any] | None] = {}
-        self.head_cache: dict[str, dict[str, Any] | None] = {}
+        self.head_cache: dict[bytes, dict[str, Any] | None] = {}
         self.tree: dict[str, str] = {}
         self.docs: dict[str, _Doc] = {}
         self.findings: list[Finding] = []
@@ -182,6 +182,10 @@ class _Replay:
         self.indexes: dict[str, tuple[str, ...]] = {}
         self.roles: Roles | None = None
         self.roles_blob: str | None = None
+        # Verdicts depend only on who took part, the roles in force and the approvers
+        # named; on a long history the same few combinations recur thousands of times.
+        self.verdicts: dict[tuple[object, ...], approval.Verdict] = {}
+        self.roles_seen: list[Roles | None] = []  # keeps the ids in those keys unique
 
     # -- reading versions ------------------------------------------------------
 
@@ -193,30 +197,32 @@ class _Replay:
         result: dict[str, Any] | None = None
         data = self.history.blobs.get(blob)
         if data is not None:
-            # Only the front matter matters here: find it in the bytes and decode just that.
+            # Only the front matter matters here: find it in the bytes. Most revisions
+            # change the text, not the front matter, so each distinct front matter is
+            # decoded and parsed once.
             start = (
                 3 if data.startswith(b"---") else 6 if data.startswith(b"\xef\xbb\xbf---") else -1
             )
             end = data.find(b"\n---", start) if start > 0 else -1
             if end > 0:
-                head, _ = decode("", data[start:end])
-                if head is not None:
-                    result = self.front_matter(head)
+                raw = data[start:end]
+                if raw in self.head_cache:
+                    result = self.head_cache[raw]
+                else:
+                    head, _ = decode("", raw)
+                    result = self.head_cache[raw] = (
+                        self.front_matter(head) if head is not None else None
+                    )
         self.meta_cache[blob] = result
         return result
 
-    def front_matter(self, head: str) -> dict[str, Any] | None:
-        # Most revisions change the text, not the front matter: parse each distinct
-        # front matter once.
-        if head in self.head_cache:
-            return self.head_cache[head]
+    @staticmethod
+    def front_matter(head: str) -> dict[str, Any] | None:
         try:
             loaded = yaml.load(head, Loader=_FastLoader)
         except (yaml.YAMLError, ValueError, TypeError):
             loaded = None
-        result = loaded if isinstance(loaded, dict) and isinstance(loaded.get("id"), str) else None
-        self.head_cache[head] = result
-        return result
+        return loaded if isinstance(loaded, dict) and isinstance(loaded.get("id"), str) else None
 
     def is_document_path(self, path: str) -> bool:
         known = self.document_paths.get(path)
@@ -262,7 +268,7 @@ class _Replay:
         return (str(meta["id"]), path) if meta else None
 
     def files_of(self, doc: _Doc) -> tuple[tuple[str, str], ...]:
-        if posixpath.basename(doc.path) != "index.md":
+        if not (doc.path == "index.md" or doc.path.endswith("/index.md")):
             return ((doc.path, self.tree[doc.path]),)
         folder = posixpath.dirname(doc.path) + "/"
         chapters = sorted(
@@ -271,6 +277,24 @@ class _Replay:
             if p.startswith(folder) and p != doc.path and self.is_document_path(p)
         )
         return ((doc.path, self.tree[doc.path]), *chapters)
+
+    def judge(
+        self,
+        who: approval.Parties,
+        roles: Roles | None,
+        approvers: tuple[str, ...],
+        ignore_authors: bool = False,
+    ) -> approval.Verdict:
+        key = (who, id(roles), approvers, ignore_authors)
+        verdict = self.verdicts.get(key)
+        if verdict is None:
+            if not any(r is roles for r in self.roles_seen):
+                self.roles_seen.append(roles)
+            verdict = approval.judge(
+                who, roles, approvers, self.config.min_approvals, ignore_authors=ignore_authors
+            )
+            self.verdicts[key] = verdict
+        return verdict
 
     # -- the replay -----------------------------------------------------------------
 
@@ -321,11 +345,14 @@ class _Replay:
         if touched_roles:
             self.roles_change(event, roles_before, adopting)
 
+        reviewed = event.reviewed
+        if not affected and not reviewed:
+            return
         who = approval.parties(event)
         issued = event.committed.date()
         for doc_id, hint in affected.items():
             self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
-        for doc_id in event.reviewed:
+        for doc_id in reviewed:
             self.review(event, doc_id, who, roles_before, affected)
 
     def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
@@ -340,9 +367,7 @@ class _Replay:
             if parsed is not None:
                 self.roles, self.roles_blob = parsed, blob
             return
-        verdict = approval.judge(
-            approval.parties(event), roles_before, (roles_before.top,), self.config.min_approvals
-        )
+        verdict = self.judge(approval.parties(event), roles_before, (roles_before.top,))
         if verdict.approved:
             # The top role approved roles.yml as it now stands, earlier unapproved edits
             # included. Unreadable, it keeps the roles in force; check reports the file.
@@ -392,7 +417,7 @@ class _Replay:
         # parent, as far as an approval put them there (an unapproved edit to the list
         # grants nothing); a new document has none, so its own front matter names them.
         approvers = _names((doc.approved_meta or meta_after or {}).get("approvers"))
-        verdict = approval.judge(who, roles_before, approvers, self.config.min_approvals)
+        verdict = self.judge(who, roles_before, approvers)
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         if not verdict.approved:
             doc.unapproved.append(
@@ -505,13 +530,7 @@ class _Replay:
         # them, not as an unapproved edit to the list would have them.
         changed_nothing = not event.is_merge and doc_id not in affected
         approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
-        verdict = approval.judge(
-            who,
-            roles_before,
-            approvers,
-            self.config.min_approvals,
-            ignore_authors=changed_nothing,
-        )
+        verdict = self.judge(who, roles_before, approvers, ignore_authors=changed_nothing)
         if verdict.approved:
             doc.reviews.append(event.committed.date())
         else:

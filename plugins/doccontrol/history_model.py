@@ -87,6 +87,8 @@ class ChangeEvent:
         return self.commit[:8]
 
     def trailer_values(self, key: str) -> tuple[str, ...]:
+        if not self.trailers:
+            return ()
         wanted = key.lower()
         return tuple(v for k, v in self.trailers if k.lower() == wanted)
 
@@ -99,6 +101,8 @@ class ChangeEvent:
         """
         values = [*self.trailer_values("Reviewed")]
         for brought in self.brought_in:
+            if not brought.trailers:
+                continue
             values.extend(v for k, v in brought.trailers if k.lower() == "reviewed")
         ids = (one for value in values for one in value.replace(",", " ").split())
         return tuple(dict.fromkeys(ids))

@@ -13,12 +13,15 @@ committed.
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import subprocess
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import git
 
@@ -58,6 +61,11 @@ _FORMAT = (
 )
 
 _GRAPH = "%x1e" + "%x1f".join(["%H", "%P", "%an", "%ae", "%s", "%(trailers:unfold,separator=%x1d)"])
+
+# Pipes of a megabyte (Linux's default ceiling; elsewhere the request is ignored) let
+# git run ahead while a Python thread waits for the interpreter lock, rather than
+# stall on a full 64 KiB pipe.
+_PIPE_SIZE = 1 << 20
 
 _CACHE: dict[tuple[str, str, str, Config], History] = {}
 _KINDS = {kind.value: kind for kind in ChangeKind}
@@ -119,17 +127,26 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
     # so git's costly rename detection would buy nothing. Both streams run side by
     # side: git diffs the first-parent line while another git walks the graph.
     cwd = str(repo.working_tree_dir or repo.git_dir)
-    graph: list[str] = []
-    walker = threading.Thread(
-        target=lambda: graph.extend(
-            _records(["git", "log", ref, "--no-color", f"--format={_GRAPH}"], cwd)
-        )
-    )
+    graph: dict[str, tuple[list[str], BroughtIn]] = {}
+    failure: list[RepositoryError] = []
+
+    def walk() -> None:
+        # Parsed here, while the main thread mostly waits for the diffing git.
+        try:
+            graph.update(
+                _graph(_records(["git", "log", ref, "--no-color", f"--format={_GRAPH}"], cwd))
+            )
+        except RepositoryError as exc:  # raised again below, in the caller's thread
+            failure.append(exc)
+
+    walker = threading.Thread(target=walk)
     walker.start()
-    # The first-parent stream is parsed as git writes it, so Python's share of the
-    # work overlaps git's.
-    mainline = [
-        parsed
+    # The first-parent stream is parsed as git writes it, and the controlled file
+    # versions it names are asked of ``git cat-file`` as they turn up, so Python's
+    # share of the work and the blob reads overlap git's diffing.
+    blobs = _BlobStream(cwd)
+    try:
+        mainline: list[_Mainline] = []
         for record in _stream(
             [
                 "git",
@@ -146,12 +163,17 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
                 f"--format={_FORMAT}",
             ],
             cwd,
-        )
-        if (parsed := _parse_record(record, prefix, config)) is not None
-    ]
-    walker.join()
+        ):
+            parsed = _parse_record(record, prefix, config)
+            if parsed is not None:
+                mainline.append(parsed)
+                blobs.request(parsed.changes)
+    finally:
+        contents = blobs.finish()
+        walker.join()
+    if failure:
+        raise failure[0]
     events = _events(mainline, graph)
-    blobs = _read_blobs(repo, _wanted_blobs(events))
     try:
         remote = repo.git.config("--get", "remote.origin.url")
     except git.GitCommandError:
@@ -160,7 +182,7 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
         branch=ref,
         head=tip,
         events=events,
-        blobs=blobs,
+        blobs=contents,
         baseline=_baseline(baseline_line),
         shallow=shallow,
         remote_url=remote,
@@ -227,7 +249,9 @@ def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileC
 def _stream(command: list[str], cwd: str | Path) -> Iterator[str]:
     """The ``\\x1e``-separated records of a git command's output, as git writes them."""
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
-    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+    with subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, pipesize=_PIPE_SIZE
+    ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         tail = ""
         while block := proc.stdout.read(1 << 16):
@@ -252,14 +276,39 @@ def _records(command: list[str], cwd: str | Path) -> list[str]:
     return out.decode("utf-8", errors="replace").split("\x1e")
 
 
-def _parse_record(
-    record: str, prefix: str, config: Config
-) -> tuple[list[str], list[FileChange]] | None:
+class _Mainline(NamedTuple):
+    """A first-parent commit as parsed from the stream: a ChangeEvent but for what
+    its merge brings in, which needs the whole graph."""
+
+    commit: str
+    parents: tuple[str, ...]
+    author: Identity
+    committer: Identity
+    authored: datetime
+    committed: datetime
+    subject: str
+    body: str
+    trailers: tuple[tuple[str, str], ...]
+    changes: tuple[FileChange, ...]
+
+
+def _parse_record(record: str, prefix: str, config: Config) -> _Mainline | None:
     header, _, rest = record.partition("\x1f\x00")
     fields = header.split("\x1f")
     if len(fields) < 11:
         return None
-    return fields, _pair_renames(_parse_changes(rest.split("\x00"), prefix, config))
+    return _Mainline(
+        fields[0],
+        tuple(fields[1].split()),
+        Identity(fields[2], fields[3]),
+        Identity(fields[5], fields[6]),
+        datetime.fromisoformat(fields[4]),
+        datetime.fromisoformat(fields[7]),
+        fields[8],
+        fields[9],
+        _trailers(fields[10]),
+        tuple(_pair_renames(_parse_changes(rest.split("\x00"), prefix, config))),
+    )
 
 
 def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
@@ -295,62 +344,46 @@ def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
     return rest + paired
 
 
-def _events(
-    mainline: list[tuple[list[str], list[FileChange]]], graph: list[str]
-) -> tuple[ChangeEvent, ...]:
-    """Events oldest first, each merge with the commits it brings in."""
-    parents_of: dict[str, list[str]] = {}
-    fields_of: dict[str, list[str]] = {}
-    for chunk in graph:
+def _graph(chunks: list[str]) -> dict[str, tuple[list[str], BroughtIn]]:
+    """Every commit of the graph: its parents, and what it is when a merge brings it in."""
+    graph: dict[str, tuple[list[str], BroughtIn]] = {}
+    for chunk in chunks:
         fields = chunk.rstrip("\n").split("\x1f")
         if len(fields) < 6:
             continue
-        parents_of[fields[0]] = fields[1].split()
-        fields_of[fields[0]] = fields
+        parents = fields[1].split()
+        trailers = _trailers(fields[5])
+        graph[fields[0]] = parents, BroughtIn(
+            commit=fields[0],
+            author=Identity(fields[2], fields[3]),
+            co_authors=_identities(trailers, "co-authored-by"),
+            is_merge=len(parents) > 1,
+            subject=fields[4],
+            trailers=trailers,
+        )
+    return graph
 
+
+def _events(
+    mainline: list[_Mainline], graph: dict[str, tuple[list[str], BroughtIn]]
+) -> tuple[ChangeEvent, ...]:
+    """Events oldest first, each merge with the commits it brings in."""
     seen: set[str] = set()
     events: list[ChangeEvent] = []
-    for fields, changes in reversed(mainline):
-        sha = fields[0]
-        parents = tuple(fields[1].split())
+    for line in reversed(mainline):
         brought: list[BroughtIn] = []
-        if len(parents) > 1:
-            queue = deque(p for p in parents[1:] if p not in seen)
+        if len(line.parents) > 1:
+            queue = deque(p for p in line.parents[1:] if p not in seen)
             while queue:
                 other = queue.popleft()
-                if other in seen or other not in fields_of:
+                if other in seen or other not in graph:
                     continue
                 seen.add(other)
-                ofields = fields_of[other]
-                oparents = parents_of[other]
-                trailers = _trailers(ofields[5])
-                brought.append(
-                    BroughtIn(
-                        commit=other,
-                        author=Identity(ofields[2], ofields[3]),
-                        co_authors=_identities(trailers, "co-authored-by"),
-                        is_merge=len(oparents) > 1,
-                        subject=ofields[4],
-                        trailers=trailers,
-                    )
-                )
+                oparents, commit = graph[other]
+                brought.append(commit)
                 queue.extend(p for p in oparents if p not in seen)
-        seen.add(sha)
-        events.append(
-            ChangeEvent(
-                commit=sha,
-                parents=parents,
-                author=Identity(fields[2], fields[3]),
-                committer=Identity(fields[5], fields[6]),
-                authored=datetime.fromisoformat(fields[4]),
-                committed=datetime.fromisoformat(fields[7]),
-                subject=fields[8],
-                body=fields[9],
-                trailers=_trailers(fields[10]),
-                changes=tuple(changes),
-                brought_in=tuple(brought),
-            )
-        )
+        seen.add(line.commit)
+        events.append(ChangeEvent(*line, brought_in=tuple(brought)))
     return tuple(events)
 
 
@@ -375,13 +408,70 @@ def _co_authors(text: str) -> tuple[Identity, ...]:
     return tuple(i for i in found if i is not None)
 
 
-def _wanted_blobs(events: tuple[ChangeEvent, ...]) -> list[str]:
-    wanted: dict[str, None] = {}
-    for event in events:
-        for change in event.changes:
-            if change.blob and change.path.lower().endswith((".md", ".markdown", ".yml", ".yaml")):
-                wanted[change.blob] = None
-    return list(wanted)
+_TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
+
+
+class _BlobStream:
+    """One ``git cat-file --batch`` that answers while the history is still being read.
+
+    The caller asks for the text versions of each commit's changes as it parses
+    them; a thread collects git's answers, so neither side waits for the other.
+    """
+
+    def __init__(self, git_dir: str) -> None:
+        self._proc = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=git_dir,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            pipesize=_PIPE_SIZE,
+        )
+        self._asked: set[str] = set()
+        self._blobs: dict[str, bytes] = {}
+        self._reader = threading.Thread(target=self._collect)
+        self._reader.start()
+
+    def request(self, changes: Iterable[FileChange]) -> None:
+        assert self._proc.stdin is not None
+        for change in changes:
+            blob = change.blob
+            if blob and blob not in self._asked and change.path.lower().endswith(_TEXT_SUFFIXES):
+                self._asked.add(blob)
+                # Buffered: git gets the names a few hundred at a time.
+                self._proc.stdin.write(blob.encode() + b"\n")
+
+    def _collect(self) -> None:
+        # Whole chunks at a time: a call or two per blob would keep this thread
+        # waiting for the interpreter lock once per blob.
+        out = self._proc.stdout
+        assert isinstance(out, io.BufferedReader)
+        buffer = bytearray()
+        while chunk := out.read1(1 << 20):
+            buffer += chunk
+            pos = 0
+            while (newline := buffer.find(b"\n", pos)) >= 0:
+                fields = buffer[pos:newline].split()
+                if len(fields) < 3:  # "<sha> missing"
+                    pos = newline + 1
+                    continue
+                end = newline + 1 + int(fields[2])
+                if end >= len(buffer):
+                    break  # the rest of this blob is still on its way
+                self._blobs[fields[0].decode()] = bytes(buffer[newline + 1 : end])
+                pos = end + 1
+            del buffer[:pos]
+
+    def finish(self) -> dict[str, bytes]:
+        """All the blobs asked for (a missing one is left out)."""
+        assert self._proc.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # git stopped: what it wrote is all
+            self._proc.stdin.close()
+        self._reader.join()
+        assert self._proc.stdout is not None
+        self._proc.stdout.close()
+        self._proc.wait()
+        return self._blobs
 
 
 def _read_blobs(repo: git.Repo, shas: list[str]) -> dict[str, bytes]:

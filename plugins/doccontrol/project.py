@@ -12,6 +12,7 @@ from .config import Config
 from .control import ControlState, evaluate
 from .errors import RepositoryError
 from .findings import Finding, error, sort_findings
+from .gc_pause import gc_paused
 from .history_model import History
 from .history_reader import read_history
 from .model import SourceFile
@@ -44,7 +45,11 @@ class Project:
 
 
 def load_project(repo: Path, config: Config, as_of: date | None = None) -> Project:
-    as_of = as_of or date.today()
+    with gc_paused():
+        return _load_project(repo, config, as_of or date.today())
+
+
+def _load_project(repo: Path, config: Config, as_of: date) -> Project:
     sources, read_findings = read_worktree(repo, config)
     worktree = build_catalog(sources, config)
     findings: list[Finding] = [*read_findings, *worktree.findings]

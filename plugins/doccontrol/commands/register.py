@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..config import read_mkdocs_yml
+from ..gc_pause import gc_paused
 from ..project import load_project
 from ..register import register_data
 
@@ -15,9 +16,10 @@ from ..register import register_data
 def register(repo: Path, as_of: date | None, fmt: str) -> int:
     site = read_mkdocs_yml(repo)
     project = load_project(repo, site.config, as_of)
-    data = register_data(
-        project.as_of, project.control, project.approved, project.worktree, project.findings
-    )
+    with gc_paused():
+        data = register_data(
+            project.as_of, project.control, project.approved, project.worktree, project.findings
+        )
     if fmt == "json":
         # Indented for a person at a terminal; compact (and several times faster to
         # write, through json's C encoder) for the tools that read it.
