@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Identity:
-    """A git identity: the name and email written into a commit, tag or trailer."""
+class Identity(NamedTuple):
+    """A git identity: the name and email written into a commit, tag or trailer.
+
+    A named tuple rather than a dataclass: the replay hashes and compares
+    identities hundreds of thousands of times, and a tuple does that in C.
+    """
 
     name: str
     email: str

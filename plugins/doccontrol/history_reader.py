@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import io
 import subprocess
 import threading
 from collections import deque
@@ -127,8 +126,8 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
     # so git's costly rename detection would buy nothing. Both streams run side by
     # side: git diffs the first-parent line while another git walks the graph.
     cwd = str(repo.working_tree_dir or repo.git_dir)
-    graph: dict[str, tuple[list[str], BroughtIn]] = {}
-    failure: list[RepositoryError] = []
+    graph: dict[str, list[str]] = {}
+    failure: list[Exception] = []
 
     def walk() -> None:
         # Parsed here, while the main thread mostly waits for the diffing git.
@@ -136,7 +135,7 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
             graph.update(
                 _graph(_records(["git", "log", ref, "--no-color", f"--format={_GRAPH}"], cwd))
             )
-        except RepositoryError as exc:  # raised again below, in the caller's thread
+        except Exception as exc:  # raised again below, in the caller's thread
             failure.append(exc)
 
     walker = threading.Thread(target=walk)
@@ -344,29 +343,33 @@ def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
     return rest + paired
 
 
-def _graph(chunks: list[str]) -> dict[str, tuple[list[str], BroughtIn]]:
-    """Every commit of the graph: its parents, and what it is when a merge brings it in."""
-    graph: dict[str, tuple[list[str], BroughtIn]] = {}
+def _graph(chunks: list[str]) -> dict[str, list[str]]:
+    """Every commit of the graph by its hash, as its format fields.
+
+    Only the commits a merge brings in become :class:`BroughtIn` values, later:
+    half the graph is the first-parent line, which needs nothing from here.
+    """
+    graph: dict[str, list[str]] = {}
     for chunk in chunks:
         fields = chunk.rstrip("\n").split("\x1f")
-        if len(fields) < 6:
-            continue
-        parents = fields[1].split()
-        trailers = _trailers(fields[5])
-        graph[fields[0]] = parents, BroughtIn(
-            commit=fields[0],
-            author=Identity(fields[2], fields[3]),
-            co_authors=_identities(trailers, "co-authored-by"),
-            is_merge=len(parents) > 1,
-            subject=fields[4],
-            trailers=trailers,
-        )
+        if len(fields) >= 6:
+            graph[fields[0]] = fields
     return graph
 
 
-def _events(
-    mainline: list[_Mainline], graph: dict[str, tuple[list[str], BroughtIn]]
-) -> tuple[ChangeEvent, ...]:
+def _brought_in(fields: list[str], parents: list[str]) -> BroughtIn:
+    trailers = _trailers(fields[5]) if fields[5] else ()
+    return BroughtIn(
+        commit=fields[0],
+        author=Identity(fields[2], fields[3]),
+        co_authors=_identities(trailers, "co-authored-by"),
+        is_merge=len(parents) > 1,
+        subject=fields[4],
+        trailers=trailers,
+    )
+
+
+def _events(mainline: list[_Mainline], graph: dict[str, list[str]]) -> tuple[ChangeEvent, ...]:
     """Events oldest first, each merge with the commits it brings in."""
     seen: set[str] = set()
     events: list[ChangeEvent] = []
@@ -379,9 +382,10 @@ def _events(
                 if other in seen or other not in graph:
                     continue
                 seen.add(other)
-                oparents, commit = graph[other]
-                brought.append(commit)
-                queue.extend(p for p in oparents if p not in seen)
+                fields = graph[other]
+                parents = fields[1].split()
+                brought.append(_brought_in(fields, parents))
+                queue.extend(p for p in parents if p not in seen)
         seen.add(line.commit)
         events.append(ChangeEvent(*line, brought_in=tuple(brought)))
     return tuple(events)
@@ -442,12 +446,12 @@ class _BlobStream:
                 self._proc.stdin.write(blob.encode() + b"\n")
 
     def _collect(self) -> None:
-        # Whole chunks at a time: a call or two per blob would keep this thread
-        # waiting for the interpreter lock once per blob.
+        # 64 KiB at a time: a call or two per blob would keep this thread waiting
+        # for the interpreter lock once per blob.
         out = self._proc.stdout
-        assert isinstance(out, io.BufferedReader)
+        assert out is not None
         buffer = bytearray()
-        while chunk := out.read1(1 << 20):
+        while chunk := out.read(1 << 16):
             buffer += chunk
             pos = 0
             while (newline := buffer.find(b"\n", pos)) >= 0:

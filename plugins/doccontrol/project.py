@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -50,18 +51,20 @@ def load_project(repo: Path, config: Config, as_of: date | None = None) -> Proje
 
 
 def _load_project(repo: Path, config: Config, as_of: date) -> Project:
-    sources, read_findings = read_worktree(repo, config)
-    worktree = build_catalog(sources, config)
-    findings: list[Finding] = [*read_findings, *worktree.findings]
-    findings.extend(
-        codeowners_findings(worktree, worktree.roles, read_codeowners(repo), config.min_approvals)
-    )
-    control: ControlState | None = None
+    # The working tree is read in a thread while git streams the history: the main
+    # thread spends most of that time waiting for git, so the two overlap.
     history: History | None = None
-    try:
-        history = read_history(repo, config)
-    except RepositoryError as exc:
-        findings.append(error(".git", 1, "not-a-repository", exc.message))
+    history_problem: Finding | None = None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = pool.submit(_read_worktree, repo, config)
+        try:
+            history = read_history(repo, config)
+        except RepositoryError as exc:
+            history_problem = error(".git", 1, "not-a-repository", exc.message)
+        sources, worktree, findings = reading.result()
+    if history_problem is not None:
+        findings.append(history_problem)
+    control: ControlState | None = None
     approved = worktree
     if history is not None:
         control = evaluate(history, config, as_of)
@@ -82,6 +85,16 @@ def _load_project(repo: Path, config: Config, as_of: date) -> Project:
         tuple(sort_findings(findings)),
         records,
     )
+
+
+def _read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], Catalog, list[Finding]]:
+    sources, read_findings = read_worktree(repo, config)
+    worktree = build_catalog(sources, config)
+    findings: list[Finding] = [*read_findings, *worktree.findings]
+    findings.extend(
+        codeowners_findings(worktree, worktree.roles, read_codeowners(repo), config.min_approvals)
+    )
+    return sources, worktree, findings
 
 
 def approved_sources(history: History, control: ControlState) -> list[SourceFile]:
