@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -18,7 +19,7 @@ import yaml
 from . import approval
 from .config import Config, RevisionScheme
 from .findings import Finding, error, sort_findings, warning
-from .history_model import ChangeEvent, History, Identity
+from .history_model import BaselineTag, ChangeEvent, History, Identity
 from .model import ID_PATTERN, DocType, Roles
 from .roles_file import parse_roles
 from .textfile import decode
@@ -167,8 +168,8 @@ class _Doc:
 
 
 class _Replay:
-    def __init__(self, history: History, config: Config) -> None:
-        self.history = history
+    def __init__(self, blobs: Mapping[str, bytes], config: Config) -> None:
+        self.blobs = blobs
         self.config = config
         self.roots = tuple(r + "/" for r in config.roots)
         self.meta_cache: dict[str, dict[str, Any] | None] = {}
@@ -195,7 +196,7 @@ class _Replay:
         if blob in self.meta_cache:
             return self.meta_cache[blob]
         result: dict[str, Any] | None = None
-        data = self.history.blobs.get(blob)
+        data = self.blobs.get(blob)
         if data is not None:
             # Only the front matter matters here: find it in the bytes. Most revisions
             # change the text, not the front matter, so each distinct front matter is
@@ -359,7 +360,7 @@ class _Replay:
         blob = self.tree.get(self.config.roles)
         parsed: Roles | None = None
         if blob is not None:
-            text, _ = decode(self.config.roles, self.history.blobs.get(blob, b""))
+            text, _ = decode(self.config.roles, self.blobs.get(blob, b""))
             if text is not None:
                 parsed, _ = parse_roles(self.config.roles, text)
         if roles_before is None or adopting:
@@ -599,26 +600,114 @@ def _as_date(value: Any) -> date | None:
     return None
 
 
+def _shallow_findings(history: History) -> list[Finding]:
+    if not history.shallow:
+        return []
+    return [
+        error(
+            ".git",
+            1,
+            "shallow-clone",
+            "this is a shallow clone, so approvals and revisions cannot be read from "
+            "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
+            "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)",
+        )
+    ]
+
+
+class Evaluation:
+    """:func:`evaluate`, taking the events one at a time as the history reader streams them.
+
+    The reader calls :meth:`start` with the baseline tag and the blob store it is
+    filling, then :meth:`add` with each event of the first-parent line, oldest
+    first, once the blobs that event names are in the store. The replay then runs
+    while git is still writing the history. It assumes that an annotated baseline
+    tag dated by ``as_of`` adopts at its commit; when that turns out wrong (the
+    tagger lacks authority, the commit is not on the line), or when the events did
+    not all come this way (a cached history), :meth:`result` replays the history
+    afresh with :func:`evaluate`, so the answer is the same either way.
+    """
+
+    def __init__(self, config: Config, as_of: date) -> None:
+        self.config = config
+        self.as_of = as_of
+        self._replay: _Replay | None = None
+        self._baseline: BaselineTag | None = None
+        self._adopting = False
+        self._usable = False
+        self._added = 0
+        self._later: list[ChangeEvent] = []  # dated after as_of, unless a later event is not
+        self._commit = ""
+        #: True when :meth:`result` had to replay the history afresh.
+        self.replayed_afresh = False
+
+    def start(self, baseline: BaselineTag | None, blobs: Mapping[str, bytes]) -> None:
+        self._replay = _Replay(blobs, self.config)
+        self._baseline = baseline
+        self._added = 0
+        self._later.clear()
+        self._commit = ""
+        adopts = (
+            baseline is not None
+            and baseline.tagger is not None
+            and baseline.date.date() <= self.as_of
+        )
+        # A tag that cannot adopt is judged by evaluate(), which explains why.
+        self._usable = baseline is None or adopts
+        self._adopting = adopts
+
+    def add(self, event: ChangeEvent) -> None:
+        self._added += 1
+        if not self._usable:
+            return
+        if event.committed.date() > self.as_of:
+            # Kept back: it counts only if a later event is dated by as_of (dates need
+            # not rise along the line), as in evaluate().
+            self._later.append(event)
+            return
+        for held in self._later:
+            self._step(held)
+        self._later.clear()
+        self._step(event)
+
+    def _step(self, event: ChangeEvent) -> None:
+        replay = self._replay
+        if replay is None or not self._usable:
+            return
+        replay.step(event, self._adopting)
+        self._commit = event.commit
+        baseline = self._baseline
+        if self._adopting and baseline is not None and event.commit == baseline.commit:
+            roles = replay.roles
+            tagger = baseline.tagger
+            person = roles.by_email(tagger.email) if roles and tagger else None
+            if roles is None or person is None or person.name not in roles.members(roles.top):
+                self._usable = False
+                return
+            replay.adopt(event, baseline.date.date(), person.name)
+            self._adopting = False
+
+    def result(self, history: History) -> ControlState:
+        """The control state, as :func:`evaluate` would give it for ``history``."""
+        replay = self._replay
+        complete = self._added == len(history.events) and history.baseline == self._baseline
+        self.replayed_afresh = (
+            replay is None or not complete or not self._usable or self._adopting
+        )
+        if replay is None or self.replayed_afresh:
+            return evaluate(history, self.config, self.as_of)
+        return _finish(replay, self.config, self.as_of, self._commit, _shallow_findings(history))
+
+
 def evaluate(history: History, config: Config, as_of: date) -> ControlState:
     """Replay the release branch up to ``as_of`` and say where every document stands."""
-    findings: list[Finding] = []
-    if history.shallow:
-        findings.append(
-            error(
-                ".git",
-                1,
-                "shallow-clone",
-                "this is a shallow clone, so approvals and revisions cannot be read from "
-                "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
-                "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)",
-            )
-        )
+    findings = _shallow_findings(history)
     last = -1
     for i, event in enumerate(history.events):
         if event.committed.date() <= as_of:
             last = i
     events = history.events[: last + 1]
-    replay = _Replay(history, config)
+    replay = _Replay(history.blobs, config)
 
     adopt_at: int | None = None
     adopted: date | None = None
@@ -633,7 +722,7 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
             problem = "it is a lightweight tag; make it annotated (git tag -a) by the top role"
         else:
             # Authority to adopt comes from roles.yml as it stood at the tagged commit.
-            probe = _Replay(history, config)
+            probe = _Replay(history.blobs, config)
             probe.run(history.events[: index + 1], index, None, "")
             roles = probe.roles
             person = roles.by_email(baseline.tagger.email) if roles else None
@@ -661,6 +750,13 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
         elif index is not None:
             adopt_at = None
     replay.run(events, adopt_at, adopted, adopter)
+    return _finish(replay, config, as_of, events[-1].commit if events else "", findings)
+
+
+def _finish(
+    replay: _Replay, config: Config, as_of: date, commit: str, findings: list[Finding]
+) -> ControlState:
+    """The control state once the replay has taken in every event up to ``as_of``."""
     findings.extend(replay.findings)
     findings.extend(replay.roles_findings)
     for doc in replay.docs.values():
@@ -684,7 +780,7 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
     documents.sort(key=lambda d: d.id)
     return ControlState(
         as_of=as_of,
-        commit=events[-1].commit if events else "",
+        commit=commit,
         documents=tuple(documents),
         findings=tuple(sort_findings(findings)),
         roles=replay.roles,

@@ -17,10 +17,10 @@ import contextlib
 import subprocess
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import git
 
@@ -97,16 +97,28 @@ def _prefix(repo: git.Repo, path: Path) -> str:
     return "" if rel == "." else rel + "/"
 
 
-def read_history(path: Path, config: Config) -> History:
-    """Read the release branch's history for the repository (or subfolder) at ``path``."""
+class EventSink(Protocol):
+    """What takes the events while they are read (the evaluation, in practice)."""
+
+    def start(self, baseline: BaselineTag | None, blobs: Mapping[str, bytes]) -> None: ...
+
+    def add(self, event: ChangeEvent) -> None: ...
+
+
+def read_history(path: Path, config: Config, sink: EventSink | None = None) -> History:
+    """Read the release branch's history for the repository (or subfolder) at ``path``.
+
+    ``sink``, if given, is handed each event, oldest first, as soon as the event and
+    the blobs it names are read; a history served from the cache hands it none.
+    """
     repo = open_repo(path)
     try:
-        return _read(repo, path, config)
+        return _read(repo, path, config, sink)
     finally:
         repo.close()
 
 
-def _read(repo: git.Repo, path: Path, config: Config) -> History:
+def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) -> History:
     prefix = _prefix(repo, path)
     resolved = _resolve_branch(repo, config.branch)
     shallow = repo.git.rev_parse("--is-shallow-repository") == "true"
@@ -122,11 +134,13 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
+    baseline = _baseline(baseline_line)
     # Renames are paired here (identical blobs); a document's history follows its id,
     # so git's costly rename detection would buy nothing. Both streams run side by
     # side: git diffs the first-parent line while another git walks the graph.
     cwd = str(repo.working_tree_dir or repo.git_dir)
     graph: dict[str, list[str]] = {}
+    graph_read = threading.Event()
     failure: list[Exception] = []
 
     def walk() -> None:
@@ -137,21 +151,39 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
             )
         except Exception as exc:  # raised again below, in the caller's thread
             failure.append(exc)
+        finally:
+            graph_read.set()
 
     walker = threading.Thread(target=walk)
     walker.start()
-    # The first-parent stream is parsed as git writes it, and the controlled file
-    # versions it names are asked of ``git cat-file`` as they turn up, so Python's
-    # share of the work and the blob reads overlap git's diffing.
+    # The first-parent line comes oldest first and is parsed as git writes it. The
+    # controlled file versions it names are asked of ``git cat-file`` as they turn
+    # up; each commit becomes an event once the graph is in and its blobs are, and
+    # goes to the sink there and then. So the replay runs while git still diffs.
     blobs = _BlobStream(cwd)
+    events: list[ChangeEvent] = []
+    builder = _EventBuilder(graph)
+    waiting: deque[tuple[_Mainline, int]] = deque()
+    if sink is not None:
+        sink.start(baseline, blobs.contents)
+
+    def pass_on() -> None:
+        while waiting and waiting[0][1] <= blobs.answered:
+            event = builder.build(waiting.popleft()[0])
+            events.append(event)
+            if sink is not None:
+                sink.add(event)
+        if waiting:
+            blobs.flush()  # the next event waits for these names: send them now
+
     try:
-        mainline: list[_Mainline] = []
         for record in _stream(
             [
                 "git",
                 "log",
                 ref,
                 "--first-parent",
+                "--reverse",
                 "--raw",
                 "-z",
                 "--root",
@@ -165,14 +197,15 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
         ):
             parsed = _parse_record(record, prefix, config)
             if parsed is not None:
-                mainline.append(parsed)
-                blobs.request(parsed.changes)
+                waiting.append((parsed, blobs.request(parsed.changes)))
+                if graph_read.is_set() and not failure:
+                    pass_on()
     finally:
         contents = blobs.finish()
         walker.join()
     if failure:
         raise failure[0]
-    events = _events(mainline, graph)
+    pass_on()
     try:
         remote = repo.git.config("--get", "remote.origin.url")
     except git.GitCommandError:
@@ -180,9 +213,9 @@ def _read(repo: git.Repo, path: Path, config: Config) -> History:
     history = History(
         branch=ref,
         head=tip,
-        events=events,
+        events=tuple(events),
         blobs=contents,
-        baseline=_baseline(baseline_line),
+        baseline=baseline,
         shallow=shallow,
         remote_url=remote,
     )
@@ -369,11 +402,19 @@ def _brought_in(fields: list[str], parents: list[str]) -> BroughtIn:
     )
 
 
-def _events(mainline: list[_Mainline], graph: dict[str, list[str]]) -> tuple[ChangeEvent, ...]:
-    """Events oldest first, each merge with the commits it brings in."""
-    seen: set[str] = set()
-    events: list[ChangeEvent] = []
-    for line in reversed(mainline):
+class _EventBuilder:
+    """First-parent commits, oldest first, into events with the commits each merge brings in.
+
+    A commit belongs to the first merge, in the line's order, that brings it in:
+    a branch merged twice brings its earlier commits in only once.
+    """
+
+    def __init__(self, graph: dict[str, list[str]]) -> None:
+        self.graph = graph
+        self.seen: set[str] = set()
+
+    def build(self, line: _Mainline) -> ChangeEvent:
+        seen, graph = self.seen, self.graph
         brought: list[BroughtIn] = []
         if len(line.parents) > 1:
             queue = deque(p for p in line.parents[1:] if p not in seen)
@@ -387,8 +428,7 @@ def _events(mainline: list[_Mainline], graph: dict[str, list[str]]) -> tuple[Cha
                 brought.append(_brought_in(fields, parents))
                 queue.extend(p for p in parents if p not in seen)
         seen.add(line.commit)
-        events.append(ChangeEvent(*line, brought_in=tuple(brought)))
-    return tuple(events)
+        return ChangeEvent(*line, brought_in=tuple(brought))
 
 
 def _identities(trailers: tuple[tuple[str, str], ...], key: str) -> tuple[Identity, ...]:
@@ -432,18 +472,26 @@ class _BlobStream:
             pipesize=_PIPE_SIZE,
         )
         self._asked: set[str] = set()
-        self._blobs: dict[str, bytes] = {}
+        self.contents: dict[str, bytes] = {}
+        self.answered = 0  # how many of the names asked for git has answered, in order
         self._reader = threading.Thread(target=self._collect)
         self._reader.start()
 
-    def request(self, changes: Iterable[FileChange]) -> None:
+    def request(self, changes: Iterable[FileChange]) -> int:
+        """Ask for the text versions among ``changes``; they are all in :attr:`contents`
+        once :attr:`answered` reaches the number returned."""
         assert self._proc.stdin is not None
         for change in changes:
             blob = change.blob
             if blob and blob not in self._asked and change.path.lower().endswith(_TEXT_SUFFIXES):
                 self._asked.add(blob)
-                # Buffered: git gets the names a few hundred at a time.
                 self._proc.stdin.write(blob.encode() + b"\n")
+        return len(self._asked)
+
+    def flush(self) -> None:
+        """Send the names still buffered: git answers only what it has been sent."""
+        assert self._proc.stdin is not None
+        self._proc.stdin.flush()
 
     def _collect(self) -> None:
         # 64 KiB at a time: a call or two per blob would keep this thread waiting
@@ -458,11 +506,13 @@ class _BlobStream:
                 fields = buffer[pos:newline].split()
                 if len(fields) < 3:  # "<sha> missing"
                     pos = newline + 1
+                    self.answered += 1
                     continue
                 end = newline + 1 + int(fields[2])
                 if end >= len(buffer):
                     break  # the rest of this blob is still on its way
-                self._blobs[fields[0].decode()] = bytes(buffer[newline + 1 : end])
+                self.contents[fields[0].decode()] = bytes(buffer[newline + 1 : end])
+                self.answered += 1
                 pos = end + 1
             del buffer[:pos]
 
@@ -475,7 +525,7 @@ class _BlobStream:
         assert self._proc.stdout is not None
         self._proc.stdout.close()
         self._proc.wait()
-        return self._blobs
+        return self.contents
 
 
 def _read_blobs(repo: git.Repo, shas: list[str]) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from .catalog import Catalog, build_catalog
 from .codeowners import codeowners_findings
 from .config import Config
-from .control import ControlState, evaluate
+from .control import ControlState, Evaluation
 from .errors import RepositoryError
 from .findings import Finding, error, sort_findings
 from .gc_pause import gc_paused
@@ -57,8 +57,10 @@ def _load_project(repo: Path, config: Config, as_of: date) -> Project:
     history_problem: Finding | None = None
     with ThreadPoolExecutor(max_workers=1) as pool:
         reading = pool.submit(_read_worktree, repo, config)
+        # The replay takes the events as git streams them.
+        evaluation = Evaluation(config, as_of)
         try:
-            history = read_history(repo, config)
+            history = read_history(repo, config, evaluation)
         except RepositoryError as exc:
             history_problem = error(".git", 1, "not-a-repository", exc.message)
         sources, worktree, findings = reading.result()
@@ -67,7 +69,7 @@ def _load_project(repo: Path, config: Config, as_of: date) -> Project:
     control: ControlState | None = None
     approved = worktree
     if history is not None:
-        control = evaluate(history, config, as_of)
+        control = evaluation.result(history)
         findings.extend(control.findings)
         approved = build_catalog(approved_sources(history, control), config)
         findings.extend(record_history_findings(history, control, approved, config))
