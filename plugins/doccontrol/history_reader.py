@@ -1,13 +1,15 @@
 """The history reader: the only module that runs git (through GitPython).
 
 One pass reads the whole history of the release branch as two concurrent
-``git log`` streams: the first-parent line with each commit's changes against its
-first parent, and the commit graph without diffs (who wrote the commits each
-merge brings in). Diffing only the first-parent line is what keeps the pass near
-the cost of a bare ``git log``. One ``git cat-file --batch`` stream then gives the
-contents of the controlled file versions those events name. Results are cached
-by the branch tip, so ``mkdocs serve`` does not re-read history when nothing was
-committed.
+``git log`` streams: the first-parent line, oldest first, with each commit's
+changes against its first parent, and the commit graph without diffs (who wrote
+the commits each merge brings in). Diffing only the first-parent line is what
+keeps the pass near the cost of a bare ``git log``. One ``git cat-file --batch``
+stream, fed while the log is still being read, gives the contents of the
+controlled file versions those events name. Each event is handed to a sink (the
+evaluation) as soon as it is complete, so the replay overlaps git's work.
+Results are cached by the branch tip, so ``mkdocs serve`` does not re-read
+history when nothing was committed.
 """
 
 from __future__ import annotations
