@@ -260,3 +260,14 @@ def test_big_repository_outcome(make_repo: MakeRepo) -> None:
     qp07 = document(data, "QP-07")
     assert qp07["status"] == "withdrawn"
     assert qp07["unapproved_change"] is False
+
+
+def test_parsed_commits_spread_into_events_field_for_field() -> None:
+    # The reader builds each event as ChangeEvent(*parsed, brought_in=...): the parsed
+    # commit's fields must be the event's, in the same order.
+    from dataclasses import fields
+
+    from doccontrol.history_model import ChangeEvent
+    from doccontrol.history_reader import _Mainline
+
+    assert (*_Mainline._fields, "brought_in") == tuple(f.name for f in fields(ChangeEvent))

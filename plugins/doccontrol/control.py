@@ -185,8 +185,9 @@ class _Replay:
         self.roles_blob: str | None = None
         # Verdicts depend only on who took part, the roles in force and the approvers
         # named; on a long history the same few combinations recur thousands of times.
-        self.verdicts: dict[tuple[object, ...], approval.Verdict] = {}
-        self.roles_seen: list[Roles | None] = []  # keeps the ids in those keys unique
+        # Each verdict is kept with the roles it was judged under, which keeps that
+        # object alive, so the id in its key cannot be reused by other roles.
+        self.verdicts: dict[tuple[object, ...], tuple[Roles | None, approval.Verdict]] = {}
 
     # -- reading versions ------------------------------------------------------
 
@@ -287,14 +288,13 @@ class _Replay:
         ignore_authors: bool = False,
     ) -> approval.Verdict:
         key = (who, id(roles), approvers, ignore_authors)
-        verdict = self.verdicts.get(key)
-        if verdict is None:
-            if not any(r is roles for r in self.roles_seen):
-                self.roles_seen.append(roles)
-            verdict = approval.judge(
-                who, roles, approvers, self.config.min_approvals, ignore_authors=ignore_authors
-            )
-            self.verdicts[key] = verdict
+        kept = self.verdicts.get(key)
+        if kept is not None:
+            return kept[1]
+        verdict = approval.judge(
+            who, roles, approvers, self.config.min_approvals, ignore_authors=ignore_authors
+        )
+        self.verdicts[key] = (roles, verdict)
         return verdict
 
     # -- the replay -----------------------------------------------------------------
@@ -691,11 +691,10 @@ class Evaluation:
         """The control state, as :func:`evaluate` would give it for ``history``."""
         replay = self._replay
         complete = self._added == len(history.events) and history.baseline == self._baseline
-        self.replayed_afresh = (
-            replay is None or not complete or not self._usable or self._adopting
-        )
-        if replay is None or self.replayed_afresh:
+        if replay is None or not complete or not self._usable or self._adopting:
+            self.replayed_afresh = True
             return evaluate(history, self.config, self.as_of)
+        self.replayed_afresh = False
         return _finish(replay, self.config, self.as_of, self._commit, _shallow_findings(history))
 
 

@@ -105,8 +105,6 @@ class ChangeEvent:
         """
         values = [*self.trailer_values("Reviewed")]
         for brought in self.brought_in:
-            if not brought.trailers:
-                continue
             values.extend(v for k, v in brought.trailers if k.lower() == "reviewed")
         ids = (one for value in values for one in value.replace(",", " ").split())
         return tuple(dict.fromkeys(ids))

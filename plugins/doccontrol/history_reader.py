@@ -312,7 +312,13 @@ def _records(command: list[str], cwd: str | Path) -> list[str]:
 
 class _Mainline(NamedTuple):
     """A first-parent commit as parsed from the stream: a ChangeEvent but for what
-    its merge brings in, which needs the whole graph."""
+    its merge brings in, which needs the whole graph.
+
+    Its fields are ChangeEvent's, in ChangeEvent's order (the builder spreads them
+    into one). A tuple is made in the stream for every commit; a frozen dataclass
+    made there and copied again with ``dataclasses.replace`` for each merge would
+    cost the critical thread twice as much.
+    """
 
     commit: str
     parents: tuple[str, ...]
@@ -393,7 +399,7 @@ def _graph(chunks: list[str]) -> dict[str, list[str]]:
 
 
 def _brought_in(fields: list[str], parents: list[str]) -> BroughtIn:
-    trailers = _trailers(fields[5]) if fields[5] else ()
+    trailers = _trailers(fields[5])
     return BroughtIn(
         commit=fields[0],
         author=Identity(fields[2], fields[3]),
@@ -482,13 +488,17 @@ class _BlobStream:
     def request(self, changes: Iterable[FileChange]) -> int:
         """Ask for the text versions among ``changes``; they are all in :attr:`contents`
         once :attr:`answered` reaches the number returned."""
-        assert self._proc.stdin is not None
         for change in changes:
-            blob = change.blob
-            if blob and blob not in self._asked and change.path.lower().endswith(_TEXT_SUFFIXES):
-                self._asked.add(blob)
-                self._proc.stdin.write(blob.encode() + b"\n")
+            if change.blob and change.path.lower().endswith(_TEXT_SUFFIXES):
+                self.ask(change.blob)
         return len(self._asked)
+
+    def ask(self, sha: str) -> None:
+        """Ask for one blob (once, however often it is asked for)."""
+        if sha not in self._asked:
+            assert self._proc.stdin is not None
+            self._asked.add(sha)
+            self._proc.stdin.write(sha.encode() + b"\n")
 
     def flush(self) -> None:
         """Send the names still buffered: git answers only what it has been sent."""
@@ -530,36 +540,12 @@ class _BlobStream:
         return self.contents
 
 
-def _read_blobs(repo: git.Repo, shas: list[str]) -> dict[str, bytes]:
+def _read_blobs(repo: git.Repo, shas: Iterable[str]) -> dict[str, bytes]:
     """All the blobs in one ``git cat-file --batch`` stream."""
-    if not shas:
-        return {}
-    blobs: dict[str, bytes] = {}
-    with subprocess.Popen(
-        ["git", "cat-file", "--batch"],
-        cwd=repo.git_dir,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    ) as proc:
-        assert proc.stdin is not None and proc.stdout is not None
-        stdin = proc.stdin
-
-        def feed() -> None:
-            # Written from a thread: git answers while we are still asking.
-            with stdin:
-                stdin.write("".join(s + "\n" for s in shas).encode())
-
-        writer = threading.Thread(target=feed)
-        writer.start()
-        out = proc.stdout
-        for sha in shas:
-            header = out.readline().split()
-            if len(header) < 3 or header[1] == b"missing":
-                continue
-            blobs[sha] = out.read(int(header[2]))
-            out.read(1)
-        writer.join()
-    return blobs
+    stream = _BlobStream(str(repo.git_dir))
+    for sha in shas:
+        stream.ask(sha)
+    return stream.finish()
 
 
 # --- a branch under review (``doccontrol status``) -------------------------------------------
@@ -644,7 +630,7 @@ def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> Branc
         )
     fork_files = _tree_files(repo, fork, prefix, config)
     head_files = fork_files if head == fork else _tree_files(repo, head, prefix, config)
-    wanted = [b for p, b in fork_files if p.lower().endswith((".md", ".markdown", ".yml", ".yaml"))]
+    wanted = [b for p, b in fork_files if p.lower().endswith(_TEXT_SUFFIXES)]
     try:
         ident = repo.git.var("GIT_AUTHOR_IDENT")
     except git.GitCommandError:
@@ -659,7 +645,7 @@ def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> Branc
         commits=tuple(commits),
         fork_files=fork_files,
         head_files=head_files,
-        blobs=_read_blobs(repo, list(dict.fromkeys(wanted))),
+        blobs=_read_blobs(repo, wanted),
         local_author=local,
     )
 
