@@ -64,7 +64,7 @@ def make_repo(tmp_path: Path) -> Callable[..., GitRepo]:
     """A real git repository holding a copy of a fixture folder.
 
     With ``commit``, the files are committed once and adopted as approved by the
-    baseline tag of the top role (DESIGN §5, adoption), so the repository starts
+    baseline tag of the top role (ARCHITECTURE.md §5, adoption), so the repository starts
     clean and a test's own change is the only thing under scrutiny.
     """
 

@@ -1,4 +1,4 @@
-"""``doccontrol check`` output formats and usage errors (DESIGN §9).
+"""``doccontrol check`` output formats and usage errors (ARCHITECTURE.md §9).
 
 Findings are the same values in every format: text lines for people, JSON for
 tools, GitHub workflow commands for annotations on a pull request. Usage errors

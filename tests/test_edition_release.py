@@ -97,14 +97,15 @@ def test_key_from_the_environment_and_clear_usage_errors(tmp_path: Path) -> None
 
 
 def _make(repo: GitRepo, key: Key) -> Path:
-    from doccontrol.commands.release import make_edition
+    from doccontrol.cli.commands.release import make_edition
 
     return make_edition(repo.path, DAY, repo.path, key.p12, key.password, None).folder
 
 
 def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from doccontrol.edition import gitio, store
-    from doccontrol.errors import DocControlError
+    from doccontrol.edition import store
+    from doccontrol.history import trees as git_objects
+    from doccontrol.model.errors import DocControlError
 
     repo = adopted_repo(tmp_path / "org")
     key = make_key(tmp_path / "keys")
@@ -127,7 +128,7 @@ def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pyt
     def no_tag(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(gitio, "create_tag", no_tag)
+    monkeypatch.setattr(git_objects, "create_tag", no_tag)
     with pytest.raises(KeyboardInterrupt):
         _make(repo, key)
     _nothing_released(repo)
@@ -139,7 +140,8 @@ def test_a_failure_while_writing_leaves_nothing(tmp_path: Path, monkeypatch: pyt
 
 KILLER = """
 import os, signal, sys
-from doccontrol.edition import gitio, store
+from doccontrol.edition import store
+from doccontrol.history import trees as git_objects
 how, where = sys.argv[1], sys.argv[2]
 def die(*args, **kwargs):
     if where == "stage":
@@ -150,8 +152,8 @@ if where == "stage":
     store_stage = store.stage_files
     store.stage_files = die
 else:
-    gitio.create_tag = die
-from doccontrol.cli import main
+    git_objects.create_tag = die
+from doccontrol.cli.main import main
 main(sys.argv[3:])
 """
 
@@ -216,9 +218,9 @@ def test_editions_index_page_and_site(tmp_path: Path) -> None:
 
 
 def test_per_document_pdfs_are_rendered_once_per_revision(tmp_path: Path) -> None:
-    from doccontrol.config import read_mkdocs_yml
     from doccontrol.edition.site import document_pdf
-    from doccontrol.project import load_project
+    from doccontrol.project.load import load_project
+    from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 
     repo = adopted_repo(tmp_path / "org")
     project = load_project(repo.path, read_mkdocs_yml(repo.path).config, DAY)
@@ -269,9 +271,9 @@ def test_demo_issues_a_signed_edition(tmp_path: Path) -> None:
 
 
 def test_the_demo_key_is_made_once_and_kept(tmp_path: Path) -> None:
-    from doccontrol.commands.demo import demo_key
-    from doccontrol.demo import MARKER, prepare
+    from doccontrol.cli.commands.demo import demo_key
     from doccontrol.edition.sign import load_key
+    from doccontrol.history.demo import MARKER, prepare
 
     target = tmp_path / "demo"
     prepare(target)

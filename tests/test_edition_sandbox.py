@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import http.server
 import os
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from doccontrol.edition.sandbox import Piece, TreeEntry, sandbox_html
+from doccontrol.edition.sandbox import Piece, sandbox_html
+from doccontrol.model.history import TreeEntry
 from edition_support import (
     EDITION_DAY,
     adopted_repo,
@@ -164,10 +163,10 @@ def test_hostile_document_is_refused_naming_each_line(tmp_path: Path) -> None:
 
 def test_the_fetcher_refuses_what_the_scan_might_miss(tmp_path: Path) -> None:
     """Defence in depth: WeasyPrint itself can load nothing outside git objects of the repository."""
-    from doccontrol.edition.gitio import GitTree
     from doccontrol.edition.html import stylesheet
     from doccontrol.edition.pdf import Renderer, SandboxFetcher, SandboxRefusal
-    from doccontrol.errors import DocControlError
+    from doccontrol.history.trees import GitTree
+    from doccontrol.model.errors import DocControlError
 
     repo = adopted_repo(tmp_path / "org")
     tree = GitTree(repo.path)
@@ -201,20 +200,3 @@ def test_an_image_in_the_repository_is_printed(tmp_path: Path) -> None:
     pages = PdfReader(edition_pdf(repo.path)).pages
     qp01 = next(p for p in pages if "QP-01 文件控制程序" in (p.extract_text() or "").split("\n")[0])
     assert len(qp01.images) == 1
-
-
-PURE = ("plan", "html", "sandbox", "manifest", "verify", "site")
-
-
-def test_the_pure_parts_import_no_renderer_signer_or_git() -> None:
-    blocker = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] in ('mkdocs', 'weasyprint', 'pyhanko', 'git', 'material'):\n"
-        "            raise ImportError('edition core imported ' + name)\n"
-        "sys.meta_path.insert(0, Block())\n"
-        + "".join(f"import doccontrol.edition.{m}\n" for m in PURE)
-    )
-    proc = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr

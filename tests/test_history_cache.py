@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 from conftest import LI, ZHANG
-from doccontrol import history_reader
-from doccontrol.config import Config
-from doccontrol.history_reader import read_history
+from doccontrol.history import reader as history_reader
+from doccontrol.history.reader import read_history
+from doccontrol.sources.config import Config
 from gitrepo import GitRepo
 
 

@@ -1,4 +1,4 @@
-"""The history reader on the repositories CI and people actually have (DESIGN §8).
+"""The history reader on the repositories CI and people actually have (ARCHITECTURE.md §8).
 
 Shallow clones, folders that are not repositories, detached checkouts and
 clones with only ``origin/main``; and one ``git log`` pass for the whole
@@ -17,10 +17,10 @@ from typing import Any
 import git
 import pytest
 from conftest import LI, ZHANG
-from doccontrol import history_reader
-from doccontrol.config import read_mkdocs_yml
-from doccontrol.control import Status
-from doccontrol.project import load_project
+from doccontrol.history import reader as history_reader
+from doccontrol.project.load import load_project
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.rules.control import Status
 from gitrepo import FIXTURES, GitRepo
 from history_cases import (
     QP01,
@@ -267,7 +267,7 @@ def test_parsed_commits_spread_into_events_field_for_field() -> None:
     # commit's fields must be the event's, in the same order.
     from dataclasses import fields
 
-    from doccontrol.history_model import ChangeEvent
-    from doccontrol.history_reader import _Mainline
+    from doccontrol.history.reader import _Mainline
+    from doccontrol.model.history import ChangeEvent
 
     assert (*_Mainline._fields, "brought_in") == tuple(f.name for f in fields(ChangeEvent))

@@ -1,4 +1,4 @@
-"""Approval, revision and status from git history (DESIGN §4–5): the history acceptance tests.
+"""Approval, revision and status from git history (ARCHITECTURE.md §4–5): the history acceptance tests.
 
 Every test builds a real repository from the minimal fixture (adopted A/0 on
 2026-01-02 by 王总's baseline tag unless it says otherwise), makes the commits,
@@ -15,8 +15,8 @@ from collections.abc import Callable
 from datetime import date
 
 from conftest import LI, WANG, ZHANG, ZHAO
-from doccontrol.config import read_mkdocs_yml
-from doccontrol.project import load_project
+from doccontrol.project.load import load_project
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from gitrepo import GitRepo, Who
 from history_cases import (
     ADDITION,

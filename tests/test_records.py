@@ -1,4 +1,4 @@
-"""Records control (DESIGN §6): filled records stay intact for their retention; disposal is approved."""
+"""Records control (ARCHITECTURE.md §6): filled records stay intact for their retention; disposal is approved."""
 
 from __future__ import annotations
 

@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from doccontrol import history_reader
-from doccontrol.config import read_mkdocs_yml
-from doccontrol.control import ControlState, Evaluation, evaluate
-from doccontrol.demo import build_history, prepare
-from doccontrol.history_model import History
+from doccontrol.history import reader as history_reader
+from doccontrol.history.demo import build_history, prepare
+from doccontrol.model.history import History
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.rules.control import ControlState, Evaluation, evaluate
 
 TODAY = date(2026, 11, 20)
 

@@ -12,7 +12,7 @@ import click
 import pytest
 import yaml
 from conftest import LI, ROOT, ZHANG
-from doccontrol.cli import main
+from doccontrol.cli.main import main
 from gitrepo import GitRepo, Who
 from workflow_cases import cli
 

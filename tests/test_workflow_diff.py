@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from conftest import LI, ZHANG
-from doccontrol.redline import redline_html, redline_text
+from doccontrol.rendering.redline import redline_html, redline_text
 from gitrepo import GitRepo
 from workflow_cases import cli
 

@@ -1,5 +1,5 @@
 """``python -m doccontrol``: the same as the ``doccontrol`` command."""
 
-from .cli import main
+from doccontrol.cli.main import main
 
 main()

@@ -1,4 +1,4 @@
-"""Signed, dated PDF editions (版次) of the documents current on a date (DESIGN §7).
+"""Signed, dated PDF editions (版次) of the documents current on a date (ARCHITECTURE.md §7).
 
 The pure parts (``plan``, ``html``, ``sandbox``, ``manifest``, ``verify``, ``site``)
 import none of WeasyPrint, pyHanko or MkDocs; ``pdf`` is the WeasyPrint adapter,

@@ -18,12 +18,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from ..config import SiteConfig, read_mkdocs_yml
-from ..errors import DocControlError
-from ..findings import Finding
-from ..project import Project, load_project
-from .gitio import GitTree
-from .html import (
+from doccontrol.edition.html import (
     FrontRow,
     PrintedDocument,
     document_html,
@@ -31,9 +26,15 @@ from .html import (
     front_html,
     stylesheet,
 )
-from .manifest import NAME, Signer, manifest_bytes, manifest_dict
-from .plan import EditionPlan, plan_edition
-from .sandbox import Piece, locate
+from doccontrol.edition.manifest import NAME, Signer, manifest_bytes, manifest_dict
+from doccontrol.edition.plan import EditionPlan, plan_edition
+from doccontrol.edition.sandbox import Piece, locate
+from doccontrol.history.trees import GitTree
+from doccontrol.model.errors import DocControlError
+from doccontrol.model.findings import Finding
+from doccontrol.project.load import Project, load_project
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.sources.config import SiteConfig
 
 
 class EditionRefused(DocControlError):
@@ -57,7 +58,7 @@ class BuiltEdition:
 
 
 def tools() -> dict[str, str]:
-    from .pdf import WEASYPRINT_VERSION
+    from doccontrol.edition.pdf import WEASYPRINT_VERSION
 
     try:
         own = version("doccontrol")
@@ -128,7 +129,7 @@ def identifier(plan: EditionPlan) -> bytes:
 
 def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
     """The unsigned edition of ``day``, or :class:`EditionRefused`."""
-    from .pdf import Renderer, page_count
+    from doccontrol.edition.pdf import Renderer, page_count
 
     started = time.perf_counter()
     timings: dict[str, float] = {}

@@ -20,15 +20,15 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
-from ..findings import Finding
-from ..links import replace_links
-from ..model import ExternalDocument, Roles
-from ..page_text import ROLES_MARKER, roles_table
-from .manifest import Signer, tag_name
-from .plan import EditionDocument, EditionPlan
-from .sandbox import Piece, Tree, sandbox_html
+from doccontrol.edition.manifest import Signer, tag_name
+from doccontrol.edition.plan import EditionDocument, EditionPlan
+from doccontrol.edition.sandbox import Piece, Tree, sandbox_html
+from doccontrol.model.documents import ExternalDocument, Roles
+from doccontrol.model.findings import Finding
+from doccontrol.rendering.page_text import ROLES_MARKER, roles_table
+from doccontrol.sources.links import replace_links
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 MARKDOWN_EXTENSIONS = (
     "tables",
     "fenced_code",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .plan import EditionPlan
+from doccontrol.edition.plan import EditionPlan
 
 FORMAT = "doccontrol-edition/1"
 NAME = "manifest.json"

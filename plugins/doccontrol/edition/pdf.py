@@ -25,8 +25,8 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from ..errors import DocControlError
-from .sandbox import BASE_URL, Tree, follow, parse_resource_url
+from doccontrol.edition.sandbox import BASE_URL, Tree, follow, parse_resource_url
+from doccontrol.model.errors import DocControlError
 
 PDF_VARIANT = "pdf/a-3b"
 WEASYPRINT_VERSION: str = weasyprint.__version__

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from ..catalog import Catalog, build_catalog
-from ..config import Config
-from ..control import DocumentControl, Revision, Status
-from ..findings import Finding, error, sort_findings
-from ..history_model import History
-from ..model import DocType, Document, ExternalDocument, Roles, SourceFile
-from .sandbox import Piece
+from doccontrol.edition.sandbox import Piece
+from doccontrol.model.documents import DocType, Document, ExternalDocument, Roles, SourceFile
+from doccontrol.model.findings import Finding, error, sort_findings
+from doccontrol.model.history import History
+from doccontrol.rules.control import DocumentControl, Revision, Status
+from doccontrol.sources.catalog import Catalog, build_catalog
+from doccontrol.sources.config import Config
 
 if TYPE_CHECKING:  # the project is loaded by the shell; the plan only reads it
-    from ..project import Project
+    from doccontrol.project.load import Project
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,8 @@ import tinycss2
 import tinycss2.ast
 from tinycss2.serializer import serialize_string_value, serialize_url
 
-from ..findings import Finding, error
+from doccontrol.model.findings import Finding, error
+from doccontrol.model.history import TreeEntry
 
 VIRTUAL_HOST = "doccontrol.invalid"
 BASE_URL = f"https://{VIRTUAL_HOST}/"
@@ -56,14 +57,6 @@ RESOURCE_ATTRIBUTES = frozenset(
 LINK_ELEMENTS = frozenset({"a", "area"})
 # Functions whose string arguments are URLs (CSS Values 4 and CSS Images).
 _URL_FUNCTIONS = frozenset({"url", "src", "image", "image-set", "-webkit-image-set", "cross-fade"})
-
-
-@dataclass(frozen=True)
-class TreeEntry:
-    """A path in a git tree: its mode (``100644``, ``120000`` for a link, ...) and object."""
-
-    mode: str
-    sha: str
 
 
 class Tree(Protocol):

@@ -35,9 +35,9 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from ..errors import DocControlError
-from .manifest import Signer
-from .verify import SignatureReport, TimestampInfo
+from doccontrol.edition.manifest import Signer
+from doccontrol.edition.verify import SignatureReport, TimestampInfo
+from doccontrol.model.errors import DocControlError
 
 FIELD = "Signature"
 # pyHanko logs validation failures (with tracebacks) that verify reports in its own words.

@@ -19,12 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DocControlError
-from .plan import edition_document, in_edition
-from .store import FOLDER, INDEX, SUMS, read_index, replace_file
+from doccontrol.edition.plan import edition_document, in_edition
+from doccontrol.edition.store import FOLDER, INDEX, SUMS, read_index, replace_file
+from doccontrol.model.errors import DocControlError
 
 if TYPE_CHECKING:  # the project is loaded by the shell; the plan only reads it
-    from ..project import Project
+    from doccontrol.project.load import Project
 
 CACHE = Path(".doccontrol-cache") / "pdf"
 
@@ -138,9 +138,9 @@ def document_pdf(
     rendered (template and tool versions included), so an unchanged revision is
     rendered once.
     """
-    from .build import tools
-    from .gitio import GitTree
-    from .html import document_html, single_context, stylesheet
+    from doccontrol.edition.build import tools
+    from doccontrol.edition.html import document_html, single_context, stylesheet
+    from doccontrol.history.trees import GitTree
 
     control = project.control
     ctl = control.get(doc_id) if control else None
@@ -171,7 +171,7 @@ def document_pdf(
     if target.is_file():
         return DocumentPdf(name, target.read_bytes(), False)
 
-    from .pdf import Renderer
+    from doccontrol.edition.pdf import Renderer
 
     def find(needle: str) -> tuple[str, int]:
         for piece in printable.pieces:

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from doccontrol.model.errors import UsageError
 
 FOLDER = "editions"
 INDEX = "editions.json"

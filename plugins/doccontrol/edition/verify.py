@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .manifest import NAME, Signer, differences, parse_manifest
+from doccontrol.edition.manifest import NAME, Signer, differences, parse_manifest
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,85 @@
+"""``doccontrol new``: a new controlled document from a template, with the next free id."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from doccontrol.model.documents import DocType
+from doccontrol.project.load import load_project
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.workflow.new_document import NewDocument, NewRequest, Refused, plan_new
+
+_TEMPLATES = {
+    DocType.MANUAL: "new-manual.md.j2",
+    DocType.SERVICE_SPEC: "new-spec.md.j2",
+    DocType.PROVISION_SPEC: "new-spec.md.j2",
+    DocType.CONTROL_SPEC: "new-spec.md.j2",
+    DocType.PROCEDURE: "new-procedure.md.j2",
+    DocType.INSTRUCTION: "new-instruction.md.j2",
+    DocType.RECORD_FORM: "new-record-form.md.j2",
+}
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` as a YAML scalar: bare when YAML reads it back unchanged, else quoted."""
+    try:
+        if yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def yaml_list(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
+
+
+def render(doc: NewDocument) -> str:
+    """The new file's text (pure given the packaged templates)."""
+    env = Environment(
+        loader=PackageLoader("doccontrol.workflow", "templates"),
+        autoescape=False,  # Markdown, not HTML
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["yaml"] = yaml_scalar
+    env.filters["yaml_list"] = yaml_list
+    text = env.get_template(_TEMPLATES[doc.type]).render(doc=doc)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.rstrip("\n") + "\n"
+
+
+def new(repo: Path, request: NewRequest) -> int:
+    site = read_mkdocs_yml(repo)
+    project = load_project(repo, site.config)
+    history_ids = [d.id for d in project.control.documents] if project.control else []
+    try:
+        doc = plan_new(request, project.worktree, history_ids, site.config)
+        target = repo / doc.path
+        if target.exists():
+            raise Refused(f"{doc.path} already exists; pass another --slug", doc.path)
+    except Refused as exc:
+        print(f"doccontrol new: refused: {exc}", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(doc), encoding="utf-8")
+    print(doc.path)
+    print(
+        f"doccontrol: created {doc.id} {doc.title} ({doc.type.label_zh}) — owner {doc.owner}, "
+        f"approvers {'、'.join(doc.approvers)}",
+        file=sys.stderr,
+    )
+    for note in doc.notes:
+        print(f"doccontrol: note: {note}", file=sys.stderr)
+    print(
+        "doccontrol: next: write the text, run 'doccontrol check', then open a pull request "
+        "for an approver to merge ('doccontrol status' shows who)",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,81 @@
+"""``doccontrol verify``: is this PDF the signed edition git says it is? Exit 0 only if so."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from doccontrol.edition import store
+from doccontrol.edition.build import EditionRefused, build_edition
+from doccontrol.edition.manifest import Signer, tag_name
+from doccontrol.edition.sign import inspect, load_trust
+from doccontrol.edition.verify import (
+    Check,
+    manifest_checks,
+    name_checks,
+    rebuild_checks,
+    signature_checks,
+    sums_checks,
+)
+from doccontrol.history import trees as git_objects
+from doccontrol.model.errors import DocControlError, UsageError
+
+
+def _neighbours(pdf: Path) -> tuple[str | None, list[dict[str, object]]]:
+    sums_file = pdf.parent / store.SUMS
+    try:
+        sums = sums_file.read_text("utf-8") if sums_file.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        sums = ""
+    return sums, store.read_index(pdf.parent)
+
+
+def verify_checks(pdf: Path, trust: list[Path], repo: Path | None) -> list[Check]:
+    try:
+        data = pdf.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read the edition: {exc.strerror}", str(pdf)) from None
+    anchors = load_trust(trust)
+    report = inspect(data, anchors)
+    checks = signature_checks(report, bool(anchors))
+    if report.signatures != 1 or report.problems:
+        return checks
+    found, manifest = manifest_checks(report)
+    checks += found
+    if manifest is None:
+        return checks
+    checks += name_checks(pdf.name, pdf.parent.name, manifest)
+    sums, records = _neighbours(pdf)
+    checks += sums_checks(pdf.name, data, sums, records, manifest)
+    if repo is None:
+        return checks
+    day = date.fromisoformat(manifest["date"])
+    signer = report.signer
+    if signer is None:
+        return [*checks, Check(False, "the signature names no signing certificate")]
+    tag_commit = git_objects.tag_target(repo, tag_name(day))
+    try:
+        rebuilt = build_edition(repo, day, Signer(signer.name, signer.subject, signer.certificate_sha256))
+    except EditionRefused as exc:
+        checks.append(Check(False, f"git refuses an edition of {day}: "
+                            + "; ".join(f.as_text() for f in exc.findings)))
+        return checks
+    except DocControlError as exc:
+        checks.append(Check(False, f"the edition cannot be rebuilt from the repository: {exc}"))
+        return checks
+    checks += rebuild_checks(manifest, rebuilt.manifest, report.unsigned, rebuilt.pdf, tag_commit, day)
+    return checks
+
+
+def verify(pdf: Path, trust: list[Path], repo: Path | None) -> int:
+    checks = verify_checks(pdf, trust, repo)
+    for check in checks:
+        print(f"{'ok  ' if check.ok else 'FAIL'}  {check.message}")
+    if not trust:
+        print("note  no --trust given: the signer was not checked against a certificate you trust")
+    if repo is None:
+        print("note  no --repo given: the edition was not compared with git")
+    good = bool(checks) and all(c.ok for c in checks)
+    print(f"doccontrol: {pdf} {'verifies' if good else 'does NOT verify'}", file=sys.stderr)
+    return 0 if good else 1

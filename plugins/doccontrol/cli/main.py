@@ -1,0 +1,235 @@
+"""The ``doccontrol`` command line: argument parsing only; the work is in ``commands``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import click
+
+from doccontrol.model.documents import DocType
+from doccontrol.model.errors import DocControlError
+from doccontrol.model.findings import OutputFormat
+
+
+class _Date(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    name = "DATE"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+
+
+DATE = _Date()
+repo_option = click.option(
+    "--repo",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The repository to work on.",
+)
+as_of_option = click.option("--as-of", type=DATE, help="Evaluate as on this date (default: today).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="doccontrol")
+def main() -> None:
+    """Document control for quality documents kept as Markdown in git."""
+
+
+@main.command()
+@repo_option
+@as_of_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in OutputFormat]),
+    default="text",
+    show_default=True,
+)
+def check(repo: Path, as_of: date | None, fmt: str) -> None:
+    """Report every finding; exit 1 when any is an error."""
+    from doccontrol.cli.commands.check import check as run
+
+    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt)))
+
+
+@main.command()
+@repo_option
+@as_of_option
+@click.option("--preview", is_flag=True, help="Show the working tree, marked DRAFT.")
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Where to write the site.")
+@click.option("--strict", is_flag=True, help="Fail on any warning, as mkdocs build --strict.")
+def build(repo: Path, as_of: date | None, preview: bool, site_dir: Path | None, strict: bool) -> None:
+    """Build the intranet site."""
+    from doccontrol.cli.commands.build import build as run
+
+    _guarded(lambda: run(repo.resolve(), as_of, preview, site_dir, strict))
+
+
+@main.command()
+@repo_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def register(repo: Path, as_of: date | None, fmt: str) -> None:
+    """The document register: every document with its status and revision history."""
+    from doccontrol.cli.commands.register import register as run
+
+    _guarded(lambda: run(repo.resolve(), as_of, fmt))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("demo"))
+def demo(directory: Path) -> None:
+    """Replay a year of document control on the sample organisation, then build its site."""
+    from doccontrol.cli.commands.demo import demo as run
+
+    _guarded(lambda: run(directory.resolve()))
+
+
+@main.command()
+@repo_option
+@as_of_option
+@click.option("--due", is_flag=True, help="Only records past retention that may be disposed of.")
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def records(repo: Path, as_of: date | None, due: bool, fmt: str) -> None:
+    """Filled records and their retention; with --due, what may be disposed of and how."""
+    from doccontrol.cli.commands.records import records as run
+
+    _guarded(lambda: run(repo.resolve(), as_of, due, fmt))
+
+
+# --- owners' and approvers' workflow: new, status, codeowners, diff ------------------------
+
+
+def _names_option(value: str | None) -> tuple[str, ...]:
+    return tuple(n.strip() for n in (value or "").replace("，", ",").split(",") if n.strip())
+
+
+@main.command("new")
+@click.argument("doc_type", metavar="TYPE", type=click.Choice([t.value for t in DocType]))
+@click.option("--title", required=True, help="The document's title (文件名称).")
+@repo_option
+@click.option("--owner", help="Role or person who owns it (编制); default from 'defaults' in mkdocs.yml.")
+@click.option("--approvers", help="Comma-separated roles or people who approve it (批准).")
+@click.option("--procedure", help="Record forms: the procedure whose number the form takes (QP-05).")
+@click.option("--id", "doc_id", help="A particular id instead of the next free one.")
+@click.option("--slug", help="File name after the id, e.g. complaint-handling (default: the id alone).")
+@click.option("--retention", help="Record forms: 保存期限, e.g. 3y.")
+@click.option("--storage", help="Record forms: 保存地点.")
+def new_command(
+    doc_type: str,
+    title: str,
+    repo: Path,
+    owner: str | None,
+    approvers: str | None,
+    procedure: str | None,
+    doc_id: str | None,
+    slug: str | None,
+    retention: str | None,
+    storage: str | None,
+) -> None:
+    """Add a document of TYPE with the next free id, from the template of its type."""
+    from doccontrol.cli.commands.new import new as run
+    from doccontrol.workflow.new_document import NewRequest
+
+    request = NewRequest(
+        DocType(doc_type),
+        title,
+        owner,
+        _names_option(approvers),
+        procedure,
+        doc_id,
+        slug,
+        retention,
+        storage,
+    )
+    _guarded(lambda: run(repo.resolve(), request))
+
+
+@main.command()
+@repo_option
+@click.option("--base", help="The branch this one will merge into (default: main, or origin/main).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+@as_of_option
+def status(repo: Path, base: str | None, fmt: str, as_of: date | None) -> None:
+    """What this branch changes, the revision each document gets, and who may approve it."""
+    from doccontrol.cli.commands.status import status as run
+
+    _guarded(lambda: run(repo.resolve(), base, fmt, as_of))
+
+
+@main.command()
+@repo_option
+@click.option("--format", "fmt", type=click.Choice(["github", "gitlab"]), default="github", show_default=True)
+@click.option("--write", is_flag=True, help="Write the file instead of printing it.")
+@click.option("--path", "out", help="Where to write (default: the forge's usual place).")
+def codeowners(repo: Path, fmt: str, write: bool, out: str | None) -> None:
+    """CODEOWNERS from each document's approvers, so the forge asks the right reviewers."""
+    from doccontrol.cli.commands.codeowners import codeowners as run
+
+    _guarded(lambda: run(repo.resolve(), fmt, write, out))
+
+
+@main.command()
+@click.argument("doc_id", metavar="ID")
+@click.argument("revisions", nargs=-1, metavar="[REV1 [REV2]]")
+@repo_option
+@click.option("--color/--no-color", default=None, help="Colour (default: when writing to a terminal).")
+@click.option("--context", default=2, show_default=True, help="Unchanged lines around each change.")
+def diff(doc_id: str, revisions: tuple[str, ...], repo: Path, color: bool | None, context: int) -> None:
+    """Redline of a document between two revisions (default: the last two; 'worktree' for edits)."""
+    from doccontrol.cli.commands.diff import diff as run
+
+    if len(revisions) > 2:
+        raise click.UsageError("give at most two revisions, e.g. A/1 A/2")
+    _guarded(lambda: run(repo.resolve(), doc_id, revisions, color, context))
+
+
+@main.command()
+@repo_option
+@click.option("--date", "day", type=DATE, help="The edition's date (default: today).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write editions/DATE/ here (default: the repository).")
+@click.option("--key", type=click.Path(dir_okay=False, path_type=Path),
+              help="PKCS#12 signing key (default: $DOCCONTROL_SIGNING_KEY).")
+@click.option("--password", help="The key's password (default: $DOCCONTROL_SIGNING_PASSWORD).")
+@click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority: PAdES B-T instead of B-B.")
+def release(repo: Path, day: date | None, out: Path | None, key: Path | None,
+            password: str | None, tsa: str | None) -> None:
+    """Issue the signed PDF edition of the documents current on DATE, and tag it."""
+    from doccontrol.cli.commands.release import release as run
+
+    _guarded(lambda: run(repo.resolve(), day, out.resolve() if out else None,
+                         key.resolve() if key else None, password, tsa))
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--trust", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
+              help="Certificate (PEM or DER) the signer must chain to; repeatable.")
+@click.option("--repo", type=click.Path(file_okay=False, path_type=Path),
+              help="Rebuild the edition from this repository and compare.")
+def verify(pdf: Path, trust: tuple[Path, ...], repo: Path | None) -> None:
+    """Check an edition: signature, trust, manifest and, with --repo, a rebuild from git."""
+    from doccontrol.cli.commands.verify import verify as run
+
+    _guarded(lambda: run(pdf, list(trust), repo.resolve() if repo else None))
+
+
+def _guarded(command: Callable[[], int]) -> None:
+    try:
+        code = command()
+    except DocControlError as exc:
+        click.echo(f"doccontrol: error: {exc}", err=True)
+        code = 2
+    except KeyboardInterrupt:
+        click.echo("doccontrol: interrupted", err=True)
+        code = 130
+    sys.exit(code)

@@ -1,0 +1,37 @@
+"""The one error family: anything that stops doccontrol carries a path and a line.
+
+Rules report :class:`~doccontrol.model.findings.Finding` values; these exceptions are
+for the shell, when a run cannot go on at all (no config, not a repository, a
+signing key that will not open). The CLI turns them into a message, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+
+class DocControlError(Exception):
+    """A problem the user can fix, located at ``path:line`` when known."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line or 1}: "
+        return f"{where}{self.message}"
+
+
+class ConfigError(DocControlError):
+    """mkdocs.yml or a doc-control option is wrong."""
+
+
+class RepositoryError(DocControlError):
+    """The repository cannot be read as doccontrol needs it."""
+
+
+class UsageError(DocControlError):
+    """A command was called with arguments that do not make sense."""

@@ -1,0 +1,188 @@
+"""Typed values for the history of the release branch, as the history reader yields them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import NamedTuple
+
+
+class Identity(NamedTuple):
+    """A git identity: the name and email written into a commit, tag or trailer.
+
+    A named tuple rather than a dataclass: the replay hashes and compares
+    identities hundreds of thousands of times, and a tuple does that in C.
+    """
+
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+def parse_identity(text: str) -> Identity | None:
+    """``Name <email>`` as written in a trailer; None when it has no email."""
+    text = text.strip()
+    if "<" not in text or not text.endswith(">"):
+        return None
+    name, _, rest = text.partition("<")
+    email = rest[:-1].strip()
+    if "@" not in email:
+        return None
+    return Identity(name.strip(), email)
+
+
+class ChangeKind(Enum):
+    ADDED = "A"
+    MODIFIED = "M"
+    DELETED = "D"
+    RENAMED = "R"
+    COPIED = "C"
+    TYPE_CHANGED = "T"
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One path changed by a commit against its first parent; blobs are None when absent."""
+
+    kind: ChangeKind
+    path: str
+    old_path: str | None
+    blob: str | None
+    old_blob: str | None
+
+
+@dataclass(frozen=True)
+class BroughtIn:
+    """A commit that a merge brings into the release branch (the change's content)."""
+
+    commit: str
+    author: Identity
+    co_authors: tuple[Identity, ...]
+    is_merge: bool
+    subject: str = ""
+    trailers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """One commit on the first-parent line of the release branch."""
+
+    commit: str
+    parents: tuple[str, ...]
+    author: Identity
+    committer: Identity
+    authored: datetime
+    committed: datetime
+    subject: str
+    body: str
+    trailers: tuple[tuple[str, str], ...]
+    changes: tuple[FileChange, ...]
+    brought_in: tuple[BroughtIn, ...] = ()
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.parents) > 1
+
+    @property
+    def short(self) -> str:
+        return self.commit[:8]
+
+    def trailer_values(self, key: str) -> tuple[str, ...]:
+        if not self.trailers:
+            return ()
+        wanted = key.lower()
+        return tuple(v for k, v in self.trailers if k.lower() == wanted)
+
+    @property
+    def reviewed(self) -> tuple[str, ...]:
+        """Ids named by ``Reviewed:`` trailers, of this commit or of commits it brings in.
+
+        A review is often a pull request holding one empty commit that says so; the
+        merge that brings it in is what must pass the approval rules.
+        """
+        values = [*self.trailer_values("Reviewed")]
+        for brought in self.brought_in:
+            values.extend(v for k, v in brought.trailers if k.lower() == "reviewed")
+        ids = (one for value in values for one in value.replace(",", " ").split())
+        return tuple(dict.fromkeys(ids))
+
+    @property
+    def summary(self) -> str:
+        """The change's title: a pull request's title rather than the forge's merge line.
+
+        GitHub writes ``Merge pull request #N from owner/branch`` and puts the
+        title on the first line of the body; GitLab writes ``Merge branch 'x' into
+        'main'``, the title, then ``See merge request ...``. A plain ``git merge``
+        has no title: the subjects of the commits it brings in say what changed.
+        """
+        subject = self.subject.strip()
+        if not subject.startswith(_MERGE_SUBJECTS):
+            return subject
+        for line in self.body.split("\n"):
+            line = line.strip()
+            key, sep, _ = line.partition(":")
+            if not line or line.startswith("See merge request"):
+                continue
+            if sep and key.strip().lower() in _TRAILER_KEYS:
+                continue
+            return line
+        subjects = [
+            b.subject.strip() for b in reversed(self.brought_in) if not b.is_merge and b.subject.strip()
+        ]
+        return "；".join(dict.fromkeys(subjects)) or subject
+
+
+_MERGE_SUBJECTS = ("Merge pull request", "Merge branch", "Merge remote-tracking")
+# Trailers that may follow a pull request's title in a merge message; a title such as
+# "QP-01: add a section" has a colon too, so only these keys are skipped.
+_TRAILER_KEYS = frozenset(
+    {
+        "approved-by",
+        "co-authored-by",
+        "reviewed",
+        "reviewed-by",
+        "signed-off-by",
+        "acked-by",
+        "tested-by",
+        "helped-by",
+        "reported-by",
+        "change-id",
+    }
+)
+
+
+@dataclass(frozen=True)
+class BaselineTag:
+    """The annotated tag ``doccontrol/baseline``: adoption of paper-approved documents."""
+
+    commit: str
+    tagger: Identity | None  # None for a lightweight tag, which carries no tagger
+    date: datetime
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything the rules need from git, read in one pass.
+
+    ``events`` run oldest first along the first-parent line of ``branch``.
+    ``blobs`` holds the content of every controlled file version those events name.
+    """
+
+    branch: str
+    head: str
+    events: tuple[ChangeEvent, ...]
+    blobs: dict[str, bytes]
+    baseline: BaselineTag | None
+    shallow: bool
+    remote_url: str = ""
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """A path in a git tree: its mode (``100644``, ``120000`` for a link, ...) and object."""
+
+    mode: str
+    sha: str

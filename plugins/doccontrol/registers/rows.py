@@ -1,0 +1,50 @@
+"""The register's rows: every document with its control state, drafts included (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from doccontrol.model.documents import Document
+from doccontrol.rules.control import ControlState, DocumentControl, Status
+from doccontrol.sources.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """A document as the registers list it: its control state and, where known, its text."""
+
+    control: DocumentControl
+    document: Document | None  # the approved text (or the working tree's, for drafts)
+
+
+def register_rows(
+    control: ControlState | None, approved: Catalog, worktree: Catalog
+) -> tuple[RegisterRow, ...]:
+    """History's documents, then those only on disk (drafts), sorted by id."""
+    rows: dict[str, RegisterRow] = {}
+    if control is not None:
+        for ctl in control.documents:
+            rows[ctl.id] = RegisterRow(ctl, approved.get(ctl.id) or worktree.get(ctl.id))
+    for doc in worktree.documents:
+        if doc.id not in rows:
+            rows[doc.id] = RegisterRow(draft_control(doc), doc)
+    return tuple(rows[k] for k in sorted(rows))
+
+
+def draft_control(doc: Document) -> DocumentControl:
+    """The control state of a document git has never seen approved."""
+    return DocumentControl(
+        id=doc.id,
+        title=doc.title,
+        type=doc.type.value,
+        path=doc.path,
+        approvers=doc.approvers,
+        status=Status.DRAFT,
+        revisions=(),
+        current=None,
+        pending=None,
+        reviews=(),
+        review_due=None,
+        review_overdue=False,
+        unapproved=(),
+    )

@@ -1,0 +1,7 @@
+"""Text the site, the edition and the terminal share (pure).
+
+- :mod:`~doccontrol.rendering.page_text`: a document's Markdown with links resolved and
+  the roles table filled in.
+- :mod:`~doccontrol.rendering.control_block`: the control block and banners of a page.
+- :mod:`~doccontrol.rendering.redline`: redlines between two texts, by character for Chinese.
+"""

@@ -1,0 +1,828 @@
+"""Document control from history: revisions, dates, statuses and flags (ARCHITECTURE.md §4–5).
+
+Pure: :func:`evaluate` replays the typed events of the release branch up to a
+date and returns frozen values. Nothing here runs git or reads files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import yaml
+
+from doccontrol.model.documents import ID_PATTERN, DocType, Roles
+from doccontrol.model.findings import Finding, error, sort_findings, warning
+from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
+from doccontrol.rules import approval
+from doccontrol.sources.config import Config, RevisionScheme
+from doccontrol.sources.roles_file import parse_roles
+from doccontrol.sources.text_file import decode
+
+try:  # the C loader makes replaying thousands of versions cheap
+    _BaseLoader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class _FastLoader(_BaseLoader):  # type: ignore[misc]
+    """A safe loader that keeps an impossible date (2026-13-01) as text.
+
+    The catalog reports such a date where it stands; the replay must still see
+    the document, or a typo in a date would read as the document's deletion.
+    """
+
+
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+class Status(Enum):
+    """Issue status of a document on a date."""
+
+    CURRENT = "current"
+    PENDING = "pending"
+    DRAFT = "draft"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label_zh(self) -> str:
+        return {"current": "现行", "pending": "待实施", "draft": "草稿", "withdrawn": "作废"}[
+            self.value
+        ]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One approved change of a document: its revision status and where its text lives."""
+
+    label: str
+    edition: str
+    amendment: int
+    commit: str
+    issued: date
+    effective: date
+    approvers: tuple[str, ...]
+    authors: tuple[str, ...]
+    summary: str
+    path: str
+    files: tuple[tuple[str, str], ...]  # (path, blob) of every file of the document
+
+
+@dataclass(frozen=True)
+class UnapprovedChange:
+    """A change that reached the release branch without a valid approval."""
+
+    commit: str
+    author: Identity
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class DocumentControl:
+    """A document's control state on the evaluation date."""
+
+    id: str
+    title: str
+    type: str
+    path: str
+    approvers: tuple[str, ...]
+    status: Status
+    revisions: tuple[Revision, ...]
+    current: Revision | None
+    pending: Revision | None
+    reviews: tuple[date, ...]
+    review_due: date | None
+    review_overdue: bool
+    unapproved: tuple[UnapprovedChange, ...]
+    withdrawn_on: date | None = None
+
+    @property
+    def unapproved_change(self) -> bool:
+        return bool(self.unapproved)
+
+    @property
+    def latest(self) -> Revision | None:
+        return self.revisions[-1] if self.revisions else None
+
+    def next_label(self, edition: str, scheme: RevisionScheme) -> str:
+        """The revision an approved change with this edition would get."""
+        return _next_label(self.latest, edition, scheme)[0]
+
+
+@dataclass(frozen=True)
+class ControlState:
+    """Everything history says, as of one date."""
+
+    as_of: date
+    commit: str
+    documents: tuple[DocumentControl, ...]
+    findings: tuple[Finding, ...]
+    roles: Roles | None
+    files: tuple[tuple[str, str], ...]  # the release branch's controlled files at ``commit``
+
+    def get(self, doc_id: str) -> DocumentControl | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _next_label(last: Revision | None, edition: str, scheme: RevisionScheme) -> tuple[str, int]:
+    amendment = 0 if last is None or last.edition != edition else last.amendment + 1
+    sep = "/" if scheme is RevisionScheme.LETTER else "."
+    return f"{edition}{sep}{amendment}", amendment
+
+
+@dataclass
+class _Doc:
+    """Working state of one document while the history is replayed."""
+
+    id: str
+    path: str
+    meta: dict[str, Any]
+    revisions: list[Revision] = field(default_factory=list)
+    reviews: list[date] = field(default_factory=list)
+    unapproved: list[UnapprovedChange] = field(default_factory=list)
+    # The errors for ``unapproved``: an approved change that carries the text clears
+    # them, as their message promises.
+    unapproved_findings: list[Finding] = field(default_factory=list)
+    withdrawn_on: date | None = None
+    present: bool = True
+    approved_meta: dict[str, Any] | None = None
+
+
+class _Replay:
+    def __init__(self, blobs: Mapping[str, bytes], config: Config) -> None:
+        self.blobs = blobs
+        self.config = config
+        self.roots = tuple(r + "/" for r in config.roots)
+        self.meta_cache: dict[str, dict[str, Any] | None] = {}
+        self.head_cache: dict[bytes, dict[str, Any] | None] = {}
+        self.tree: dict[str, str] = {}
+        self.docs: dict[str, _Doc] = {}
+        self.findings: list[Finding] = []
+        # Unapproved roles changes not yet taken up by an approval of the top role.
+        self.roles_findings: list[Finding] = []
+        self.document_paths: dict[str, bool] = {}
+        self.indexes: dict[str, tuple[str, ...]] = {}
+        self.roles: Roles | None = None
+        self.roles_blob: str | None = None
+        # Verdicts depend only on who took part, the roles in force and the approvers
+        # named; on a long history the same few combinations recur thousands of times.
+        # Each verdict is kept with the roles it was judged under, which keeps that
+        # object alive, so the id in its key cannot be reused by other roles.
+        self.verdicts: dict[tuple[object, ...], tuple[Roles | None, approval.Verdict]] = {}
+
+    # -- reading versions ------------------------------------------------------
+
+    def meta(self, blob: str | None) -> dict[str, Any] | None:
+        if blob is None:
+            return None
+        if blob in self.meta_cache:
+            return self.meta_cache[blob]
+        result: dict[str, Any] | None = None
+        data = self.blobs.get(blob)
+        if data is not None:
+            # Only the front matter matters here: find it in the bytes. Most revisions
+            # change the text, not the front matter, so each distinct front matter is
+            # decoded and parsed once.
+            start = (
+                3 if data.startswith(b"---") else 6 if data.startswith(b"\xef\xbb\xbf---") else -1
+            )
+            end = data.find(b"\n---", start) if start > 0 else -1
+            if end > 0:
+                raw = data[start:end]
+                if raw in self.head_cache:
+                    result = self.head_cache[raw]
+                else:
+                    head, _ = decode("", raw)
+                    result = self.head_cache[raw] = (
+                        self.front_matter(head) if head is not None else None
+                    )
+        self.meta_cache[blob] = result
+        return result
+
+    @staticmethod
+    def front_matter(head: str) -> dict[str, Any] | None:
+        try:
+            loaded = yaml.load(head, Loader=_FastLoader)
+        except (yaml.YAMLError, ValueError, TypeError):
+            loaded = None
+        return loaded if isinstance(loaded, dict) and isinstance(loaded.get("id"), str) else None
+
+    def is_document_path(self, path: str) -> bool:
+        known = self.document_paths.get(path)
+        if known is None:
+            known = self._is_document_path(path)
+            self.document_paths[path] = known
+        return known
+
+    def _is_document_path(self, path: str) -> bool:
+        if not path.startswith(self.roots) or not path.lower().endswith((".md", ".markdown")):
+            return False
+        for part in path.split("/")[1:-1]:
+            match = ID_PATTERN.match(part)
+            if match and match["prefix"] == self.config.prefix(DocType.RECORD_FORM):
+                return False  # a filled record, not a document
+        return True
+
+    def index_candidates(self, path: str) -> tuple[str, ...]:
+        """The ``index.md`` files that would make ``path`` a chapter, nearest first."""
+        found = self.indexes.get(path)
+        if found is None:
+            candidates = []
+            folder = posixpath.dirname(path)
+            while folder:
+                index = folder + "/index.md"
+                if index != path:
+                    candidates.append(index)
+                if folder in self.config.roots:
+                    break
+                folder = posixpath.dirname(folder)
+            found = self.indexes[path] = tuple(candidates)
+        return found
+
+    def owner(self, path: str, tree: dict[str, str]) -> tuple[str, str] | None:
+        """The id and front-matter file of the document a path belongs to in ``tree``."""
+        if path not in tree or not self.is_document_path(path):
+            return None
+        for index in self.index_candidates(path):
+            if index in tree:
+                meta = self.meta(tree[index])
+                return (str(meta["id"]), index) if meta else None
+        meta = self.meta(tree[path])
+        return (str(meta["id"]), path) if meta else None
+
+    def files_of(self, doc: _Doc) -> tuple[tuple[str, str], ...]:
+        if not (doc.path == "index.md" or doc.path.endswith("/index.md")):
+            return ((doc.path, self.tree[doc.path]),)
+        folder = posixpath.dirname(doc.path) + "/"
+        chapters = sorted(
+            (p, b)
+            for p, b in self.tree.items()
+            if p.startswith(folder) and p != doc.path and self.is_document_path(p)
+        )
+        return ((doc.path, self.tree[doc.path]), *chapters)
+
+    def judge(
+        self,
+        who: approval.Parties,
+        roles: Roles | None,
+        approvers: tuple[str, ...],
+        ignore_authors: bool = False,
+    ) -> approval.Verdict:
+        key = (who, id(roles), approvers, ignore_authors)
+        kept = self.verdicts.get(key)
+        if kept is not None:
+            return kept[1]
+        verdict = approval.judge(
+            who, roles, approvers, self.config.min_approvals, ignore_authors=ignore_authors
+        )
+        self.verdicts[key] = (roles, verdict)
+        return verdict
+
+    # -- the replay -----------------------------------------------------------------
+
+    def run(
+        self,
+        events: tuple[ChangeEvent, ...],
+        adopt_at: int | None,
+        adopted: date | None,
+        adopter: str,
+    ) -> None:
+        for index, event in enumerate(events):
+            adopting = adopt_at is not None and index <= adopt_at
+            self.step(event, adopting)
+            if adopting and index == adopt_at and adopted is not None:
+                self.adopt(event, adopted, adopter)
+
+    def step(self, event: ChangeEvent, adopting: bool) -> None:
+        # Each document the change touches, with its front-matter file afterwards if
+        # known: owners before the change, then the tree is updated in place (a copy
+        # per commit would cost more than the rest of the replay), then owners after.
+        tree = self.tree
+        affected: dict[str, str | None] = {}
+        for change in event.changes:
+            paths = (
+                (change.path,)
+                if change.old_path in (None, change.path)
+                else (change.old_path, change.path)
+            )
+            for path in paths:
+                found = self.owner(path, tree)
+                if found:
+                    affected.setdefault(found[0], None)
+        touched_roles = False
+        for change in event.changes:
+            if change.old_path and change.old_path != change.path:
+                tree.pop(change.old_path, None)
+            if change.blob is None:
+                tree.pop(change.path, None)
+            else:
+                tree[change.path] = change.blob
+            touched_roles |= self.config.roles in (change.path, change.old_path)
+        for change in event.changes:
+            found = self.owner(change.path, tree)
+            if found:
+                affected[found[0]] = found[1]
+
+        roles_before = self.roles
+        if touched_roles:
+            self.roles_change(event, roles_before, adopting)
+
+        reviewed = event.reviewed
+        if not affected and not reviewed:
+            return
+        who = approval.parties(event)
+        issued = event.committed.date()
+        for doc_id, hint in affected.items():
+            self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
+        for doc_id in reviewed:
+            self.review(event, doc_id, who, roles_before, affected)
+
+    def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
+        blob = self.tree.get(self.config.roles)
+        parsed: Roles | None = None
+        if blob is not None:
+            text, _ = decode(self.config.roles, self.blobs.get(blob, b""))
+            if text is not None:
+                parsed, _ = parse_roles(self.config.roles, text)
+        if roles_before is None or adopting:
+            # The first version of roles.yml is the root of trust.
+            if parsed is not None:
+                self.roles, self.roles_blob = parsed, blob
+            return
+        verdict = self.judge(approval.parties(event), roles_before, (roles_before.top,))
+        if verdict.approved:
+            # The top role approved roles.yml as it now stands, earlier unapproved edits
+            # included. Unreadable, it keeps the roles in force; check reports the file.
+            self.roles_findings.clear()
+            if parsed is not None:
+                self.roles, self.roles_blob = parsed, blob
+            return
+        self.roles_findings.append(
+            error(
+                self.config.roles,
+                1,
+                "roles-unapproved",
+                f"commit {event.short} by {event.author} on {event.committed.date()} changed "
+                f"{self.config.roles} without approval by the top role {roles_before.top}: "
+                f"{verdict.reason}; its changes grant no authority until a holder of "
+                f"{roles_before.top} merges them" + _hint(event),
+            )
+        )
+
+    def document_change(
+        self,
+        event: ChangeEvent,
+        doc_id: str,
+        hint: str | None,
+        who: approval.Parties,
+        roles_before: Roles | None,
+        issued: date,
+        adopting: bool,
+    ) -> None:
+        doc = self.docs.get(doc_id)
+        fm_path = hint or self._front_matter_path(doc_id)
+        meta_after = self.meta(self.tree.get(fm_path)) if fm_path else None
+        if doc is None:
+            if fm_path is None or meta_after is None:
+                return
+            doc = _Doc(doc_id, fm_path, meta_after)
+            self.docs[doc_id] = doc
+        present = meta_after is not None
+        if present:
+            assert fm_path is not None and meta_after is not None
+            doc.path, doc.meta = fm_path, meta_after
+        if adopting:
+            doc.present = present
+            doc.approved_meta = meta_after
+            return
+        # Authority comes from the document's approvers as they stood at the first
+        # parent, as far as an approval put them there (an unapproved edit to the list
+        # grants nothing); a new document has none, so its own front matter names them.
+        approvers = _names((doc.approved_meta or meta_after or {}).get("approvers"))
+        verdict = self.judge(who, roles_before, approvers)
+        withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
+        if not verdict.approved:
+            doc.unapproved.append(
+                UnapprovedChange(event.commit, event.author, issued, verdict.reason)
+            )
+            doc.unapproved_findings.append(
+                self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
+            )
+            doc.present = present
+            return
+        doc.unapproved.clear()
+        doc.unapproved_findings.clear()
+        doc.present = present
+        doc.approved_meta = meta_after or doc.approved_meta
+        if withdrawing:
+            doc.withdrawn_on = issued
+            return
+        doc.withdrawn_on = None
+        assert meta_after is not None
+        self._add_revision(doc, event, meta_after, issued, verdict.approvers, who.authors)
+
+    def _add_revision(
+        self,
+        doc: _Doc,
+        event: ChangeEvent,
+        meta: dict[str, Any],
+        issued: date,
+        approvers: tuple[str, ...],
+        authors: tuple[Identity, ...],
+    ) -> None:
+        default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
+        edition = str(meta.get("edition") or default).strip()
+        last = doc.revisions[-1] if doc.revisions else None
+        label, amendment = _next_label(last, edition, self.config.revisions)
+        effective = _as_date(meta.get("effective"))
+        names = []
+        for author in authors:
+            person = self.roles.by_email(author.email) if self.roles else None
+            name = person.name if person else author.name
+            if name not in names:
+                names.append(name)
+        doc.revisions.append(
+            Revision(
+                label=label,
+                edition=edition,
+                amendment=amendment,
+                commit=event.commit,
+                issued=issued,
+                effective=effective if effective and effective > issued else issued,
+                approvers=approvers,
+                authors=tuple(names),
+                summary=event.summary,
+                path=doc.path,
+                files=self.files_of(doc),
+            )
+        )
+
+    def _front_matter_path(self, doc_id: str) -> str | None:
+        doc = self.docs.get(doc_id)
+        if doc is not None and doc.path in self.tree:
+            meta = self.meta(self.tree[doc.path])
+            if meta and meta.get("id") == doc_id:
+                return doc.path
+        return None
+
+    def _unapproved_finding(
+        self,
+        doc: _Doc,
+        event: ChangeEvent,
+        reason: str,
+        roles: Roles | None,
+        approvers: tuple[str, ...],
+    ) -> Finding:
+        who_may = (
+            "、".join(f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" for name in approvers)
+            if roles
+            else "、".join(approvers)
+        )
+        return error(
+            doc.path,
+            1,
+            "unapproved-change",
+            f"commit {event.short} by {event.author} on {event.committed.date()} changed "
+            f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
+            f"approved revision; to approve this text, have an approver of {doc.id} "
+            f"({who_may or 'none named'}) merge a pull request that carries it" + _hint(event),
+        )
+
+    def review(
+        self,
+        event: ChangeEvent,
+        doc_id: str,
+        who: approval.Parties,
+        roles_before: Roles | None,
+        affected: dict[str, str | None],
+    ) -> None:
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            self.findings.append(
+                warning(
+                    ".git",
+                    1,
+                    "review-unknown",
+                    f"commit {event.short} records 'Reviewed: {doc_id}', but no document has that id",
+                )
+            )
+            return
+        # A review changes nothing, so an empty commit authors nothing either. Who may
+        # record it is who may approve the document: its approvers as an approval left
+        # them, not as an unapproved edit to the list would have them.
+        changed_nothing = not event.is_merge and doc_id not in affected
+        approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
+        verdict = self.judge(who, roles_before, approvers, ignore_authors=changed_nothing)
+        if verdict.approved:
+            doc.reviews.append(event.committed.date())
+        else:
+            self.findings.append(
+                warning(
+                    doc.path,
+                    1,
+                    "review-not-counted",
+                    f"commit {event.short} records 'Reviewed: {doc_id}', but it does not count: "
+                    f"{verdict.reason}",
+                )
+            )
+
+    def adopt(self, event: ChangeEvent, adopted: date, adopter: str) -> None:
+        """The baseline: every document at the tagged commit is approved A/0."""
+        for path in sorted(self.tree):
+            found = self.owner(path, self.tree)
+            if not found or found[0] not in self.docs:
+                continue
+            doc = self.docs[found[0]]
+            if doc.revisions or not doc.present or doc.path != path:
+                continue
+            meta = doc.meta
+            default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
+            edition = str(meta.get("edition") or default).strip()
+            label, _ = _next_label(None, edition, self.config.revisions)
+            doc.revisions.append(
+                Revision(
+                    label,
+                    edition,
+                    0,
+                    event.commit,
+                    adopted,
+                    adopted,
+                    (adopter,),
+                    (),
+                    "基线：纸质批准文件转入",
+                    doc.path,
+                    self.files_of(doc),
+                )
+            )
+
+
+def _hint(event: ChangeEvent) -> str:
+    """A forge squash without trailers: what happened and how to fix the setup."""
+    hint = approval.squash_hint(event)
+    return ". " + hint if hint else ""
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _shallow_findings(history: History) -> list[Finding]:
+    if not history.shallow:
+        return []
+    return [
+        error(
+            ".git",
+            1,
+            "shallow-clone",
+            "this is a shallow clone, so approvals and revisions cannot be read from "
+            "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
+            "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)",
+        )
+    ]
+
+
+class Evaluation:
+    """:func:`evaluate`, taking the events one at a time as the history reader streams them.
+
+    The reader calls :meth:`start` with the baseline tag and the blob store it is
+    filling, then :meth:`add` with each event of the first-parent line, oldest
+    first, once the blobs that event names are in the store. The replay then runs
+    while git is still writing the history. It assumes that an annotated baseline
+    tag dated by ``as_of`` adopts at its commit; when that turns out wrong (the
+    tagger lacks authority, the commit is not on the line), or when the events did
+    not all come this way (a cached history), :meth:`result` replays the history
+    afresh with :func:`evaluate`, so the answer is the same either way.
+    """
+
+    def __init__(self, config: Config, as_of: date) -> None:
+        self.config = config
+        self.as_of = as_of
+        self._replay: _Replay | None = None
+        self._baseline: BaselineTag | None = None
+        self._adopting = False
+        self._usable = False
+        self._added = 0
+        self._later: list[ChangeEvent] = []  # dated after as_of, unless a later event is not
+        self._commit = ""
+        #: True when :meth:`result` had to replay the history afresh.
+        self.replayed_afresh = False
+
+    def start(self, baseline: BaselineTag | None, blobs: Mapping[str, bytes]) -> None:
+        self._replay = _Replay(blobs, self.config)
+        self._baseline = baseline
+        self._added = 0
+        self._later.clear()
+        self._commit = ""
+        adopts = (
+            baseline is not None
+            and baseline.tagger is not None
+            and baseline.date.date() <= self.as_of
+        )
+        # A tag that cannot adopt is judged by evaluate(), which explains why.
+        self._usable = baseline is None or adopts
+        self._adopting = adopts
+
+    def add(self, event: ChangeEvent) -> None:
+        self._added += 1
+        if not self._usable:
+            return
+        if event.committed.date() > self.as_of:
+            # Kept back: it counts only if a later event is dated by as_of (dates need
+            # not rise along the line), as in evaluate().
+            self._later.append(event)
+            return
+        for held in self._later:
+            self._step(held)
+        self._later.clear()
+        self._step(event)
+
+    def _step(self, event: ChangeEvent) -> None:
+        replay = self._replay
+        if replay is None or not self._usable:
+            return
+        replay.step(event, self._adopting)
+        self._commit = event.commit
+        baseline = self._baseline
+        if self._adopting and baseline is not None and event.commit == baseline.commit:
+            roles = replay.roles
+            tagger = baseline.tagger
+            person = roles.by_email(tagger.email) if roles and tagger else None
+            if roles is None or person is None or person.name not in roles.members(roles.top):
+                self._usable = False
+                return
+            replay.adopt(event, baseline.date.date(), person.name)
+            self._adopting = False
+
+    def result(self, history: History) -> ControlState:
+        """The control state, as :func:`evaluate` would give it for ``history``."""
+        replay = self._replay
+        complete = self._added == len(history.events) and history.baseline == self._baseline
+        if replay is None or not complete or not self._usable or self._adopting:
+            self.replayed_afresh = True
+            return evaluate(history, self.config, self.as_of)
+        self.replayed_afresh = False
+        return _finish(replay, self.config, self.as_of, self._commit, _shallow_findings(history))
+
+
+def evaluate(history: History, config: Config, as_of: date) -> ControlState:
+    """Replay the release branch up to ``as_of`` and say where every document stands."""
+    findings = _shallow_findings(history)
+    last = -1
+    for i, event in enumerate(history.events):
+        if event.committed.date() <= as_of:
+            last = i
+    events = history.events[: last + 1]
+    replay = _Replay(history.blobs, config)
+
+    adopt_at: int | None = None
+    adopted: date | None = None
+    adopter = ""
+    baseline = history.baseline
+    if baseline is not None:
+        index = next((i for i, e in enumerate(history.events) if e.commit == baseline.commit), None)
+        problem = ""
+        if index is None:
+            problem = "it does not point at a commit on the first-parent line of the release branch"
+        elif baseline.tagger is None:
+            problem = "it is a lightweight tag; make it annotated (git tag -a) by the top role"
+        else:
+            # Authority to adopt comes from roles.yml as it stood at the tagged commit.
+            probe = _Replay(history.blobs, config)
+            probe.run(history.events[: index + 1], index, None, "")
+            roles = probe.roles
+            person = roles.by_email(baseline.tagger.email) if roles else None
+            if roles is None or person is None or person.name not in roles.members(roles.top):
+                problem = f"its tagger {baseline.tagger} does not hold the top role" + (
+                    f" {roles.top}" if roles else ""
+                )
+            else:
+                adopter = person.name
+        if problem:
+            findings.append(
+                error(
+                    ".git",
+                    1,
+                    "baseline-invalid",
+                    f"tag doccontrol/baseline is ignored: {problem}; delete it and have the top "
+                    "role make it with: git tag -a doccontrol/baseline -m '…' <commit>",
+                )
+            )
+        elif index is not None and index <= last:
+            adopt_at = index
+            adopted = baseline.date.date() if baseline.date.date() <= as_of else None
+            if adopted is None:
+                adopt_at = None
+        elif index is not None:
+            adopt_at = None
+    replay.run(events, adopt_at, adopted, adopter)
+    return _finish(replay, config, as_of, events[-1].commit if events else "", findings)
+
+
+def _finish(
+    replay: _Replay, config: Config, as_of: date, commit: str, findings: list[Finding]
+) -> ControlState:
+    """The control state once the replay has taken in every event up to ``as_of``."""
+    findings.extend(replay.findings)
+    findings.extend(replay.roles_findings)
+    for doc in replay.docs.values():
+        findings.extend(doc.unapproved_findings)
+
+    documents = []
+    for doc in replay.docs.values():
+        documents.append(_freeze(doc, config, as_of))
+        if documents[-1].review_overdue:
+            d = documents[-1]
+            findings.append(
+                warning(
+                    d.path,
+                    1,
+                    "review-overdue",
+                    f"{d.id} was due for its periodic review on {d.review_due}; review it and "
+                    f"record the review with a commit carrying 'Reviewed: {d.id}' merged by an "
+                    "approver, or approve a revision",
+                )
+            )
+    documents.sort(key=lambda d: d.id)
+    return ControlState(
+        as_of=as_of,
+        commit=commit,
+        documents=tuple(documents),
+        findings=tuple(sort_findings(findings)),
+        roles=replay.roles,
+        files=tuple(sorted(replay.tree.items())),
+    )
+
+
+def _freeze(doc: _Doc, config: Config, as_of: date) -> DocumentControl:
+    revisions = tuple(doc.revisions)
+    in_force = [r for r in revisions if r.effective <= as_of]
+    current = in_force[-1] if in_force else None
+    pending = revisions[-1] if revisions and revisions[-1].effective > as_of else None
+    if doc.withdrawn_on is not None:
+        status = Status.WITHDRAWN
+    elif pending is not None:
+        status = Status.PENDING
+    elif current is not None:
+        status = Status.CURRENT
+    else:
+        status = Status.DRAFT
+    review_due = None
+    overdue = False
+    if status in (Status.CURRENT, Status.PENDING) and revisions:
+        # The review period in force is the approved one: an unapproved edit cannot
+        # push the next review out.
+        review = (doc.approved_meta or doc.meta).get("review")
+        months = review if isinstance(review, int) and not isinstance(review, bool) else None
+        last_check = max([revisions[-1].issued, *doc.reviews])
+        review_due = add_months(last_check, months or config.review_months)
+        overdue = review_due < as_of
+    return DocumentControl(
+        id=doc.id,
+        title=str(doc.meta.get("title", "")),
+        type=str(doc.meta.get("type", "")),
+        path=doc.path,
+        approvers=_names(doc.meta.get("approvers")),
+        status=status,
+        revisions=revisions,
+        current=current,
+        pending=pending,
+        reviews=tuple(doc.reviews),
+        review_due=review_due,
+        review_overdue=overdue,
+        unapproved=tuple(doc.unapproved),
+        withdrawn_on=doc.withdrawn_on,
+    )

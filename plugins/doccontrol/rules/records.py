@@ -1,0 +1,449 @@
+"""Filled records (记录): what they are, and the rules that keep them as evidence (ARCHITECTURE.md §6).
+
+Pure. A record lives in ``records/<form id>/``: a Markdown file with front matter,
+or any other file (a scan, a photo) with a sidecar ``<name>.yml`` holding the same
+fields. Once on the release branch a record is evidence: changing, renaming or
+deleting it before its retention ends is an error; disposal afterwards is itself an
+approved change, a merge by an approver of the form carrying ``Disposed: <path>``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import yaml
+
+from doccontrol.model.documents import ID_PATTERN, DocType, ExternalDocument, SourceFile
+from doccontrol.model.findings import Finding, error, warning
+from doccontrol.model.history import ChangeEvent, ChangeKind, History
+from doccontrol.rules import approval
+from doccontrol.rules.control import ControlState, add_months
+from doccontrol.sources.catalog import Catalog, under_root
+from doccontrol.sources.config import Config
+from doccontrol.sources.document_fields import parse_date
+from doccontrol.sources.front_matter import split_markdown
+from doccontrol.sources.text_file import decode
+from doccontrol.sources.yaml_positions import PosDict, line_of, load_yaml
+
+SIDECAR = (".yml", ".yaml")
+_FAST: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+REQUIRED = ("date", "by")
+FIELDS = ("date", "by", "title", "corrects", "summary")
+
+
+@dataclass(frozen=True)
+class FilledRecord:
+    """One filled record: its file, its form, and who made it when."""
+
+    path: str
+    form: str
+    date: date
+    by: str
+    title: str = ""
+    corrects: str | None = None
+    sidecar: str | None = None
+
+
+def record_form_of(path: str, config: Config) -> str | None:
+    """The form id a path is filed under (``records/QR-05-01/…`` → ``QR-05-01``), if any."""
+    root = under_root(path, config)
+    if root is None:
+        return None
+    for part in path[len(root) + 1 :].split("/")[:-1]:
+        match = ID_PATTERN.match(part)
+        if match and match["prefix"] == config.prefix(DocType.RECORD_FORM):
+            return part
+    return None
+
+
+def _is_sidecar(path: str, paths: set[str]) -> bool:
+    stem, ext = posixpath.splitext(path)
+    return ext.lower() in SIDECAR and stem in paths
+
+
+def record_fields(
+    path: str, text: str, is_markdown: bool
+) -> tuple[dict[str, Any] | None, int, list[Finding]]:
+    """The fields of a record (front matter or sidecar YAML) and the line they start on."""
+    if is_markdown:
+        parsed, found = split_markdown(path, text)
+        if parsed is None:
+            return None, 1, found
+        if parsed.meta is None:
+            return (
+                None,
+                1,
+                [
+                    error(
+                        path,
+                        1,
+                        "record-fields",
+                        "record has no front matter: start it with '---', 'date: YYYY-MM-DD', "
+                        "'by: <name>' and '---'",
+                    )
+                ],
+            )
+        return parsed.meta, parsed.meta.line, found
+    data, problem = load_yaml(text)
+    if problem:
+        return None, problem.line, [error(path, problem.line, "record-fields", problem.message)]
+    if not isinstance(data, PosDict):
+        return (
+            None,
+            1,
+            [error(path, 1, "record-fields", "sidecar must hold 'date:' and 'by:' lines")],
+        )
+    return data, 1, []
+
+
+def parse_records(
+    sources: Iterable[SourceFile], catalog: Catalog, config: Config
+) -> tuple[tuple[FilledRecord, ...], list[Finding]]:
+    files = {s.path: s.data for s in sources if record_form_of(s.path, config)}
+    paths = set(files)
+    records: list[FilledRecord] = []
+    findings: list[Finding] = []
+    for path in sorted(files):
+        form = record_form_of(path, config)
+        assert form is not None
+        if _is_sidecar(path, paths):
+            continue  # read with the file it describes
+        form_doc = catalog.get(form)
+        if form_doc is None or form_doc.type is not DocType.RECORD_FORM:
+            findings.append(
+                error(
+                    path,
+                    1,
+                    "record-unknown-form",
+                    f"record is filed under {form}, which is not a record form; file it under "
+                    "the folder of an existing form (records/<form id>/) or add the form",
+                )
+            )
+            continue
+        is_markdown = path.lower().endswith((".md", ".markdown"))
+        if is_markdown:
+            field_path, data = path, files[path]
+        else:
+            sidecar = next((path + ext for ext in SIDECAR if path + ext in files), None)
+            if sidecar is None:
+                findings.append(
+                    error(
+                        path,
+                        1,
+                        "record-no-sidecar",
+                        f"record file has no sidecar: add {posixpath.basename(path)}.yml beside it "
+                        "with 'date: YYYY-MM-DD' and 'by: <name>'",
+                    )
+                )
+                continue
+            field_path, data = sidecar, files[sidecar]
+        text, problem = decode(field_path, data)
+        if problem:
+            findings.append(problem)
+            continue
+        assert text is not None
+        quick = _quick_record(path, form, text, is_markdown, None if is_markdown else field_path)
+        if quick is not None:
+            records.append(quick)
+            continue
+        fields, line, found = record_fields(field_path, text, is_markdown)
+        findings.extend(found)
+        if fields is None:
+            continue
+        missing = [k for k in REQUIRED if not fields.get(k)]
+        for key in missing:
+            findings.append(
+                error(
+                    field_path,
+                    line,
+                    "record-missing-field",
+                    f"record needs '{key}:' ("
+                    + ("the date it was made, YYYY-MM-DD" if key == "date" else "who made it")
+                    + ")",
+                )
+            )
+        when = parse_date(fields.get("date")) if "date" not in missing else None
+        if "date" not in missing and when is None:
+            findings.append(
+                error(
+                    field_path,
+                    line_of(fields, "date", line),
+                    "bad-date",
+                    f"record date {fields.get('date')!r} is not a date; write YYYY-MM-DD",
+                )
+            )
+        corrects = fields.get("corrects")
+        if corrects is not None:
+            target = str(corrects)
+            candidates = (
+                target,
+                posixpath.normpath(posixpath.join(posixpath.dirname(path), target)),
+            )
+            resolved = next((c for c in candidates if c in files), None)
+            if resolved is None:
+                findings.append(
+                    error(
+                        field_path,
+                        line_of(fields, "corrects", line),
+                        "record-corrects",
+                        f"'corrects: {target}' names no record; give the path of the record this "
+                        "one corrects, e.g. corrects: 2026-03-01-complaint.md",
+                    )
+                )
+            corrects = resolved
+        if missing or when is None:
+            continue
+        records.append(
+            FilledRecord(
+                path=path,
+                form=form,
+                date=when,
+                by=str(fields["by"]),
+                title=str(fields.get("title") or ""),
+                corrects=corrects,
+                sidecar=None if is_markdown else field_path,
+            )
+        )
+    return tuple(records), findings
+
+
+def _quick_record(
+    path: str, form: str, text: str, is_markdown: bool, sidecar: str | None
+) -> FilledRecord | None:
+    """Thousands of records are well formed: read those with libyaml and no line bookkeeping.
+
+    Anything unusual returns None, and the positioned parser says exactly what is wrong.
+    """
+    head = text
+    if is_markdown:
+        if not text.startswith("---\n"):
+            return None
+        end = text.find("\n---", 3)
+        if end < 0:
+            return None
+        head = text[4:end]
+    try:
+        loaded = yaml.load(head, Loader=_FAST)  # a safe loader (libyaml)
+    except (yaml.YAMLError, ValueError):  # libyaml raises ValueError on dates like 2026-13-01
+        return None
+    if not isinstance(loaded, dict) or "corrects" in loaded or set(loaded) - set(FIELDS):
+        return None
+    when = loaded.get("date")
+    by = loaded.get("by")
+    if (
+        not isinstance(when, date)
+        or isinstance(when, datetime)
+        or not isinstance(by, str)
+        or not by
+    ):
+        return None
+    return FilledRecord(path, form, when, by, str(loaded.get("title") or ""), None, sidecar)
+
+
+@dataclass(frozen=True)
+class RecordDue:
+    """A record past its retention, which may be disposed of."""
+
+    record: FilledRecord
+    retained_until: date
+    approvers: tuple[str, ...]
+
+
+def retained_until(record_date: date, months: int | None) -> date | None:
+    return None if months is None else add_months(record_date, months)
+
+
+def due_for_disposal(
+    records: Sequence[FilledRecord], catalog: Catalog, as_of: date
+) -> tuple[RecordDue, ...]:
+    due = []
+    for record in records:
+        form = catalog.get(record.form)
+        if form is None or form.retention is None:
+            continue
+        until = retained_until(record.date, form.retention.months)
+        if until is not None and until < as_of:
+            due.append(RecordDue(record, until, form.approvers))
+    return tuple(due)
+
+
+def _record_date(history: History, blob: str | None, is_markdown: bool) -> date | None:
+    if blob is None:
+        return None
+    data = history.blobs.get(blob)
+    if data is None:
+        return None
+    text, _ = decode("", data)
+    if not text:
+        return None
+    if is_markdown:
+        if not text.startswith("---"):
+            return None
+        end = text.find("\n---", 3)
+        text = text[3:end] if end > 0 else ""
+    try:
+        loaded = yaml.load(text, Loader=_FAST)  # a safe loader (libyaml)
+    except (yaml.YAMLError, ValueError):
+        return None
+    if not isinstance(loaded, dict):
+        return None
+    value = loaded.get("date")
+    return value if isinstance(value, date) else parse_date(value)
+
+
+def record_history_findings(
+    history: History, control: ControlState, catalog: Catalog, config: Config
+) -> list[Finding]:
+    """Replay the release branch up to ``control.as_of`` and judge every change to a record."""
+    findings: list[Finding] = []
+    landed: dict[str, date] = {}  # record path → the date its retention counts from
+    replayed = _replayed(history, control)
+    forms: dict[str, str] = {}  # path → the form it is filed under ("" for none)
+    for event in history.events:
+        if event.commit not in replayed:
+            break
+        disposed = {p.strip() for v in event.trailer_values("Disposed") for p in v.split(",")}
+        for change in event.changes:
+            path = change.old_path or change.path
+            if not (
+                path.startswith(config.root_prefixes)
+                or change.path.startswith(config.root_prefixes)
+            ):
+                continue
+            form = forms.get(path)
+            if form is None:
+                form = forms[path] = (
+                    record_form_of(path, config) or record_form_of(change.path, config) or ""
+                )
+            if not form:
+                continue
+            main = _main_path(path)
+            is_md = main.lower().endswith((".md", ".markdown"))
+            if change.kind is ChangeKind.ADDED:
+                is_sidecar = main != change.path
+                if not is_sidecar and is_md:
+                    landed[main] = (
+                        _record_date(history, change.blob, True) or event.committed.date()
+                    )
+                elif is_sidecar:
+                    landed[main] = (
+                        _record_date(history, change.blob, False) or event.committed.date()
+                    )
+                else:
+                    landed.setdefault(main, event.committed.date())
+                continue
+            if main not in landed:
+                continue
+            form_doc = catalog.get(form)
+            months = form_doc.retention.months if form_doc and form_doc.retention else None
+            until = retained_until(landed[main], months)
+            day = event.committed.date()
+            within = until is None or day <= until
+            keep = f"kept until {until}" if until else "kept permanently"
+            if change.kind is ChangeKind.DELETED and (change.path in disposed or main in disposed):
+                ctl = control.get(form)
+                verdict = approval.judge(
+                    approval.parties(event),
+                    control.roles,
+                    ctl.approvers if ctl else (),
+                    config.min_approvals,
+                )
+                if within:
+                    findings.append(
+                        _evidence(
+                            event,
+                            path,
+                            "record-disposed-early",
+                            f"was disposed of before its retention ended ({keep}); "
+                            "restore it from git and dispose of it after that date",
+                        )
+                    )
+                elif not verdict.approved:
+                    findings.append(
+                        _evidence(
+                            event,
+                            path,
+                            "record-disposal-unapproved",
+                            f"was disposed of without a valid approval: {verdict.reason}",
+                        )
+                    )
+                landed.pop(main, None)
+                continue
+            if not within and change.kind is not ChangeKind.DELETED:
+                continue
+            what = {
+                ChangeKind.DELETED: "deleted",
+                ChangeKind.RENAMED: "renamed",
+            }.get(change.kind, "modified")
+            code = f"record-{what}"
+            fix = (
+                "records are evidence: restore the original from git; to correct a record, add a new "
+                "record with 'corrects: <path>' that references it"
+                if within
+                else "dispose of records past retention with an approved change carrying "
+                f"'Disposed: {path}'"
+            )
+            findings.append(
+                _evidence(event, path, code, f"was {what} while it must be {keep}; {fix}")
+            )
+            if change.kind is ChangeKind.RENAMED and change.path:
+                landed[_main_path(change.path)] = landed.pop(main)
+            elif change.kind is ChangeKind.DELETED:
+                landed.pop(main, None)
+    return findings
+
+
+def _main_path(path: str) -> str:
+    stem, ext = posixpath.splitext(path)
+    return stem if ext.lower() in SIDECAR and posixpath.splitext(stem)[1] else path
+
+
+def _replayed(history: History, control: ControlState) -> set[str]:
+    commits: set[str] = set()
+    for event in history.events:
+        commits.add(event.commit)
+        if event.commit == control.commit:
+            break
+    return commits if control.commit else set()
+
+
+def _evidence(event: ChangeEvent, path: str, code: str, text: str) -> Finding:
+    return error(
+        path,
+        1,
+        code,
+        f"commit {event.short} by {event.author} on {event.committed.date()}: the record {text}",
+    )
+
+
+def stale_external(
+    external: Sequence[ExternalDocument], config: Config, as_of: date
+) -> list[Finding]:
+    """External documents whose check for a newer version is older than the review period."""
+    found = []
+    for ext in external:
+        if ext.checked is None:
+            found.append(
+                warning(
+                    config.external,
+                    ext.line,
+                    "external-unchecked",
+                    f"{ext.id} has no 'checked:' date; record when it was last checked "
+                    "for a newer version",
+                )
+            )
+        elif add_months(ext.checked, config.review_months) < as_of:
+            found.append(
+                warning(
+                    config.external,
+                    ext.line,
+                    "external-stale",
+                    f"{ext.id} was last checked for a newer version on {ext.checked}, more "
+                    f"than {config.review_months} months ago; check it and update 'checked:'",
+                )
+            )
+    return found

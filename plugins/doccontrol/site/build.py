@@ -1,0 +1,130 @@
+"""Every page the plugin adds to a site, computed from a loaded project (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from doccontrol.model.documents import Document
+from doccontrol.registers.rows import register_rows
+from doccontrol.rendering.control_block import (
+    PageContext,
+    admonition,
+    banners,
+    control_table,
+    labels,
+)
+from doccontrol.rendering.page_text import chapter_page, document_page
+from doccontrol.rules.control import Status
+from doccontrol.site.forge import pull_request_url
+from doccontrol.site.pages import (
+    FormStats,
+    SiteModel,
+    archive_page,
+    coverage_page,
+    document_footer,
+    external_page,
+    records_register_page,
+    register_page,
+    roles_page,
+    where_used,
+    words,
+)
+from doccontrol.sources.catalog import Catalog
+
+if TYPE_CHECKING:  # the project is loaded by the shell; the pages only read it
+    from doccontrol.project.load import Project
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """Generated pages by source path, and what the navigation should show."""
+
+    pages: dict[str, str]
+    documents: tuple[Document, ...]  # in the navigation
+    registers: tuple[tuple[str, str], ...]  # (title, page) for the registers section
+
+
+def build_pages(
+    project: Project, preview: bool, language: str, today: date, directory_urls: bool = True
+) -> SitePages:
+    catalog = project.site_catalog(preview)
+    control = project.control
+    ctx = PageContext(preview, project.as_of, today, language, project.config)
+    as_of_banner = ""
+    if project.as_of != today:
+        as_of_banner = admonition("note", labels(language)["as_of"].format(date=project.as_of))
+
+    shown: list[Document] = []
+    withdrawn: set[str] = set()
+    for doc in catalog.documents:
+        ctl = control.get(doc.id) if control else None
+        unreleased = ctl is None or (ctl.current is None and ctl.status is not Status.WITHDRAWN)
+        if not preview and control is not None and unreleased:
+            continue  # never approved, or not yet in force: nothing for staff to read
+        if doc.withdrawn or (ctl is not None and ctl.status is Status.WITHDRAWN):
+            withdrawn.add(doc.id)
+        shown.append(doc)
+
+    rows = register_rows(control, project.approved, project.worktree)
+    shown_paths = frozenset(p for d in shown for p in d.paths)
+    model = SiteModel(rows, catalog, shown_paths, language, directory_urls)
+    notes = {
+        r.control.id: (
+            words(language)["obsolete"]
+            if r.control.id in withdrawn
+            else r.control.current.label
+            if r.control.current
+            else ""
+        )
+        for r in rows
+    }
+    pr_links: dict[str, str] = {}
+    if project.history is not None:
+        for event in project.history.events:
+            url = pull_request_url(project.history.remote_url, event)
+            if url:
+                pr_links[event.commit] = url
+    used = where_used(catalog)
+
+    pages: dict[str, str] = {}
+    for doc in shown:
+        ctl = control.get(doc.id) if control else None
+        searchable = doc.id not in withdrawn
+        header = as_of_banner + "".join(banners(doc, ctl, ctx)) + control_table(doc, ctl, ctx)
+        footer = document_footer(doc, ctl, model, used.get(doc.id, ()), pr_links)
+        pages[doc.path] = document_page(doc, catalog, header, searchable, notes, footer)
+        for chapter in doc.chapters:
+            pages[chapter.path] = chapter_page(
+                chapter.path, chapter.body, catalog, searchable, notes
+            )
+
+    w = words(language)
+    registers = (
+        (w["register"], "register.md", register_page(model)),
+        (w["records"], "records-register.md", records_register_page(model, form_stats(project))),
+        (w["external"], "external.md", external_page(catalog.external, language)),
+        (w["archive"], "archive.md", archive_page(model)),
+        (w["coverage"], "coverage.md", coverage_page(model, catalog.standard)),
+        (w["roles"], "roles.md", roles_page(model, catalog.roles)),
+    )
+    for _, path, text in registers:
+        pages[path] = as_of_banner + text if as_of_banner else text
+    return SitePages(
+        pages=pages,
+        documents=tuple(d for d in shown if d.id not in withdrawn),
+        registers=tuple((title, path) for title, path, _ in registers),
+    )
+
+
+def form_stats(project: Project) -> dict[str, FormStats]:
+    by_form: dict[str, list[date]] = {}
+    for record in project.records:
+        by_form.setdefault(record.form, []).append(record.date)
+    return {form: FormStats(len(days), min(days), max(days)) for form, days in by_form.items()}
+
+
+def nav_catalog(catalog: Catalog, documents: tuple[Document, ...]) -> Catalog:
+    """The catalog restricted to what the navigation lists."""
+    return Catalog(documents, catalog.roles, catalog.external, catalog.standard, ())

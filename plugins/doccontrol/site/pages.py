@@ -1,0 +1,455 @@
+"""Pages the plugin generates, and the parts it adds to each controlled page (pure).
+
+Every function takes typed values and returns Markdown (with HTML tables, so that
+they need no Markdown extension in the organisation's mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from doccontrol.model.documents import DocType, Document, ExternalDocument, Roles, Standard
+from doccontrol.registers.rows import RegisterRow
+from doccontrol.rendering.control_block import status_label
+from doccontrol.rules.control import DocumentControl, Status
+from doccontrol.site.urls import redline_href, relative_url
+from doccontrol.sources.catalog import Catalog
+from doccontrol.sources.links import find_links
+
+_ZH = {
+    "register": "受控文件清单",
+    "records": "记录清单",
+    "external": "外来文件清单",
+    "archive": "作废文件",
+    "coverage": "条款覆盖矩阵",
+    "roles": "职责和权限",
+    "registers": "登记表",
+    "id": "文件编号",
+    "title": "文件名称",
+    "type": "类别",
+    "revision": "版本",
+    "status": "状态",
+    "issued": "发布日期",
+    "effective": "实施日期",
+    "owner": "编制",
+    "approvers": "批准",
+    "review_due": "下次评审",
+    "all": "全部",
+    "history": "修订记录",
+    "compare": "修改对比",
+    "changes": "修改内容",
+    "summary": "修改说明",
+    "where_used": "引用本文件的文件",
+    "produces": "本文件产生的记录",
+    "none": "无",
+    "retention": "保存期限",
+    "storage": "保存地点",
+    "form": "表单编号",
+    "number": "标准编号",
+    "version": "版本/日期",
+    "source": "来源",
+    "holder": "持有部门",
+    "checked": "最近查新",
+    "record_count": "记录数",
+    "oldest": "最早",
+    "newest": "最新",
+    "withdrawn_on": "作废日期",
+    "last_revision": "最后版本",
+    "clause": "条款",
+    "needs": "要求",
+    "documents": "相关文件",
+    "dp": "形成文件的程序",
+    "rec": "记录",
+    "gap": "缺少程序文件",
+    "role": "角色 / 部门",
+    "people": "人员",
+    "approves": "批准的文件",
+    "obsolete": "作废",
+    "pending": "待实施",
+    "count": "共 {n} 份文件",
+    "filter": "筛选",
+    "intro_register": "本清单列出全部受控文件及其当前状态，由 git 记录自动生成。",
+    "intro_archive": "以下文件已作废，仅作留存，不得使用。",
+    "intro_coverage": "标准各条款与体系文件的对应关系。标红的条款要求形成文件的程序，但尚无现行程序文件。",
+}
+_EN = {
+    **_ZH,
+    "register": "Document register",
+    "records": "Record register",
+    "external": "External documents",
+    "archive": "Withdrawn documents",
+    "coverage": "Clause coverage",
+    "roles": "Responsibilities and authorities",
+    "registers": "Registers",
+    "id": "No.",
+    "title": "Title",
+    "type": "Type",
+    "revision": "Revision",
+    "status": "Status",
+    "issued": "Issued",
+    "effective": "Effective",
+    "owner": "Owner",
+    "approvers": "Approved by",
+    "review_due": "Next review",
+    "all": "All",
+    "history": "Revision history",
+    "compare": "redline",
+    "changes": "Changes",
+    "summary": "Summary",
+    "where_used": "Referenced by",
+    "produces": "Records produced",
+    "none": "none",
+    "retention": "Retention",
+    "storage": "Storage",
+    "form": "Form",
+    "number": "Number",
+    "version": "Version/date",
+    "source": "Source",
+    "holder": "Holder",
+    "checked": "Last checked",
+    "record_count": "Records",
+    "oldest": "Oldest",
+    "newest": "Newest",
+    "withdrawn_on": "Withdrawn",
+    "last_revision": "Last revision",
+    "clause": "Clause",
+    "needs": "Requires",
+    "documents": "Documents",
+    "dp": "procedure",
+    "rec": "records",
+    "gap": "no procedure",
+    "role": "Role",
+    "people": "People",
+    "approves": "Approves",
+    "obsolete": "obsolete",
+    "pending": "pending",
+    "count": "{n} documents",
+    "filter": "Filter",
+    "intro_register": "Every controlled document and its status, generated from git.",
+    "intro_archive": "These documents are withdrawn, kept for reference only; do not use them.",
+    "intro_coverage": "Which documents address each clause. Clauses marked red ask for a "
+    "documented procedure and have no current one.",
+}
+
+REGISTER_PAGES = (
+    "register.md",
+    "records-register.md",
+    "external.md",
+    "archive.md",
+    "coverage.md",
+    "roles.md",
+)
+
+
+def words(language: str) -> dict[str, str]:
+    return _EN if language.lower().startswith("en") else _ZH
+
+
+def _type_label(value: str, language: str) -> str:
+    try:
+        doc_type = DocType(value)
+    except ValueError:
+        return value
+    return doc_type.label_en if language.lower().startswith("en") else doc_type.label_zh
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def _table(css: str, headers: Sequence[str], rows: Sequence[str], table_id: str = "") -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    ident = f' id="{table_id}"' if table_id else ""
+    return (
+        f'<table class="{css}"{ident}><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>\n"
+    )
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    """What the generated pages draw on."""
+
+    rows: tuple[RegisterRow, ...]
+    catalog: Catalog
+    shown: frozenset[str]  # paths that have a page in this build
+    language: str
+    directory_urls: bool = True
+
+    def page_of(self, doc_id: str) -> str | None:
+        row = next((r for r in self.rows if r.control.id == doc_id), None)
+        if row and row.document and row.document.path in self.shown:
+            return row.document.path
+        return None
+
+    def link(self, from_page: str, doc_id: str) -> str:
+        """The id, linked to its page when the build has one."""
+        target = self.page_of(doc_id)
+        if target is None:
+            return escape(doc_id)
+        return f'<a href="{escape(relative_url(from_page, target, self.directory_urls))}">{escape(doc_id)}</a>'
+
+
+def register_page(model: SiteModel) -> str:
+    w = words(model.language)
+    page = "register.md"
+    options: dict[str, set[str]] = {"type": set(), "status": set(), "owner": set()}
+    body = []
+    for row in model.rows:
+        ctl, doc = row.control, row.document
+        owner = doc.owner if doc else ""
+        type_label = _type_label(ctl.type, model.language)
+        status = status_label(ctl.status, model.language)
+        options["type"].add(type_label)
+        options["status"].add(status)
+        options["owner"].add(owner)
+        rev = ctl.current.label if ctl.current else "—"
+        if ctl.pending:
+            rev += f" → {ctl.pending.label}"
+        flags = ""
+        if ctl.unapproved_change:
+            flags += ' <span class="dc-flag dc-flag-unapproved" title="unapproved change">!</span>'
+        if ctl.review_overdue:
+            flags += ' <span class="dc-flag dc-flag-overdue" title="review overdue">⏰</span>'
+        body.append(
+            f'<tr data-id="{escape(ctl.id)}" data-type="{escape(type_label)}" '
+            f'data-status="{escape(status)}" data-status-code="{ctl.status.value}" '
+            f'data-owner="{escape(owner)}">'
+            f"<td>{model.link(page, ctl.id)}</td><td>{escape(ctl.title)}</td>"
+            f"<td>{escape(type_label)}</td><td>{escape(rev)}</td>"
+            f'<td class="dc-status dc-status-{ctl.status.value}">{escape(status)}{flags}</td>'
+            f"<td>{_day(ctl.current.issued if ctl.current else None)}</td>"
+            f"<td>{_day(ctl.current.effective if ctl.current else None)}</td>"
+            f"<td>{escape(owner)}</td><td>{_day(ctl.review_due)}</td></tr>"
+        )
+    selects = "".join(
+        f'<label>{escape(w[key])} <select data-filter="{key}">'
+        f'<option value="">{escape(w["all"])}</option>'
+        + "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in sorted(values) if v)
+        + "</select></label> "
+        for key, values in options.items()
+    )
+    keys = (
+        "id",
+        "title",
+        "type",
+        "revision",
+        "status",
+        "issued",
+        "effective",
+        "owner",
+        "review_due",
+    )
+    count = escape(w["count"].format(n=len(model.rows)))
+    return (
+        f"# {w['register']}\n\n{w['intro_register']}\n\n"
+        f'<div class="dc-filters" data-for="dc-register">{selects}'
+        f'<span class="dc-count" data-template="{escape(w["count"])}">{count}</span></div>\n\n'
+        + _table("dc-register", [w[k] for k in keys], body, "dc-register")
+    )
+
+
+@dataclass(frozen=True)
+class FormStats:
+    """How many filled records a form has, and the oldest and newest of them."""
+
+    count: int
+    oldest: date | None
+    newest: date | None
+
+
+def records_register_page(model: SiteModel, stats: Mapping[str, FormStats]) -> str:
+    """记录清单: per record form, retention, storage, owner and its filled records."""
+    w = words(model.language)
+    page = "records-register.md"
+    rows = []
+    for row in model.rows:
+        doc = row.document
+        if (
+            doc is None
+            or doc.type is not DocType.RECORD_FORM
+            or row.control.status is Status.WITHDRAWN
+        ):
+            continue
+        st = stats.get(doc.id, FormStats(0, None, None))
+        cells = [
+            model.link(page, doc.id),
+            escape(doc.title),
+            escape(doc.retention.label_zh if doc.retention else "—"),
+            escape(doc.storage or "—"),
+            escape(doc.owner),
+            str(st.count),
+            _day(st.oldest),
+            _day(st.newest),
+        ]
+        rows.append(
+            f'<tr data-form="{escape(doc.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        )
+    keys = ("form", "title", "retention", "storage", "owner", "record_count", "oldest", "newest")
+    return f"# {w['records']}\n\n" + _table("dc-records", [w[k] for k in keys], rows)
+
+
+def external_page(external: Sequence[ExternalDocument], language: str) -> str:
+    w = words(language)
+    rows = [
+        "<tr>"
+        + "".join(
+            f"<td>{escape(v)}</td>"
+            for v in (e.id, e.title, e.number, e.version, e.source, e.holder, _day(e.checked))
+        )
+        + "</tr>"
+        for e in external
+    ]
+    keys = ("id", "title", "number", "version", "source", "holder", "checked")
+    return f"# {w['external']}\n\n" + _table("dc-external", [w[k] for k in keys], rows)
+
+
+def archive_page(model: SiteModel) -> str:
+    w = words(model.language)
+    page = "archive.md"
+    rows = []
+    for row in model.rows:
+        ctl = row.control
+        if ctl.status is not Status.WITHDRAWN:
+            continue
+        last = ctl.latest.label if ctl.latest else "—"
+        rows.append(
+            f'<tr class="dc-obsolete"><td>{model.link(page, ctl.id)}</td>'
+            f"<td>{escape(ctl.title)}</td><td>{escape(last)}</td><td>{_day(ctl.withdrawn_on)}</td>"
+            f'<td><span class="dc-mark-obsolete">{escape(w["obsolete"])}</span></td></tr>'
+        )
+    keys = ("id", "title", "last_revision", "withdrawn_on", "status")
+    table = (
+        _table("dc-archive", [w[k] for k in keys], rows) if rows else f"<p>{escape(w['none'])}</p>"
+    )
+    return f"# {w['archive']}\n\n{w['intro_archive']}\n\n{table}\n"
+
+
+def coverage_page(model: SiteModel, standard: Standard | None) -> str:
+    w = words(model.language)
+    page = "coverage.md"
+    if standard is None:
+        return f"# {w['coverage']}\n\n{w['none']}\n"
+    live = [
+        r
+        for r in model.rows
+        if r.document is not None and r.control.status in (Status.CURRENT, Status.PENDING)
+    ]
+    rows = []
+    for clause in standard.clauses:
+        docs = [r for r in live if r.document and clause.number in r.document.clauses]
+        has_procedure = any(r.document and r.document.type is DocType.PROCEDURE for r in docs)
+        gap = clause.needs_procedure and not has_procedure
+        needs = " ".join(
+            f'<span class="dc-need">{escape(w[k])}</span>'
+            for k, on in (("dp", clause.needs_procedure), ("rec", clause.needs_records))
+            if on
+        )
+        links = "、".join(model.link(page, r.control.id) for r in docs)
+        if gap:
+            links = (
+                links + " " if links else ""
+            ) + f'<span class="dc-gap-mark">{escape(w["gap"])}</span>'
+        rows.append(
+            f'<tr class="{"dc-gap" if gap else "dc-covered"}" '
+            f'data-clause="{escape(clause.number)}">'
+            f"<td>{escape(clause.number)}</td><td>{escape(clause.title)}</td><td>{needs}</td>"
+            f"<td>{links or '—'}</td></tr>"
+        )
+    keys = ("clause", "title", "needs", "documents")
+    return (
+        f"# {w['coverage']}\n\n{w['intro_coverage']}\n\n"
+        f"**{escape(standard.name)} {escape(standard.title)}**\n\n"
+        + _table("dc-coverage", [w[k] for k in keys], rows)
+    )
+
+
+def roles_page(model: SiteModel, roles: Roles | None) -> str:
+    w = words(model.language)
+    page = "roles.md"
+    if roles is None:
+        return f"# {w['roles']}\n\n{w['none']}\n"
+    rows = []
+    for role, members in roles.roles:
+        approves = [
+            r.control.id
+            for r in model.rows
+            if role in r.control.approvers and r.control.status is not Status.WITHDRAWN
+        ]
+        links = "、".join(model.link(page, i) for i in approves) or "—"
+        top = " ★" if role == roles.top else ""
+        people = escape("、".join(members))
+        rows.append(f"<tr><td>{escape(role)}{top}</td><td>{people}</td><td>{links}</td></tr>")
+    keys = ("role", "people", "approves")
+    return f"# {w['roles']}\n\n" + _table("dc-roles", [w[k] for k in keys], rows)
+
+
+def where_used(catalog: Catalog) -> Mapping[str, tuple[str, ...]]:
+    """For each id, the documents that reference it (``references`` or ``[[ID]]`` in the text)."""
+    used: dict[str, list[str]] = {}
+    for doc in catalog.documents:
+        targets = set(doc.references)
+        for path, body, line in (
+            (doc.path, doc.body, doc.body_line),
+            *((c.path, c.body, c.body_line) for c in doc.chapters),
+        ):
+            targets.update(use.target for use in find_links(path, body, line))
+        for target in targets:
+            if target != doc.id:
+                used.setdefault(target, []).append(doc.id)
+    return {k: tuple(sorted(v)) for k, v in used.items()}
+
+
+def document_footer(
+    doc: Document,
+    ctl: DocumentControl | None,
+    model: SiteModel,
+    used_by: Sequence[str],
+    pr_links: Mapping[str, str],
+) -> str:
+    """Where used, records produced, and the revision history (修订记录) table."""
+    w = words(model.language)
+    page = doc.path
+    parts = ["\n---\n"]
+    if used_by:
+        links = "、".join(model.link(page, i) for i in used_by)
+        parts.append(
+            f'<p class="dc-where-used"><strong>{escape(w["where_used"])}</strong>：{links}</p>\n'
+        )
+    if doc.records:
+        links = "、".join(model.link(page, i) for i in doc.records)
+        parts.append(
+            f'<p class="dc-produces"><strong>{escape(w["produces"])}</strong>：{links}</p>\n'
+        )
+    if ctl is not None and ctl.revisions:
+        rows = []
+        for rev in reversed(ctl.revisions):
+            summary = escape(rev.summary)
+            if rev.commit in pr_links:
+                summary = f'<a href="{escape(pr_links[rev.commit])}">{summary}</a>'
+            pending = (
+                f' <span class="dc-pending">{escape(w["pending"])}</span>'
+                if rev is ctl.pending
+                else ""
+            )
+            redline = ""
+            if rev is not ctl.revisions[0]:
+                href = redline_href(page, rev.label, model.directory_urls)
+                redline = (
+                    f'<a class="dc-redline-link" href="{escape(href)}">{escape(w["compare"])}</a>'
+                )
+            rows.append(
+                f"<tr><td>{escape(rev.label)}{pending}</td><td>{rev.issued}</td>"
+                f"<td>{rev.effective}</td><td>{escape('、'.join(rev.approvers))}</td>"
+                f'<td>{summary}</td><td><code title="{rev.commit}">{rev.commit[:8]}</code></td>'
+                f"<td>{redline}</td></tr>"
+            )
+        keys = ("revision", "issued", "effective", "approvers", "summary")
+        parts.append(
+            f"\n## {w['history']}\n\n"
+            + _table("dc-history", [*(w[k] for k in keys), "commit", w["changes"]], rows)
+        )
+    return "".join(parts)

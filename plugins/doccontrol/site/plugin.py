@@ -1,0 +1,205 @@
+"""The MkDocs plugin ``doc-control``: a thin adapter from MkDocs events to the core."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config as MkConfig
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from doccontrol.model.errors import DocControlError
+from doccontrol.project.load import Project, load_project
+from doccontrol.rendering.page_text import render_body
+from doccontrol.site.build import build_pages, nav_catalog
+from doccontrol.site.nav import controlled_nav, site_nav
+from doccontrol.site.pages import words
+from doccontrol.site.redlines import redline_pages
+from doccontrol.sources.catalog import Catalog
+from doccontrol.sources.config import OPTION_NAMES, config_from_options
+
+log = get_plugin_logger(__name__)
+ASSET_DIR = Path(__file__).parent / "assets"
+ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js")
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+class DocControlPluginConfig(MkConfig):
+    # Types are checked once, in doccontrol.sources.config, for the CLI and the plugin alike.
+    roots = c.Optional(c.Type(list))
+    roles = c.Optional(c.Type(str))
+    external = c.Optional(c.Type(str))
+    clauses = c.Optional(c.Type(str))
+    branch = c.Optional(c.Type(str))
+    min_approvals = c.Optional(c.Type(int))
+    revisions = c.Optional(c.Type(str))
+    review = c.Optional(c.Type(int))
+    prefixes = c.Optional(c.Type(dict))
+    preview = c.Optional(c.Type(bool))
+    defaults = c.Optional(c.Type(dict))  # type -> {owner, approvers}, for `doccontrol new`
+    pdf = c.Optional(c.Type(bool))  # each current document as a PDF (rendered once per revision)
+
+
+class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
+    """Brings the controlled roots into the site, grouped by type, with document control."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.project: Project | None = None
+        self.catalog: Catalog | None = None
+        self.pages: dict[str, str] = {}
+        self.as_of: date | None = None  # set by `doccontrol build --as-of`
+        self.preview = False
+        self.redlines: dict[str, str] = {}
+        self.pdf_pages: list[tuple[str, str]] = []  # (page folder in the site, document id)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        options = {name: self.config.get(name) for name in OPTION_NAMES}
+        repo = Path(config.config_file_path or ".").resolve().parent
+        try:
+            settings = config_from_options(options)
+            self.project = load_project(repo, settings, self.as_of)
+        except DocControlError as exc:
+            raise PluginError(str(exc)) from None
+        self.preview = settings.preview
+        self.catalog = self.project.site_catalog(self.preview)
+        for finding in self.project.findings:
+            (log.error if finding.is_error else log.warning)(finding.as_text())
+        config.extra_css.append("assets/doccontrol/doccontrol.css")
+        config.extra_javascript.append("assets/doccontrol/doccontrol.js")
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        project, catalog = self.project, self.catalog
+        assert project is not None and catalog is not None
+        language = str(config.theme.get("language") or "zh")
+        site = build_pages(
+            project, self.preview, language, date.today(), bool(config.use_directory_urls)
+        )
+        self.pages = dict(site.pages)
+        self.redlines = self._redlines(bool(config.use_directory_urls), language)
+        for src_uri, text in self.pages.items():
+            _replace(files, File.generated(config, src_uri, content=text))
+        for name in ASSETS:
+            _replace(
+                files,
+                File.generated(
+                    config, f"assets/doccontrol/{name}", content=(ASSET_DIR / name).read_bytes()
+                ),
+            )
+        self._add_editions(files, config, language)
+        if config.nav is None:
+            docs_pages = [
+                f.src_uri
+                for f in files
+                if f.is_documentation_page() and f.src_uri not in self.pages
+            ]
+            nav = controlled_nav(nav_catalog(catalog, site.documents), language)
+            registers = {words(language)["registers"]: [{t: p} for t, p in site.registers]}
+            config.nav = site_nav(docs_pages, [*nav, registers])
+        return files
+
+    def _redlines(self, directory_urls: bool, language: str) -> dict[str, str]:
+        project, catalog = self.project, self.catalog
+        if project is None or catalog is None or project.control is None or project.history is None:
+            return {}
+        control = project.control
+        shown = [
+            (doc.path, ctl)
+            for doc in catalog.documents
+            if doc.path in self.pages and (ctl := control.get(doc.id)) is not None
+        ]
+        return redline_pages(shown, project.history.blobs, directory_urls, language)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._write_redlines(config)
+        self._write_pdfs(config)
+
+    def _write_redlines(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        for rel, html in self.redlines.items():
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, "utf-8")
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.catalog is None or page.file.src_uri in self.pages:
+            return markdown
+        # Uncontrolled pages (docs/) may link documents with [[ID]] too.
+        return render_body(markdown, page.file.src_uri, self.catalog)
+
+    # -- editions (版次) and per-document PDFs ------------------------------------------
+
+    def _add_editions(self, files: Files, config: MkDocsConfig, language: str) -> None:
+        """The Editions page, and the signed editions' PDFs for it to link to."""
+        from doccontrol.edition.site import edition_files, editions_page_markdown
+
+        assert self.project is not None
+        repo = self.project.repo
+        for src_uri, path in edition_files(repo):
+            _replace(files, File.generated(config, src_uri, abs_src_path=str(path)))
+        if files.get_file_from_path("editions.md") is None:
+            page = editions_page_markdown(repo, language)
+            files.append(File.generated(config, "editions.md", content=page))
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        project = self.project
+        if not self.config.get("pdf") or self.preview or project is None or project.control is None:
+            return html
+        doc = project.approved.owning(page.file.src_uri)
+        if doc is None or doc.path != page.file.src_uri:
+            return html  # not a document's own page (a chapter, a register, docs/)
+        ctl = project.control.get(doc.id)
+        if ctl is None or ctl.current is None or ctl.status.value not in ("current", "pending"):
+            return html  # never approved, or withdrawn: nothing to download
+        from doccontrol.edition.site import pdf_name
+
+        name = pdf_name(doc.id, ctl.current.label)
+        self.pdf_pages.append((posixpath.dirname(page.file.dest_uri), doc.id))
+        english = str(config.theme.get("language") or "zh").lower().startswith("en")
+        label = "Download PDF" if english else "下载 PDF"
+        link = (
+            f'<p class="dc-pdf"><a href="{name}" download>{label} '
+            f"({doc.id} {ctl.current.label})</a></p>"
+        )
+        at = html.find('<table class="dc-control"')
+        end = html.find("</table>", at) if at >= 0 else -1
+        if end < 0:
+            return link + html
+        end += len("</table>")
+        return html[:end] + link + html[end:]
+
+    def _write_pdfs(self, config: MkDocsConfig) -> None:
+        """Write ``<page folder>/<ID>-<rev>.pdf`` for every current document (cached per revision)."""
+        project = self.project
+        if not self.pdf_pages or project is None:
+            return
+        from doccontrol.edition.site import document_pdf
+
+        for folder, doc_id in self.pdf_pages:
+            try:
+                made = document_pdf(project.repo, project, doc_id, config.site_name)
+            except DocControlError as exc:
+                log.error(str(exc))
+                continue
+            if made is not None:
+                target = Path(config.site_dir) / folder / made.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(made.data)
+        self.pdf_pages = []

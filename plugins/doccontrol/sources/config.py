@@ -1,0 +1,282 @@
+"""doc-control's options, with the defaults of ARCHITECTURE.md §9.
+
+The plugin and the CLI both turn the ``doc-control`` entry of mkdocs.yml into a
+:class:`Config` through :func:`config_from_options`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+import yaml
+
+from doccontrol.model.documents import DocType
+from doccontrol.model.errors import ConfigError
+
+PLUGIN_NAME = "doc-control"
+
+
+@dataclass(frozen=True)
+class TypeDefaults:
+    """``defaults:`` for one document type: what ``doccontrol new`` writes when not told."""
+
+    owner: str | None = None
+    approvers: tuple[str, ...] = ()
+    retention: str | None = None
+    storage: str | None = None
+
+
+class RevisionScheme(Enum):
+    """``letter``: A/0, A/1, B/0. ``numeric``: 1.0, 1.1, 2.0."""
+
+    LETTER = "letter"
+    NUMERIC = "numeric"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every option of the doc-control plugin; the defaults work on the layout of ARCHITECTURE.md §2."""
+
+    roots: tuple[str, ...] = ("manual", "procedures", "records")
+    roles: str = "manual/roles.yml"
+    external: str = "records/external.yml"
+    clauses: str = "manual/clauses.yml"
+    branch: str = "main"
+    min_approvals: int = 1
+    revisions: RevisionScheme = RevisionScheme.LETTER
+    review_months: int = 12
+    prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
+    preview: bool = False
+    defaults: tuple[tuple[DocType, TypeDefaults], ...] = ()
+    pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
+    site_name: str = ""
+    language: str = "zh"
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @functools.cached_property
+    def _prefix_of(self) -> dict[DocType, str]:
+        return dict(self.prefixes)
+
+    @functools.cached_property
+    def root_prefixes(self) -> tuple[str, ...]:
+        """Each controlled root with its trailing slash, for fast ``startswith`` tests."""
+        return tuple(r + "/" for r in self.roots)
+
+    def prefix(self, doc_type: DocType) -> str:
+        return self._prefix_of[doc_type]
+
+    def type_for_prefix(self, prefix: str) -> DocType | None:
+        return next((t for t, p in self.prefixes if p == prefix), None)
+
+    def defaults_for(self, doc_type: DocType) -> TypeDefaults:
+        return dict(self.defaults).get(doc_type, TypeDefaults())
+
+
+OPTION_NAMES = (
+    "roots",
+    "roles",
+    "external",
+    "clauses",
+    "branch",
+    "min_approvals",
+    "revisions",
+    "review",
+    "prefixes",
+    "preview",
+    "defaults",
+    "pdf",
+)
+
+
+def _doc_type(key: str, option: str, where: str) -> DocType:
+    """A document type named as a key of a doc-control option, or a ConfigError."""
+    try:
+        return DocType(key)
+    except ValueError:
+        raise ConfigError(
+            f"doc-control '{option}' names unknown type '{key}'; types are "
+            + ", ".join(t.value for t in DocType),
+            where,
+        ) from None
+
+
+def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -> Config:
+    """Validate the plugin's options (None means "use the default")."""
+    cfg = Config()
+    opts = {k: v for k, v in options.items() if v is not None}
+    unknown = sorted(set(opts) - set(OPTION_NAMES))
+    if unknown:
+        raise ConfigError(
+            f"unknown doc-control option(s): {', '.join(unknown)}; "
+            f"known options are {', '.join(OPTION_NAMES)}",
+            where,
+        )
+
+    def need(name: str, kind: type | tuple[type, ...], what: str) -> Any:
+        value = opts[name]
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+            raise ConfigError(f"doc-control option '{name}' must be {what}", where)
+        return value
+
+    if "roots" in opts:
+        roots = need("roots", list, "a list of folder names")
+        if not roots or not all(isinstance(r, str) and r.strip("/") for r in roots):
+            raise ConfigError("doc-control option 'roots' must list at least one folder", where)
+        cfg = replace(cfg, roots=tuple(r.strip("/") for r in roots))
+    for name in ("roles", "external", "clauses", "branch"):
+        if name in opts:
+            cfg = replace(cfg, **{name: need(name, str, "a string")})
+    if "min_approvals" in opts:
+        n = need("min_approvals", int, "a whole number of at least 1")
+        if n < 1:
+            raise ConfigError("doc-control option 'min_approvals' must be at least 1", where)
+        cfg = replace(cfg, min_approvals=n)
+    if "revisions" in opts:
+        try:
+            cfg = replace(cfg, revisions=RevisionScheme(opts["revisions"]))
+        except ValueError:
+            raise ConfigError(
+                "doc-control option 'revisions' must be 'letter' (A/0) or 'numeric' (1.0)", where
+            ) from None
+    if "review" in opts:
+        months = need("review", int, "a number of months")
+        if months < 1:
+            raise ConfigError("doc-control option 'review' must be at least 1 month", where)
+        cfg = replace(cfg, review_months=months)
+    if "prefixes" in opts:
+        given = need("prefixes", dict, "a mapping from document type to id prefix")
+        prefixes = dict(cfg.prefixes)
+        for key, value in given.items():
+            doc_type = _doc_type(key, "prefixes", where)
+            if not isinstance(value, str) or not value.isalnum() or not value.isupper():
+                raise ConfigError(
+                    f"doc-control prefix for '{key}' must be upper-case letters, like QP", where
+                )
+            prefixes[doc_type] = value
+        if len(set(prefixes.values())) != len(prefixes):
+            raise ConfigError("doc-control 'prefixes' gives two types the same prefix", where)
+        cfg = replace(cfg, prefixes=tuple(prefixes.items()))
+    if "preview" in opts:
+        cfg = replace(cfg, preview=need("preview", bool, "true or false"))
+    if "pdf" in opts:
+        cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
+    if "defaults" in opts:
+        given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
+        cfg = replace(cfg, defaults=_type_defaults(given, where))
+    return cfg
+
+
+_DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")
+
+
+def _type_defaults(given: Mapping[Any, Any], where: str) -> tuple[tuple[DocType, TypeDefaults], ...]:
+    """``defaults: {procedure: {owner: 质量部, approvers: [管理者代表]}, ...}``."""
+    result: list[tuple[DocType, TypeDefaults]] = []
+    for key, value in given.items():
+        doc_type = _doc_type(key, "defaults", where)
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f"doc-control 'defaults' for '{key}' must be a mapping like "
+                "{owner: 质量部, approvers: [管理者代表]}",
+                where,
+            )
+        unknown = sorted(str(k) for k in value if k not in _DEFAULT_KEYS)
+        if unknown:
+            raise ConfigError(
+                f"doc-control 'defaults' for '{key}' has unknown key(s) {', '.join(unknown)}; "
+                f"known keys are {', '.join(_DEFAULT_KEYS)}",
+                where,
+            )
+        texts: dict[str, str | None] = {}
+        for name in ("owner", "retention", "storage"):
+            item = value.get(name)
+            if item is not None and (not isinstance(item, str) or not item.strip()):
+                raise ConfigError(
+                    f"doc-control 'defaults' for '{key}': '{name}' must be a name, like 质量部",
+                    where,
+                )
+            texts[name] = item.strip() if isinstance(item, str) else None
+        approvers = value.get("approvers")
+        if isinstance(approvers, str):
+            approvers = [approvers]
+        if approvers is not None and (
+            not isinstance(approvers, list)
+            or not approvers
+            or not all(isinstance(a, str) and a.strip() for a in approvers)
+        ):
+            raise ConfigError(
+                f"doc-control 'defaults' for '{key}': 'approvers' must list roles or people, "
+                "like [管理者代表]",
+                where,
+            )
+        result.append(
+            (
+                doc_type,
+                TypeDefaults(
+                    owner=texts["owner"],
+                    approvers=tuple(a.strip() for a in approvers or ()),
+                    retention=texts["retention"],
+                    storage=texts["storage"],
+                ),
+            )
+        )
+    return tuple(result)
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name:`` tags we need not resolve."""
+
+
+def _ignore_tag(loader: _LenientLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    return None
+
+
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the CLI needs from mkdocs.yml: the doc-control options and a few site settings."""
+
+    config: Config
+    has_plugin: bool
+    site_name: str
+    language: str
+
+
+def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
+    """mkdocs.yml's text as the plugin would see its options; ``default_name`` names an unnamed site."""
+    try:
+        data = yaml.load(text, Loader=_LenientLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        raise ConfigError(f"mkdocs.yml is not valid YAML: {exc.problem}", "mkdocs.yml", line) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"mkdocs.yml cannot be read: {exc}", "mkdocs.yml") from None
+    if not isinstance(data, dict):
+        raise ConfigError("mkdocs.yml must be a mapping of settings", "mkdocs.yml")
+    options: dict[str, Any] | None = None
+    for entry in data.get("plugins") or []:
+        if entry == PLUGIN_NAME:
+            options = {}
+        elif isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options = dict(entry[PLUGIN_NAME] or {})
+    theme = data.get("theme") or {}
+    language = theme.get("language", "zh") if isinstance(theme, dict) else "zh"
+    return SiteConfig(
+        config_from_options(options or {}),
+        options is not None,
+        str(data.get("site_name") or default_name),
+        str(language or "zh"),
+    )

@@ -1,0 +1,175 @@
+"""roles.yml (ARCHITECTURE.md §4) from text to :class:`~doccontrol.model.documents.Roles`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from doccontrol.model.documents import Person, Roles
+from doccontrol.model.findings import Finding, error
+from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
+
+_EXAMPLE = "see README.md, roles.yml: people: [{name, emails}], roles: {role: [name]}, top: role"
+
+
+def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
+    """Parse and validate roles.yml; None when it cannot be used at all."""
+    data, problem = load_yaml(text)
+    if problem:
+        return None, [error(path, problem.line, "roles-yaml", problem.message)]
+    if not isinstance(data, PosDict):
+        return None, [error(path, 1, "roles-invalid", f"roles file must be a mapping; {_EXAMPLE}")]
+    findings: list[Finding] = []
+    people: list[Person] = []
+    names: dict[str, int] = {}
+    emails: dict[str, str] = {}
+
+    raw_people = data.get("people")
+    if not isinstance(raw_people, PosList) or not raw_people:
+        findings.append(
+            error(
+                path,
+                line_of(data, "people", 1),
+                "roles-invalid",
+                f"'people' must be a non-empty list; {_EXAMPLE}",
+            )
+        )
+        raw_people = PosList()
+        raw_people.lines = []
+    for i, entry in enumerate(raw_people):
+        line = item_line(raw_people, i, 1)
+        if not isinstance(entry, PosDict) or not isinstance(entry.get("name"), str):
+            findings.append(
+                error(
+                    path, line, "roles-invalid", "each person needs 'name:' (and 'emails: [...]')"
+                )
+            )
+            continue
+        name = entry["name"].strip()
+        if name in names:
+            findings.append(
+                error(
+                    path,
+                    line,
+                    "roles-duplicate",
+                    f"person '{name}' is listed twice (first at line {names[name]})",
+                )
+            )
+            continue
+        names[name] = line
+        person_emails = _strings(entry, "emails", path, findings)
+        handles = _strings(entry, "handles", path, findings)
+        for email in person_emails:
+            owner = emails.get(email.lower())
+            if owner and owner != name:
+                findings.append(
+                    error(
+                        path,
+                        line_of(entry, "emails", line),
+                        "roles-duplicate",
+                        f"email {email} belongs to both {owner} and {name}: "
+                        "an email must identify one person",
+                    )
+                )
+            emails[email.lower()] = name
+        people.append(Person(name, person_emails, handles))
+
+    roles: list[tuple[str, tuple[str, ...]]] = []
+    raw_roles = data.get("roles")
+    if not isinstance(raw_roles, PosDict) or not raw_roles:
+        findings.append(
+            error(
+                path,
+                line_of(data, "roles", 1),
+                "roles-invalid",
+                f"'roles' must map each role to a list of people; {_EXAMPLE}",
+            )
+        )
+        raw_roles = PosDict()
+        raw_roles.lines = {}
+    for role, members in raw_roles.items():
+        line = line_of(raw_roles, role, 1)
+        if role in names:
+            findings.append(
+                error(
+                    path, line, "roles-invalid", f"'{role}' is both a role and a person; rename one"
+                )
+            )
+        if isinstance(members, str):
+            members = [members]
+        if not isinstance(members, list):
+            findings.append(
+                error(
+                    path,
+                    line,
+                    "roles-invalid",
+                    f"role '{role}' must list people, like {role}: [张三]",
+                )
+            )
+            continue
+        kept: list[str] = []
+        for j, member in enumerate(members):
+            if not isinstance(member, str) or member.strip() not in names:
+                findings.append(
+                    error(
+                        path,
+                        item_line(members, j, line),
+                        "unknown-person",
+                        f"role '{role}' names '{member}', who is not under 'people'; "
+                        "add them there or fix the spelling",
+                    )
+                )
+            else:
+                kept.append(member.strip())
+        roles.append((role, tuple(kept)))
+
+    top = data.get("top")
+    if not isinstance(top, str) or top not in raw_roles:
+        findings.append(
+            error(path, line_of(data, "top", 1), "roles-invalid", _bad_top(top, raw_roles))
+        )
+        top = ""
+    for key in data:
+        if key not in ("people", "roles", "top"):
+            findings.append(
+                error(
+                    path,
+                    line_of(data, key, 1),
+                    "roles-invalid",
+                    f"unknown key '{key}' in roles file; {_EXAMPLE}",
+                )
+            )
+    if not people or not roles or not top:
+        return None, findings
+    return Roles(tuple(people), tuple(roles), top, path), findings
+
+
+def _bad_top(top: Any, roles: PosDict) -> str:
+    """What is wrong with ``top`` and how to fix it, naming the roles it may be."""
+    choices = ", ".join(roles) or "a role listed under 'roles'"
+    example = next(iter(roles), "总经理")
+    if top is None:
+        return (
+            "'top' is missing: add a line 'top: <role>' naming the role that approves changes "
+            f"to this file (e.g. top: {example}); the roles are: {choices}"
+        )
+    return (
+        f"'top' is {top!r}, which is not one of the roles: set it to the role that approves "
+        f"changes to this file, one of: {choices}"
+    )
+
+
+def _strings(entry: PosDict, key: str, path: str, findings: list[Finding]) -> tuple[str, ...]:
+    value: Any = entry.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        findings.append(
+            error(
+                path,
+                line_of(entry, key, entry.line),
+                "roles-invalid",
+                f"'{key}' must be a list of text values",
+            )
+        )
+        return ()
+    return tuple(v.strip() for v in value)

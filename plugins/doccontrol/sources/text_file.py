@@ -1,0 +1,24 @@
+"""Bytes to text: UTF-8 (a BOM is fine), CRLF folded to LF, and a clear word when it is not."""
+
+from __future__ import annotations
+
+from doccontrol.model.findings import Finding, error
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, Finding | None]:
+    """Decode a controlled file. Returns ``(text, None)`` or ``(None, finding)``."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, error(
+            path,
+            line,
+            "encoding",
+            f"file is not UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); it may have been "
+            "saved as GBK or another legacy encoding: re-save it as UTF-8",
+        )
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, error(path, line, "encoding", "file holds a NUL byte: it is not a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None

@@ -1,0 +1,363 @@
+"""What a branch will do when it is merged: ``doccontrol status`` (pure).
+
+Takes what git says about the branch (:class:`~doccontrol.model.branch.BranchChanges`),
+the working tree's files and catalog, and the control state of the base (the
+release branch as it stands), and says which documents change, the revision
+each will get, who may approve each — by the roles in force on the base, which
+a branch cannot change for itself — and what would block the merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from doccontrol.model.branch import BranchChanges
+from doccontrol.model.documents import Document, Roles, SourceFile
+from doccontrol.model.findings import Finding
+from doccontrol.model.history import Identity
+from doccontrol.registers.rows import draft_control
+from doccontrol.rules import approval
+from doccontrol.rules.control import ControlState
+from doccontrol.sources.catalog import Catalog, build_catalog
+from doccontrol.sources.config import Config
+
+
+class Change(Enum):
+    ADDED = "added"
+    CHANGED = "changed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label_zh(self) -> str:
+        return {"added": "新增", "changed": "修改", "withdrawn": "作废"}[self.value]
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who may approve one change, by the roles in force on the base."""
+
+    names: tuple[str, ...]  # the roles or people named as approvers
+    holders: tuple[str, ...]  # the people who hold them
+    authors: tuple[str, ...]  # holders who wrote part of the branch: they cannot approve
+    unknown: tuple[str, ...]  # holders git cannot recognise (no email in roles.yml)
+    remaining: tuple[str, ...]  # holders whose merge would count
+    needed: int
+
+    @property
+    def blocked(self) -> bool:
+        return len(self.remaining) < self.needed
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    id: str
+    title: str
+    path: str
+    change: Change
+    current: str | None  # the latest revision on the base
+    next: str | None  # the revision a merge gives it; None when it is withdrawn
+    effective: date | None
+    approval: Approval
+
+
+@dataclass(frozen=True)
+class BranchStatus:
+    base: str
+    branch: str
+    fork: str
+    head: str
+    commits: int
+    authors: tuple[str, ...]
+    uncommitted: bool
+    documents: tuple[DocumentChange, ...]
+    roles_change: Approval | None
+    roles_path: str
+    top: str
+    errors: tuple[Finding, ...]
+    blocking: tuple[str, ...]
+    min_approvals: int
+
+
+def blob_id(data: bytes, length: int = 40) -> str:
+    """The id git gives a file's content (SHA-1, or SHA-256 in a sha256 repository)."""
+    header = b"blob %d\x00" % len(data)
+    digest = hashlib.sha256 if length == 64 else hashlib.sha1
+    return digest(header + data).hexdigest()
+
+
+def branch_status(
+    changes: BranchChanges,
+    worktree_files: Mapping[str, bytes],
+    worktree: Catalog,
+    base: ControlState | None,
+    findings: Sequence[Finding],
+    config: Config,
+) -> BranchStatus:
+    fork_files = {p: changes.blobs.get(b) for p, b in changes.fork_files}
+    fork = build_catalog(
+        [SourceFile(p, d) for p, d in fork_files.items() if d is not None], config
+    )
+    roles = base.roles if base is not None else None
+
+    # Uncommitted edits to documents or roles will be the local user's commits: they
+    # count as written by them. Other files (editor backups, ignored files) do not.
+    head = dict(changes.head_files)
+    length = len(next(iter(head.values()), "x" * 40))
+    relevant = {config.roles, *(p for cat in (worktree, fork) for d in cat.documents for p in d.paths)}
+    uncommitted = any(
+        (worktree_files.get(path) is None) != (head.get(path) is None)
+        or (path in worktree_files and blob_id(worktree_files[path], length) != head.get(path))
+        for path in relevant
+    )
+    authors = list(changes.authors)
+    if uncommitted and changes.local_author is not None and changes.local_author not in authors:
+        authors.append(changes.local_author)
+
+    def content(doc: Document, files: Mapping[str, bytes | None]) -> tuple[tuple[str, bytes | None], ...]:
+        return tuple((p, files.get(p)) for p in sorted(doc.paths))
+
+    documents: list[DocumentChange] = []
+    ids = list(dict.fromkeys([*(d.id for d in worktree.documents), *(d.id for d in fork.documents)]))
+    for doc_id in ids:
+        new, old = worktree.get(doc_id), fork.get(doc_id)
+        if new is not None and old is not None:
+            if content(new, worktree_files) == content(old, fork_files):
+                continue
+            change = Change.WITHDRAWN if new.withdrawn and not old.withdrawn else Change.CHANGED
+        elif new is not None:
+            change = Change.ADDED
+        else:
+            assert old is not None
+            # Gone from the catalog: deleted (withdrawn), or still there but unreadable,
+            # which check reports where it is.
+            still = any(p in worktree_files for p in old.paths)
+            change = Change.CHANGED if still else Change.WITHDRAWN
+        doc = new or old
+        assert doc is not None
+        ctl = base.get(doc_id) if base is not None else None
+        latest = ctl.latest if ctl is not None else None
+        if change is Change.WITHDRAWN:
+            next_label = None
+        else:
+            state = ctl if ctl is not None else draft_control(doc)
+            next_label = state.next_label(doc.edition, config.revisions)
+        # Authority is the approvers as the base has them, not as the branch edits them.
+        approved_before = ctl is not None and bool(ctl.revisions or ctl.withdrawn_on)
+        names = ctl.approvers if ctl is not None and approved_before else doc.approvers
+        documents.append(
+            DocumentChange(
+                id=doc_id,
+                title=doc.title,
+                path=doc.path,
+                change=change,
+                current=latest.label if latest else None,
+                next=next_label,
+                effective=new.effective if new is not None else None,
+                approval=_approval(names, roles, tuple(authors), config.min_approvals),
+            )
+        )
+    documents.sort(key=lambda d: d.id)
+
+    roles_change = None
+    if worktree_files.get(config.roles) != fork_files.get(config.roles):
+        top = (roles.top,) if roles is not None else ()
+        roles_change = _approval(top, roles, tuple(authors), config.min_approvals)
+
+    errors = tuple(f for f in findings if f.is_error)
+    blocking: list[str] = []
+    if roles is None:
+        blocking.append(
+            f"{base.commit[:8] if base and base.commit else changes.base} has no approved "
+            f"{config.roles}, so no one can approve anything yet"
+        )
+    for item in documents:
+        reason = _blocked(f"{item.id} {item.title}", item.approval)
+        if reason:
+            blocking.append(reason)
+    if roles_change is not None and roles is not None:
+        reason = _blocked(f"{config.roles} (top role {roles.top})", roles_change)
+        if reason:
+            blocking.append(reason)
+    if errors:
+        blocking.append(
+            f"doccontrol check reports {len(errors)} error(s); the pipeline fails until they are fixed"
+        )
+    return BranchStatus(
+        base=changes.base,
+        branch=changes.branch,
+        fork=changes.fork,
+        head=changes.head,
+        commits=len(changes.commits),
+        authors=tuple(_name(a, roles) for a in authors),
+        uncommitted=uncommitted,
+        documents=tuple(documents),
+        roles_change=roles_change,
+        roles_path=config.roles,
+        top=roles.top if roles is not None else "",
+        errors=errors,
+        blocking=tuple(blocking),
+        min_approvals=config.min_approvals,
+    )
+
+
+def _name(identity: Identity, roles: Roles | None) -> str:
+    person = roles.by_email(identity.email) if roles is not None else None
+    return person.name if person is not None else str(identity)
+
+
+def _approval(
+    names: tuple[str, ...], roles: Roles | None, authors: tuple[Identity, ...], needed: int
+) -> Approval:
+    """Ask the approval rules, holder by holder, whether that holder's merge would count."""
+    if roles is None:
+        return Approval(names, (), (), (), (), needed)
+    holders = list(dict.fromkeys(p for name in names for p in roles.holders(name)))
+    excluded: list[str] = []
+    unknown: list[str] = []
+    remaining: list[str] = []
+    for holder in holders:
+        person = roles.person(holder)
+        if person is None or not person.emails:
+            unknown.append(holder)
+            continue
+        who = approval.Parties(claimed=(Identity(person.name, person.emails[0]),), authors=authors, problems=())
+        if approval.judge(who, roles, names, 1).approved:
+            remaining.append(holder)
+        else:
+            excluded.append(holder)
+    return Approval(names, tuple(holders), tuple(excluded), tuple(unknown), tuple(remaining), needed)
+
+
+def _blocked(what: str, need: Approval) -> str:
+    if not need.blocked:
+        return ""
+    named = "、".join(need.names) or "no approver"
+    if not need.holders:
+        return f"{what}: nobody holds {named}, so no one can approve it; add a holder on the base first"
+    parts = []
+    if need.authors:
+        parts.append(f"{'、'.join(need.authors)} wrote part of this branch and cannot approve it")
+    if need.unknown:
+        parts.append(f"{'、'.join(need.unknown)} has no email in roles.yml, so git cannot recognise them")
+    have = (
+        f"only {'、'.join(need.remaining)} can give one" if need.remaining else "no holder can give one"
+    )
+    return (
+        f"{what}: needs {need.needed} approval(s) by {named}, and {have}"
+        + (f" ({'; '.join(parts)})" if parts else "")
+        + "; ask another holder, or have the top role add one to roles.yml on the base first"
+    )
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def _revision(doc: DocumentChange) -> str:
+    before = doc.current or "—"
+    after = doc.next or "作废 (withdrawn)"
+    text = f"{before} → {after}"
+    if doc.effective is not None and doc.next:
+        text += f", effective {doc.effective}"
+    return text
+
+
+def _who(need: Approval) -> str:
+    if not need.holders:
+        return "、".join(need.names) + ": nobody"
+    text = f"{'、'.join(need.names)}: {'、'.join(need.remaining) or 'nobody left'}"
+    if need.needed > 1:
+        text += f" ({need.needed} needed)"
+    return text
+
+
+def _excluded(need: Approval) -> str:
+    parts = [f"{n} (author)" for n in need.authors] + [f"{n} (no email)" for n in need.unknown]
+    return "、".join(parts)
+
+
+def _header(status: BranchStatus) -> str:
+    branch = status.branch or status.head[:8]
+    return (
+        f"{branch} → {status.base} (merge-base {status.fork[:8]}, {status.commits} commit(s)"
+        + (", uncommitted changes" if status.uncommitted else "")
+        + ")"
+    )
+
+
+def render_text(status: BranchStatus) -> str:
+    lines = [f"doccontrol status: {_header(status)}"]
+    lines.append(f"Authors (cannot approve): {'、'.join(status.authors) or 'none'}")
+    lines.append("")
+    if not status.documents and status.roles_change is None:
+        lines.append("This branch changes no controlled document.")
+    for doc in status.documents:
+        lines.append(f"{doc.id} {doc.title} ({doc.path}): {doc.change.value}, {_revision(doc)}")
+        lines.append(f"    may approve — {_who(doc.approval)}")
+        if _excluded(doc.approval):
+            lines.append(f"    cannot approve — {_excluded(doc.approval)}")
+    if status.roles_change is not None:
+        lines.append(f"{status.roles_path}: changed; approval by the top role")
+        lines.append(f"    may approve — {_who(status.roles_change)}")
+        if _excluded(status.roles_change):
+            lines.append(f"    cannot approve — {_excluded(status.roles_change)}")
+    lines.append("")
+    if status.blocking:
+        lines.append("Blocking the merge:")
+        lines.extend(f"  - {reason}" for reason in status.blocking)
+        lines.extend(f"      {f.as_text()}" for f in status.errors)
+    else:
+        lines.append(
+            "Nothing blocks the merge. An approver named above approves it by merging with a "
+            "merge commit (or a squash carrying their Approved-by trailer)."
+        )
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(status: BranchStatus) -> str:
+    lines = [f"### doccontrol status: `{_header(status)}`", ""]
+    if status.documents or status.roles_change is not None:
+        lines.append(
+            "| 文件 Document | 变更 Change | 修改状态 Revision | 可批准 May approve "
+            "| 不可批准 Cannot approve |"
+        )
+        lines.append("|---|---|---|---|---|")
+        for doc in status.documents:
+            lines.append(
+                f"| {_cell(doc.id)} {_cell(doc.title)}<br>`{_cell(doc.path)}` "
+                f"| {doc.change.label_zh} {doc.change.value} | {_cell(_revision(doc))} "
+                f"| {_cell(_who(doc.approval))} | {_cell(_excluded(doc.approval)) or '—'} |"
+            )
+        if status.roles_change is not None:
+            lines.append(
+                f"| `{_cell(status.roles_path)}` (roles) | 修改 changed | — "
+                f"| {_cell(_who(status.roles_change))} | {_cell(_excluded(status.roles_change)) or '—'} |"
+            )
+    else:
+        lines.append("This branch changes no controlled document.")
+    lines.append("")
+    lines.append(f"**Authors** (cannot approve): {_cell('、'.join(status.authors)) or 'none'}")
+    lines.append("")
+    if status.blocking:
+        lines.append("#### :x: Blocking the merge")
+        lines.append("")
+        lines.extend(f"- {_cell(reason)}" for reason in status.blocking)
+        if status.errors:
+            lines.append("")
+            lines.append("```text")
+            lines.extend(f.as_text() for f in status.errors)
+            lines.append("```")
+    else:
+        lines.append(
+            ":white_check_mark: Nothing blocks the merge. An approver named above approves it by "
+            "merging with a merge commit (or a squash carrying their `Approved-by` trailer); "
+            "the merge date becomes the issue date."
+        )
+    return "\n".join(lines)

@@ -1,0 +1,262 @@
+"""A new controlled document: its id, file name, owner and approvers (``doccontrol new``).
+
+Pure: takes the catalog of the working tree and the ids history has seen, and
+decides; the command renders the template and writes the file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from doccontrol.model.documents import ID_PATTERN, DocType
+from doccontrol.model.errors import DocControlError, UsageError
+from doccontrol.sources.catalog import Catalog
+from doccontrol.sources.config import Config
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Where a new document goes when no document of its type shows the way.
+_FOLDERS = {
+    DocType.MANUAL: "manual",
+    DocType.SERVICE_SPEC: "manual",
+    DocType.PROVISION_SPEC: "manual",
+    DocType.CONTROL_SPEC: "manual",
+    DocType.PROCEDURE: "procedures",
+    DocType.INSTRUCTION: "procedures",
+    DocType.RECORD_FORM: "records/forms",
+}
+
+
+class Refused(DocControlError):
+    """The new document would clash with one that exists (exit 1)."""
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """What the user asked for on the command line (None: work it out)."""
+
+    type: DocType
+    title: str
+    owner: str | None = None
+    approvers: tuple[str, ...] = ()
+    procedure: str | None = None
+    id: str | None = None
+    slug: str | None = None
+    retention: str | None = None
+    storage: str | None = None
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """Everything the template needs, decided."""
+
+    id: str
+    type: DocType
+    title: str
+    owner: str
+    approvers: tuple[str, ...]
+    path: str
+    procedure: str | None = None
+    retention: str | None = None
+    storage: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def plan_new(
+    request: NewRequest, catalog: Catalog, history_ids: Iterable[str], config: Config
+) -> NewDocument:
+    """Decide the id, path, owner and approvers of a new document.
+
+    ``history_ids`` are the ids the release branch has ever held, withdrawn ones
+    included: an obsolete document's number is never given to a new one.
+    Raises :class:`Refused` for a clash with an existing id, title or file, and
+    :class:`~doccontrol.model.errors.UsageError` for arguments that cannot work.
+    """
+    title = " ".join(request.title.split())
+    if not title:
+        raise UsageError("--title must not be empty")
+    taken = _taken(catalog, history_ids)
+    notes: list[str] = []
+
+    for doc in catalog.documents:
+        if not doc.withdrawn and " ".join(doc.title.split()) == title:
+            raise Refused(
+                f"title '{title}' is already used by {doc.id} ({doc.path}); choose another "
+                f"title, or change {doc.id} instead of adding a document",
+                doc.path,
+                doc.line_of("title"),
+            )
+
+    procedure = _procedure(request, catalog, config)
+    if request.id is not None:
+        doc_id = _explicit_id(request.id.strip(), request.type, taken, config)
+    else:
+        doc_id = _next_id(request.type, procedure, taken, config)
+        if request.type is DocType.RECORD_FORM and procedure is None:
+            notes.append(
+                f"{doc_id} starts a new group of record forms; to number a form after the "
+                "procedure that uses it, pass --procedure (e.g. --procedure "
+                f"{config.prefix(DocType.PROCEDURE)}-05)"
+            )
+
+    owner, approvers = _people(request, catalog, config)
+    retention = storage = None
+    if request.type is DocType.RECORD_FORM:
+        defaults = config.defaults_for(request.type)
+        retention = request.retention or defaults.retention
+        storage = request.storage or defaults.storage
+        if retention is None or storage is None:
+            notes.append(
+                "retention and storage (保存期限 / 保存地点) were filled in as "
+                f"{retention or '3y'} and {storage or owner + '档案室'}: check them before "
+                "you ask for approval"
+            )
+            retention = retention or "3y"
+            storage = storage or f"{owner}档案室"
+    elif request.retention or request.storage:
+        raise UsageError("--retention and --storage apply to record forms only")
+
+    slug = request.slug
+    if slug is not None and not _SLUG.match(slug):
+        raise UsageError(
+            f"--slug '{slug}' must be lower-case letters, digits and hyphens, like "
+            "document-control"
+        )
+    name = f"{doc_id.lower()}-{slug}.md" if slug else f"{doc_id.lower()}.md"
+    path = posixpath.join(_folder(request.type, catalog, config), name)
+    existing = catalog.owning(path)
+    if existing is not None:
+        raise Refused(f"{path} already holds {existing.id}; pass another --slug", path)
+    if procedure is not None:
+        proc = catalog.get(procedure)
+        where = f" ({proc.path})" if proc else ""
+        notes.append(f"add {doc_id} to 'records:' of {procedure}{where}, which uses the form")
+    return NewDocument(
+        id=doc_id,
+        type=request.type,
+        title=title,
+        owner=owner,
+        approvers=approvers,
+        path=path,
+        procedure=procedure,
+        retention=retention,
+        storage=storage,
+        notes=tuple(notes),
+    )
+
+
+def _taken(catalog: Catalog, history_ids: Iterable[str]) -> dict[str, str]:
+    """Every id in use, with where it is used."""
+    taken: dict[str, str] = {}
+    for doc_id in history_ids:
+        taken[doc_id] = "a document in the history of the release branch (withdrawn or moved)"
+    for ext in catalog.external:
+        taken[ext.id] = "an external document"
+    for doc in catalog.documents:
+        taken[doc.id] = doc.path
+    return taken
+
+
+def _procedure(request: NewRequest, catalog: Catalog, config: Config) -> str | None:
+    if request.procedure is None:
+        return None
+    if request.type is not DocType.RECORD_FORM:
+        raise UsageError("--procedure numbers record forms only (type record-form)")
+    wanted = request.procedure.strip().upper()
+    doc = catalog.get(wanted)
+    if doc is None or doc.type not in (DocType.PROCEDURE, DocType.INSTRUCTION):
+        procedures = ", ".join(d.id for d in catalog.of_type(DocType.PROCEDURE)) or "none"
+        raise UsageError(
+            f"--procedure {request.procedure}: no procedure has that id; procedures are "
+            f"{procedures}"
+        )
+    if doc.type is not DocType.PROCEDURE:
+        raise UsageError(
+            f"--procedure {wanted} is a work instruction; record forms are numbered after "
+            "procedures (QR-05-01 belongs to QP-05)"
+        )
+    return wanted
+
+
+def _explicit_id(doc_id: str, doc_type: DocType, taken: dict[str, str], config: Config) -> str:
+    match = ID_PATTERN.match(doc_id)
+    prefix = config.prefix(doc_type)
+    if match is None or match["prefix"] != prefix:
+        raise UsageError(
+            f"--id {doc_id}: a {doc_type.value} has an id like {prefix}-01"
+            + ("-01" if doc_type is DocType.RECORD_FORM else "")
+        )
+    if doc_id in taken:
+        where = taken[doc_id]
+        raise Refused(
+            f"id {doc_id} is already used by {where}; ids are never reused — leave out --id "
+            "to get the next free one",
+            where if "/" in where else None,
+        )
+    return doc_id
+
+
+def _next_id(
+    doc_type: DocType, procedure: str | None, taken: dict[str, str], config: Config
+) -> str:
+    prefix = config.prefix(doc_type)
+    matches = [m for m in (ID_PATTERN.match(i) for i in taken) if m and m["prefix"] == prefix]
+    if doc_type is not DocType.RECORD_FORM:
+        numbers = [int(m["num"]) for m in matches]
+        return f"{prefix}-{max(numbers, default=0) + 1:02d}"
+    if procedure is not None:
+        proc = ID_PATTERN.match(procedure)
+        assert proc is not None
+        group = proc["num"]
+        subs = [int(m["sub"]) for m in matches if m["sub"] and int(m["num"]) == int(group)]
+        return f"{prefix}-{group}-{max(subs, default=0) + 1:02d}"
+    groups = [int(m["num"]) for m in matches]
+    return f"{prefix}-{max(groups, default=0) + 1:02d}-01"
+
+
+def _people(request: NewRequest, catalog: Catalog, config: Config) -> tuple[str, tuple[str, ...]]:
+    defaults = config.defaults_for(request.type)
+    owner = request.owner or defaults.owner
+    approvers = request.approvers or defaults.approvers
+    missing = [name for name, value in (("--owner", owner), ("--approvers", approvers)) if not value]
+    if missing:
+        raise UsageError(
+            f"no default owner and approvers for a new {request.type.value}: pass "
+            f"{' and '.join(missing)} (roles or people of roles.yml), or set a default in "
+            "mkdocs.yml under the doc-control plugin, e.g.\n"
+            "  plugins:\n    - doc-control:\n        defaults:\n"
+            f"          {request.type.value}: {{owner: 质量部, approvers: [管理者代表]}}"
+        )
+    assert owner is not None
+    roles = catalog.roles
+    if roles is not None:
+        for name in (owner, *approvers):
+            if not roles.knows(name):
+                raise UsageError(
+                    f"'{name}' is neither a role nor a person in {roles.path}; roles are "
+                    + ", ".join(r for r, _ in roles.roles)
+                )
+        for name in approvers:
+            if not roles.holders(name):
+                raise UsageError(f"approver role '{name}' has nobody in {roles.path}")
+    return owner, tuple(approvers)
+
+
+def _folder(doc_type: DocType, catalog: Catalog, config: Config) -> str:
+    """Where documents of this type already live, or the layout of ARCHITECTURE.md §2."""
+    homes: Counter[str] = Counter()
+    for doc in catalog.of_type(doc_type):
+        home = posixpath.dirname(doc.folder) if doc.folder else posixpath.dirname(doc.path)
+        if home:
+            homes[home] += 1
+    if homes:
+        return sorted(homes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    folder = _FOLDERS[doc_type]
+    root = folder.split("/")[0]
+    if root in config.roots:
+        return folder
+    return config.roots[0]
