@@ -6,7 +6,6 @@ date and returns frozen values. Nothing here runs git or reads files.
 
 from __future__ import annotations
 
-import calendar
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 import yaml
+from dateutil.relativedelta import relativedelta
 
 from doccontrol.model.documents import ID_PATTERN, DocType, Roles
 from doccontrol.model.findings import Finding, error, sort_findings, warning
@@ -138,9 +138,9 @@ class ControlState:
 
 
 def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    """``day`` plus whole months; 31 January plus one month is the last day of February."""
+    result: date = day + relativedelta(months=months)
+    return result
 
 
 def _next_label(last: Revision | None, edition: str, scheme: RevisionScheme) -> tuple[str, int]:
