@@ -23,6 +23,7 @@ from doccontrol.rules import approval
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
+from doccontrol.sources.yaml_positions import is_plain
 
 try:  # the C loader makes replaying thousands of versions cheap
     _BaseLoader: Any = yaml.CSafeLoader
@@ -220,6 +221,8 @@ class _Replay:
 
     @staticmethod
     def front_matter(head: str) -> dict[str, Any] | None:
+        if not is_plain(head):
+            return None  # the approved catalog's parser reports it, with its line
         try:
             loaded = yaml.load(head, Loader=_FastLoader)
         except (yaml.YAMLError, ValueError, TypeError):
