@@ -52,6 +52,7 @@ class DocControlPluginConfig(MkConfig):
     preview = c.Optional(c.Type(bool))
     defaults = c.Optional(c.Type(dict))  # type -> {owner, approvers}, for `doccontrol new`
     pdf = c.Optional(c.Type(bool))  # each current document as a PDF (rendered once per revision)
+    allow_raw_html = c.Optional(c.Type(bool))  # raw <script>, on...= and javascript: in texts
 
 
 class DocControlPlugin(BasePlugin[DocControlPluginConfig]):

@@ -53,6 +53,7 @@ class Config:
     preview: bool = False
     defaults: tuple[tuple[DocType, TypeDefaults], ...] = ()
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
+    allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
     site_name: str = ""
     language: str = "zh"
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
@@ -89,6 +90,7 @@ OPTION_NAMES = (
     "preview",
     "defaults",
     "pdf",
+    "allow_raw_html",
 )
 
 
@@ -164,6 +166,8 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, preview=need("preview", bool, "true or false"))
     if "pdf" in opts:
         cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
+    if "allow_raw_html" in opts:
+        cfg = replace(cfg, allow_raw_html=need("allow_raw_html", bool, "true or false"))
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
