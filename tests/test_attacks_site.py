@@ -168,3 +168,23 @@ def test_raw_html_allowed_by_config_is_no_finding(make_repo: Callable[..., GitRe
         make_repo, '\n<script>x()</script>\n<a href="javascript:x()" onclick="y()">a</a>\n', allow=True
     )
     assert not [ln for ln in lines if ": raw-html-" in ln]
+
+
+# -- rule 11: what a release site shows comes from the approved revision only ---------------
+
+
+def test_unapproved_roles_change_adding_a_person_is_not_shown(
+    make_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    repo = make_repo()
+    text = repo.read("manual/roles.yml")
+    text = text.replace("roles:\n", "  - name: 冒名者\n    emails: [evil@example.com]\nroles:\n")
+    repo.write("manual/roles.yml", text.replace("质量部: [张质量]", "质量部: [张质量, 冒名者]"))
+    commit = repo.commit("质量部加人", ZHANG, "2026-02-01T09:00:00+08:00")
+    found = _with_code(_check(repo), "roles-unapproved")
+    assert found and commit[:8] in found[0]
+    site = tmp_path / "site"
+    _build(repo, site)
+    roles_page = (site / "roles/index.html").read_text("utf-8")
+    assert "张质量" in roles_page and "冒名者" not in roles_page
+    assert "冒名者" not in (site / "search/search_index.json").read_text("utf-8")

@@ -133,6 +133,7 @@ class ControlState:
     findings: tuple[Finding, ...]
     roles: Roles | None
     files: tuple[tuple[str, str], ...]  # the release branch's controlled files at ``commit``
+    roles_blob: str | None = None  # roles.yml as last approved (``roles``), not as on main
 
     def get(self, doc_id: str) -> DocumentControl | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -787,6 +788,7 @@ def _finish(
         findings=tuple(sort_findings(findings)),
         roles=replay.roles,
         files=tuple(sorted(replay.tree.items())),
+        roles_blob=replay.roles_blob,
     )
 
 
