@@ -188,3 +188,31 @@ def test_unapproved_roles_change_adding_a_person_is_not_shown(
     roles_page = (site / "roles/index.html").read_text("utf-8")
     assert "张质量" in roles_page and "冒名者" not in roles_page
     assert "冒名者" not in (site / "search/search_index.json").read_text("utf-8")
+
+
+def test_snippets_reaching_outside_the_repository_are_reported(
+    make_repo: Callable[..., GitRepo],
+) -> None:
+    repo = make_repo()
+    repo.write(
+        "mkdocs.yml",
+        repo.read("mkdocs.yml")
+        + "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs, ../secrets]\n",
+    )
+    found = _with_code(_check(repo), "extension-reads-outside")
+    line = next(
+        n for n, text in enumerate(repo.read("mkdocs.yml").splitlines(), 1) if "snippets" in text
+    )
+    assert [f.split(": ")[0] for f in found] == [f"mkdocs.yml:{line}"] * 2
+    assert "check_paths" in found[0] and "'../secrets'" in found[1]
+
+
+def test_confined_snippets_are_no_finding(make_repo: Callable[..., GitRepo]) -> None:
+    repo = make_repo()
+    repo.write(
+        "mkdocs.yml",
+        repo.read("mkdocs.yml")
+        + "markdown_extensions:\n  - pymdownx.snippets:\n      check_paths: true\n"
+        "      base_path: [docs]\n",
+    )
+    assert not _with_code(_check(repo), "extension-reads-outside")

@@ -16,6 +16,8 @@ import yaml
 
 from doccontrol.model.documents import DocType
 from doccontrol.model.errors import ConfigError
+from doccontrol.model.findings import Finding
+from doccontrol.sources.extensions import extension_findings
 
 PLUGIN_NAME = "doc-control"
 
@@ -257,6 +259,7 @@ class SiteConfig:
     has_plugin: bool
     site_name: str
     language: str
+    findings: tuple[Finding, ...] = ()  # what mkdocs.yml itself is reported for
 
 
 def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
@@ -283,4 +286,5 @@ def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
         options is not None,
         str(data.get("site_name") or default_name),
         str(language or "zh"),
+        tuple(extension_findings(data, text)),
     )
