@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import LI, WANG, ZHANG, run_cli
+from conftest import WANG, ZHANG, run_cli
+from edition_support import EDITION_DAY, adopted_repo, make_key, release
 from gitrepo import GitRepo
 
 AS_OF = "2026-03-01"
@@ -216,3 +217,27 @@ def test_confined_snippets_are_no_finding(make_repo: Callable[..., GitRepo]) -> 
         "      base_path: [docs]\n",
     )
     assert not _with_code(_check(repo), "extension-reads-outside")
+
+
+def test_editions_page_comes_from_edition_tags_not_a_committed_editions_json(tmp_path: Path) -> None:
+    from doccontrol.edition.site import edition_files, editions_page_markdown
+
+    repo = adopted_repo(tmp_path / "org")
+    assert release(repo.path, make_key(tmp_path / "keys")).code == 0
+    real = json.loads((repo.path / "editions/editions.json").read_text("utf-8"))["editions"][0]
+    forged = {**real, "date": "2026-01-31", "sha256": "f" * 64, "file": "2026-01-31/x.pdf"}
+    forged["signer"] = {"name": "伪造签署人"}
+    repo.write("editions/editions.json", json.dumps({"editions": [real, forged]}))
+    repo.write("editions/2026-01-31/x.pdf", b"%PDF-1.4 forged\n")
+    repo.commit("伪造版次清单", ZHANG, "2026-03-02T09:00:00+08:00")
+    repo.lightweight_tag("edition/2026-01-30")
+    page = editions_page_markdown(repo.path, "zh")
+    assert real["sha256"] in page and f"(editions/{real['file']})" in page
+    assert "f" * 64 not in page and "伪造签署人" not in page and "2026-01-30" not in page
+    served = [site_path for site_path, _ in edition_files(repo.path)]
+    assert f"editions/{real['file']}" in served and "editions/2026-01-31/x.pdf" not in served
+    assert "editions/editions.json" not in served
+    # A swapped PDF under the tagged name is not offered for download.
+    (repo.path / "editions" / real["file"]).write_bytes(b"%PDF-1.4 swapped\n")
+    assert editions_page_markdown(repo.path, "zh").rstrip().endswith("| — |")
+    assert f"editions/{EDITION_DAY}" not in " ".join(p for p, _ in edition_files(repo.path))
