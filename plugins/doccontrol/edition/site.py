@@ -1,7 +1,9 @@
 """What the site shows of editions and printed documents.
 
-- :func:`editions_page_markdown`: the Editions page (版次), formatted from the
-  editions index the releases keep (``editions/editions.json``).
+- :func:`editions_page_markdown`: the Editions page (版次), built from the
+  annotated ``edition/*`` tags (date, SHA-256 and signer are in the message),
+  never from files in the working tree; a download is linked only when the
+  PDF's SHA-256 is the one its tag names.
 - :func:`edition_files`: the files of every edition, for the site to serve.
 - :func:`document_pdf`: a document's own PDF (the site's 下载 PDF), rendered once
   per revision and kept in a cache keyed by id, revision and git blobs.
@@ -14,14 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from doccontrol.edition.plan import edition_document, in_edition
-from doccontrol.edition.store import FOLDER, INDEX, SUMS, read_index, replace_file
+from doccontrol.edition.store import FOLDER, SUMS, replace_file, sums_line
 from doccontrol.model.errors import DocControlError
+from doccontrol.rendering.escape import markdown_text
 
 if TYPE_CHECKING:  # the project is loaded by the shell; the plan only reads it
     from doccontrol.project.load import Project
@@ -61,59 +65,89 @@ def _words(language: str) -> dict[str, Any]:
     return _WORDS["en" if language.lower().startswith("en") else "zh"]
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+@dataclass(frozen=True)
+class EditionTag:
+    """What an annotated ``edition/DATE`` tag says (see ``cli.commands.release``)."""
+
+    date: str
+    commit: str
+    sha256: str
+    file: str  # the PDF's name
+    signer: str
+    documents: str
+    pages: str
+
+
+_SUM = re.compile(r"^([0-9a-f]{64})  (\S+)$", re.MULTILINE)
+_SIGNER = re.compile(r"^signed by (.+?) \(certificate", re.MULTILINE)
+_COUNT = re.compile(r"^(\d+) documents, (\d+) pages$", re.MULTILINE)
+
+
+def parse_edition_tag(name: str, commit: str, message: str) -> EditionTag | None:
+    """An edition tag's message read back; None when it is not one a release wrote."""
+    day = name.removeprefix("edition/")
+    found = _SUM.search(message)
+    if found is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return None
+    signer = _SIGNER.search(message)
+    count = _COUNT.search(message)
+    return EditionTag(
+        day,
+        commit,
+        found.group(1),
+        posixpath.basename(found.group(2)),
+        signer.group(1) if signer else "",
+        count.group(1) if count else "?",
+        count.group(2) if count else "?",
+    )
+
+
+def edition_tags(repo: Path) -> list[EditionTag]:
+    from doccontrol.history.trees import edition_tags as read_tags
+
+    tags = (parse_edition_tag(*tag) for tag in read_tags(repo))
+    return sorted((t for t in tags if t is not None), key=lambda t: t.date, reverse=True)
+
+
+def _tagged_pdf(repo: Path, tag: EditionTag) -> Path | None:
+    """The edition's PDF in the working tree, only if it is the one the tag names."""
+    pdf = repo / FOLDER / tag.date / tag.file
+    if not pdf.is_file() or hashlib.sha256(pdf.read_bytes()).hexdigest() != tag.sha256:
+        return None
+    return pdf
 
 
 def editions_page_markdown(repo: Path, language: str) -> str:
-    """The Editions page: every edition with its date, commit, SHA-256, signer and download."""
+    """The Editions page from the ``edition/*`` tags: date, commit, SHA-256, signer, download."""
     words = _words(language)
-    records = read_index(repo / FOLDER)
+    tags = edition_tags(repo)
     lines = [f"# {words['title']}", "", words["intro"], ""]
-    if not records:
+    if not tags:
         return "\n".join([*lines, words["none"], ""])
     head = words["head"]
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for record in sorted(records, key=lambda r: str(r.get("date", "")), reverse=True):
-        signer = record.get("signer")
-        signer = signer if isinstance(signer, dict) else {}
-        file = str(record.get("file", ""))
-        count = words["count"].format(
-            docs=len(record.get("documents") or []), pages=record.get("pages", "?")
+    for tag in tags:
+        count = words["count"].format(docs=tag.documents, pages=tag.pages)
+        file = f"{tag.date}/{tag.file}"
+        download = (
+            f"[{markdown_text(tag.file)}]({FOLDER}/{file})" if _tagged_pdf(repo, tag) else "—"
         )
-        lines.append(
-            "| "
-            + " | ".join(
-                [
-                    _cell(record.get("date", "")),
-                    f"`{_cell(str(record.get('commit', ''))[:12])}`",
-                    f"`{_cell(record.get('sha256', ''))}`",
-                    _cell(signer.get("name", "")),
-                    _cell(count),
-                    f"[{_cell(posixpath.basename(file))}]({FOLDER}/{file})" if file else "—",
-                ]
-            )
-            + " |"
-        )
+        cells = [tag.date, f"`{tag.commit[:12]}`", f"`{tag.sha256}`", markdown_text(tag.signer)]
+        lines.append("| " + " | ".join([*cells, count, download]) + " |")
     return "\n".join([*lines, ""])
 
 
 def edition_files(repo: Path) -> list[tuple[str, Path]]:
-    """(site path, file) of every edition's PDF and checksums, for the site to serve."""
-    folder = repo / FOLDER
+    """(site path, file) of every tagged edition's PDF and checksums, for the site to serve."""
     out: list[tuple[str, Path]] = []
-    for record in read_index(folder):
-        file = str(record.get("file", ""))
-        if not file or ".." in file.split("/"):
+    for tag in edition_tags(repo):
+        pdf = _tagged_pdf(repo, tag)
+        if pdf is None:
             continue
-        pdf = folder / file
-        if pdf.is_file():
-            out.append((f"{FOLDER}/{file}", pdf))
-            sums = pdf.parent / SUMS
-            if sums.is_file():
-                out.append((f"{FOLDER}/{posixpath.dirname(file)}/{SUMS}", sums))
-    if (folder / INDEX).is_file():
-        out.append((f"{FOLDER}/{INDEX}", folder / INDEX))
+        out.append((f"{FOLDER}/{tag.date}/{tag.file}", pdf))
+        sums = pdf.parent / SUMS
+        if sums.is_file() and sums.read_bytes() == sums_line(tag.sha256, tag.file).encode():
+            out.append((f"{FOLDER}/{tag.date}/{SUMS}", sums))
     return out
 
 

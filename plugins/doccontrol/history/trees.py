@@ -129,3 +129,24 @@ def create_tag(repo: Path, name: str, commit: str, message: str, fallback_name: 
 
 def delete_tag(repo: Path, name: str) -> None:
     _git(repo, "tag", "-d", name)
+
+
+def edition_tags(repo: Path) -> list[tuple[str, str, str]]:
+    """(tag name, commit, message) of every annotated ``edition/*`` tag; lightweight ones are left out.
+
+    The Editions page is built from these, never from files in the working tree:
+    a tag is made by the release and protected on the forge.
+    """
+    out = _git(
+        repo,
+        "for-each-ref",
+        "--format=%(refname:strip=2)%00%(objecttype)%00%(*objectname)%00%(contents)%00",
+        "refs/tags/edition/",
+    ).decode("utf-8", errors="replace")
+    fields = out.split("\x00")
+    tags: list[tuple[str, str, str]] = []
+    for at in range(0, len(fields) - 4, 4):
+        name, kind, commit, message = fields[at : at + 4]
+        if kind == "tag" and commit:
+            tags.append((name.strip(), commit, message))
+    return tags

@@ -76,7 +76,7 @@ def _load_project(repo: Path, config: Config, as_of: date) -> Project:
     if history is not None:
         control = evaluation.result(history)
         findings.extend(control.findings)
-        approved = build_catalog(approved_sources(history, control), config)
+        approved = build_catalog(approved_sources(history, control, config), config)
         findings.extend(record_history_findings(history, control, approved, config))
     records, record_findings = parse_records(sources, worktree, config)
     findings.extend(record_findings)
@@ -104,8 +104,12 @@ def _read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], Catalo
     return sources, worktree, findings
 
 
-def approved_sources(history: History, control: ControlState) -> list[SourceFile]:
-    """The files of each document's current (or last) revision, plus the registers as on main."""
+def approved_sources(history: History, control: ControlState, config: Config) -> list[SourceFile]:
+    """The files of each document's current (or last) revision, plus the registers as on main.
+
+    roles.yml is the version last approved by the top role: an unapproved change on
+    main must not put a person on the site's roles page (职责和权限).
+    """
     files: dict[str, bytes] = {}
     for doc in control.documents:
         revision = doc.current or doc.latest
@@ -117,6 +121,8 @@ def approved_sources(history: History, control: ControlState) -> list[SourceFile
                 files.setdefault(path, data)
     documents = {path for path in files}
     for path, blob in control.files:
+        if path == config.roles:
+            blob = control.roles_blob or ""
         if path not in documents and not path.lower().endswith((".md", ".markdown")):
             data = history.blobs.get(blob)
             if data is not None:

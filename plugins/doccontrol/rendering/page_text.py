@@ -9,6 +9,7 @@ import posixpath
 from collections.abc import Mapping
 
 from doccontrol.model.documents import Document, Roles
+from doccontrol.rendering.escape import markdown_text
 from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.links import replace_links
 
@@ -30,15 +31,15 @@ def link_text(
     """
     doc = catalog.get(target_id)
     if doc is not None:
-        label = f"{doc.id} {doc.title}"
+        label = f"{doc.id} {markdown_text(doc.title)}"
         note = (notes or {}).get(doc.id) or ("作废" if doc.withdrawn else "")
         if note:
-            label += f"（{note}）"
+            label += f"（{markdown_text(note)}）"
         return f"[{label}]({relative_link(from_path, doc.path)})"
     ext = catalog.external_doc(target_id)
     if ext is not None:
         number = f" {ext.number}" if ext.number else ""
-        return f"{ext.id}{number} 《{ext.title}》"
+        return f"{ext.id}{markdown_text(number)} 《{markdown_text(ext.title)}》"
     return f"[[{target_id}]]"
 
 
@@ -47,7 +48,8 @@ def roles_table(roles: Roles) -> str:
     rows = ["| 角色 / 部门 | 人员 | 备注 |", "|---|---|---|"]
     for role, members in roles.roles:
         note = "批准本表的修改（最高管理者）" if role == roles.top else ""
-        rows.append(f"| {role} | {'、'.join(members) or '—'} | {note} |")
+        people = markdown_text("、".join(members)) or "—"
+        rows.append(f"| {markdown_text(role)} | {people} | {note} |")
     return "\n".join(rows)
 
 
@@ -69,7 +71,7 @@ def document_page(
 ) -> str:
     """The page for a document's front-matter file: title, control block, text, footer."""
     body = render_body(doc.body, doc.path, catalog, notes).strip("\n")
-    title = f"# {doc.id} {doc.title}"
+    title = f"# {doc.id} {markdown_text(doc.title)}"
     lines = body.split("\n")
     if lines and lines[0].startswith("# "):
         # The page title always carries the id; an author's own H1 would stack a second title.

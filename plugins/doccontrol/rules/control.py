@@ -23,6 +23,7 @@ from doccontrol.rules import approval
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
+from doccontrol.sources.yaml_positions import is_plain
 
 try:  # the C loader makes replaying thousands of versions cheap
     _BaseLoader: Any = yaml.CSafeLoader
@@ -132,6 +133,7 @@ class ControlState:
     findings: tuple[Finding, ...]
     roles: Roles | None
     files: tuple[tuple[str, str], ...]  # the release branch's controlled files at ``commit``
+    roles_blob: str | None = None  # roles.yml as last approved (``roles``), not as on main
 
     def get(self, doc_id: str) -> DocumentControl | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -220,6 +222,8 @@ class _Replay:
 
     @staticmethod
     def front_matter(head: str) -> dict[str, Any] | None:
+        if not is_plain(head):
+            return None  # the approved catalog's parser reports it, with its line
         try:
             loaded = yaml.load(head, Loader=_FastLoader)
         except (yaml.YAMLError, ValueError, TypeError):
@@ -784,6 +788,7 @@ def _finish(
         findings=tuple(sort_findings(findings)),
         roles=replay.roles,
         files=tuple(sorted(replay.tree.items())),
+        roles_blob=replay.roles_blob,
     )
 
 

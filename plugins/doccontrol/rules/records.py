@@ -27,7 +27,7 @@ from doccontrol.sources.config import Config
 from doccontrol.sources.document_fields import parse_date
 from doccontrol.sources.front_matter import split_markdown
 from doccontrol.sources.text_file import decode
-from doccontrol.sources.yaml_positions import PosDict, line_of, load_yaml
+from doccontrol.sources.yaml_positions import PosDict, is_plain, line_of, load_yaml
 
 SIDECAR = (".yml", ".yaml")
 _FAST: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -90,7 +90,8 @@ def record_fields(
         return parsed.meta, parsed.meta.line, found
     data, problem = load_yaml(text)
     if problem:
-        return None, problem.line, [error(path, problem.line, "record-fields", problem.message)]
+        code = problem.code or "record-fields"
+        return None, problem.line, [error(path, problem.line, code, problem.message)]
     if not isinstance(data, PosDict):
         return (
             None,
@@ -226,6 +227,8 @@ def _quick_record(
         if end < 0:
             return None
         head = text[4:end]
+    if not is_plain(head):
+        return None
     try:
         loaded = yaml.load(head, Loader=_FAST)  # a safe loader (libyaml)
     except (yaml.YAMLError, ValueError):  # libyaml raises ValueError on dates like 2026-13-01
@@ -285,6 +288,8 @@ def _record_date(history: History, blob: str | None, is_markdown: bool) -> date 
             return None
         end = text.find("\n---", 3)
         text = text[3:end] if end > 0 else ""
+    if not is_plain(text):
+        return None
     try:
         loaded = yaml.load(text, Loader=_FAST)  # a safe loader (libyaml)
     except (yaml.YAMLError, ValueError):

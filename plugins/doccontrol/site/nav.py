@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from doccontrol.model.documents import DocType
+from doccontrol.rendering.escape import html_text
 from doccontrol.sources.catalog import Catalog
 
 
@@ -21,7 +22,8 @@ def controlled_nav(catalog: Catalog, language: str, hidden: frozenset[str] = fro
         for doc in catalog.of_type(doc_type):
             if doc.id in hidden:
                 continue
-            label = f"{doc.id} {doc.title}"
+            # MkDocs puts nav titles into the HTML as they are.
+            label = f"{doc.id} {html_text(doc.title)}"
             if doc.chapters:
                 entries.append({label: [doc.path, *(c.path for c in doc.chapters)]})
             else:

@@ -6,6 +6,7 @@ import posixpath
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkConfig
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from doccontrol.model.errors import DocControlError
 from doccontrol.project.load import Project, load_project
+from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.page_text import render_body
 from doccontrol.site.build import build_pages, nav_catalog
 from doccontrol.site.nav import controlled_nav, site_nav
@@ -50,6 +52,7 @@ class DocControlPluginConfig(MkConfig):
     preview = c.Optional(c.Type(bool))
     defaults = c.Optional(c.Type(dict))  # type -> {owner, approvers}, for `doccontrol new`
     pdf = c.Optional(c.Type(bool))  # each current document as a PDF (rendered once per revision)
+    allow_raw_html = c.Optional(c.Type(bool))  # raw <script>, on...= and javascript: in texts
 
 
 class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
@@ -155,6 +158,16 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         if files.get_file_from_path("editions.md") is None:
             page = editions_page_markdown(repo, language)
             files.append(File.generated(config, "editions.md", content=page))
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Themes write <title> with Jinja's striptags, which turns the escaped title of
+        # the navigation back into markup: a title holding "</title><script>" would end
+        # the element. Put the escaped text back.
+        title = page.title
+        if not title:
+            return output
+        raw = Markup(title).striptags()
+        return output.replace(f"<title>{raw}", f"<title>{html_text(raw)}", 1)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

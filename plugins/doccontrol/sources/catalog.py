@@ -28,6 +28,7 @@ from doccontrol.sources.consistency import check_consistency
 from doccontrol.sources.document_fields import document_from_markdown
 from doccontrol.sources.external_file import parse_external
 from doccontrol.sources.front_matter import MarkdownText, split_markdown
+from doccontrol.sources.raw_html import raw_html_findings
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
 
@@ -187,6 +188,10 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
                 return folder
             folder = posixpath.dirname(folder)
         return None
+
+    if not config.allow_raw_html:
+        for path, parsed in markdown.items():
+            findings.extend(raw_html_findings(path, parsed.body, parsed.body_line))
 
     chapters: dict[str, list[Chapter]] = {}
     documents: list[Document] = []

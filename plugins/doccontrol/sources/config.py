@@ -16,6 +16,8 @@ import yaml
 
 from doccontrol.model.documents import DocType
 from doccontrol.model.errors import ConfigError
+from doccontrol.model.findings import Finding
+from doccontrol.sources.extensions import extension_findings
 
 PLUGIN_NAME = "doc-control"
 
@@ -53,6 +55,7 @@ class Config:
     preview: bool = False
     defaults: tuple[tuple[DocType, TypeDefaults], ...] = ()
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
+    allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
     site_name: str = ""
     language: str = "zh"
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
@@ -89,6 +92,7 @@ OPTION_NAMES = (
     "preview",
     "defaults",
     "pdf",
+    "allow_raw_html",
 )
 
 
@@ -164,6 +168,8 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, preview=need("preview", bool, "true or false"))
     if "pdf" in opts:
         cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
+    if "allow_raw_html" in opts:
+        cfg = replace(cfg, allow_raw_html=need("allow_raw_html", bool, "true or false"))
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
@@ -253,6 +259,7 @@ class SiteConfig:
     has_plugin: bool
     site_name: str
     language: str
+    findings: tuple[Finding, ...] = ()  # what mkdocs.yml itself is reported for
 
 
 def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
@@ -279,4 +286,5 @@ def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
         options is not None,
         str(data.get("site_name") or default_name),
         str(language or "zh"),
+        tuple(extension_findings(data, text)),
     )

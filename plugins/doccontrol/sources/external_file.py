@@ -13,7 +13,7 @@ FIELDS = ("id", "title", "number", "version", "source", "holder", "checked")
 def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], list[Finding]]:
     data, problem = load_yaml(text)
     if problem:
-        return (), [error(path, problem.line, "external-yaml", problem.message)]
+        return (), [error(path, problem.line, problem.code or "external-yaml", problem.message)]
     if data is None:
         return (), []
     if not isinstance(data, PosDict) or not isinstance(data.get("documents"), PosList):

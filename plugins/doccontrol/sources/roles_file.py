@@ -15,7 +15,7 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
     """Parse and validate roles.yml; None when it cannot be used at all."""
     data, problem = load_yaml(text)
     if problem:
-        return None, [error(path, problem.line, "roles-yaml", problem.message)]
+        return None, [error(path, problem.line, problem.code or "roles-yaml", problem.message)]
     if not isinstance(data, PosDict):
         return None, [error(path, 1, "roles-invalid", f"roles file must be a mapping; {_EXAMPLE}")]
     findings: list[Finding] = []

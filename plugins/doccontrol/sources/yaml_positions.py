@@ -10,10 +10,15 @@ Why not ruamel.yaml, which keeps positions too: its round-trip loader is pure
 Python and several times slower than PyYAML's libyaml composer, and a history
 replay parses thousands of front matters. The bookkeeping here is a thin layer
 over PyYAML's own nodes, which carry their marks already.
+
+YAML is data here, never a program: anchors and aliases are refused (an alias
+bomb is a few lines that expand to billions of values), and so are texts longer
+than :data:`MAX_CHARS` or nested deeper than :data:`MAX_DEPTH`, each with a line.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,10 +43,24 @@ class PosList(list[Any]):
 
 @dataclass(frozen=True)
 class YamlProblem:
-    """Why a YAML text could not be loaded, and where (1-based line)."""
+    """Why a YAML text could not be loaded, and where (1-based line).
+
+    ``code`` is set for the limits every YAML file shares (``yaml-alias``,
+    ``yaml-too-deep``, ``yaml-too-large``); otherwise the caller names the finding.
+    """
 
     line: int
     message: str
+    code: str | None = None
+
+
+# Front matter, roles.yml and a record's fields are a few kilobytes and a few
+# levels deep; these limits are far above any real file and far below harm.
+MAX_CHARS = 1_000_000
+MAX_DEPTH = 50
+ALIAS = "yaml-alias"
+TOO_DEEP = "yaml-too-deep"
+TOO_LARGE = "yaml-too-large"
 
 
 class _DuplicateKey(Exception):
@@ -109,8 +128,16 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
     Returns ``(value, None)`` or ``(None, problem)``.
     """
     offset = first_line - 1
+    refused = refuse(text, first_line)
+    if refused is not None:
+        return None, refused
+    loader = _Loader(text)
     try:
-        value = yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        deep = _too_deep(node, offset) if node is not None else None
+        if deep is not None:
+            return None, deep
+        value = loader.construct_document(node) if node is not None else None
     except _DuplicateKey as dup:
         return None, YamlProblem(
             dup.line + offset,
@@ -120,6 +147,8 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + offset
+        if "maximum nesting depth" in str(exc.problem):
+            return None, _deep_problem(line)
         bad_line = (
             text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
         )
@@ -138,7 +167,87 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
         )
     except yaml.YAMLError as exc:
         return None, YamlProblem(first_line, f"invalid YAML: {exc}")
+    finally:
+        loader.dispose()
     return _shift(value, offset), None
+
+
+def refuse(text: str, first_line: int = 1) -> YamlProblem | None:
+    """The size or anchor that makes ``text`` no plain data, before any of it is built.
+
+    Cheap for ordinary text: the token scan runs only when ``&`` or ``*`` occurs.
+    Callers that load YAML with a bare libyaml loader for speed ask this first.
+    """
+    if len(text) > MAX_CHARS:
+        return YamlProblem(
+            first_line,
+            f"the YAML is {len(text):,} characters long, more than the {MAX_CHARS:,} doccontrol "
+            "reads; keep the data short and put long text in the document body",
+            TOO_LARGE,
+        )
+    if "&" not in text and "*" not in text:
+        return None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
+                return YamlProblem(
+                    token.start_mark.line + first_line,
+                    f"YAML anchor or alias '{sign}{token.value}' is not accepted: doccontrol "
+                    "reads YAML as plain data; write the value out in full (or quote a value "
+                    "that starts with & or *)",
+                    ALIAS,
+                )
+    except yaml.YAMLError:
+        return None  # the loader reports the syntax error with its line
+    return None
+
+
+# Block nesting needs indentation; past this many columns, the nodes are walked.
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_DEPTH // 2}}}", re.MULTILINE)
+
+
+def is_plain(text: str) -> bool:
+    """Whether a bare libyaml load of ``text`` is safe: no limit of this module is broken.
+
+    The speed paths (a history replay reads thousands of front matters) ask this
+    first and leave anything else to :func:`load_yaml`, which says what is wrong.
+    Depth is bounded without parsing: at most one level per indented column, per
+    bracket and per compact ``- -``; only a text past that bound is walked.
+    """
+    if refuse(text) is not None:
+        return False
+    nesting = text.count("[") + text.count("{") + text.count("- -")
+    if nesting >= MAX_DEPTH // 2 - 1 or _DEEP_INDENT.search(text):
+        problem = load_yaml(text)[1]
+        return problem is None or problem.code is None  # a syntax error fails safely anyway
+    return True
+
+
+def _deep_problem(line: int) -> YamlProblem:
+    return YamlProblem(
+        line,
+        f"the YAML is nested more than {MAX_DEPTH} levels deep here; doccontrol's files are a "
+        "few levels deep: flatten the structure",
+        TOO_DEEP,
+    )
+
+
+def _too_deep(root: Node, offset: int) -> YamlProblem | None:
+    """The first node nested deeper than :data:`MAX_DEPTH`, walked without recursion."""
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, SequenceNode):
+            children: list[Node] = node.value
+        elif isinstance(node, MappingNode):
+            children = [value for _, value in node.value]
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            return _deep_problem(node.start_mark.line + 1 + offset)
+        stack.extend((child, depth + 1) for child in children)
+    return None
 
 
 _CLOSERS: dict[type[yaml.Token], str] = {

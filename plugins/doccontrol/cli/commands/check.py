@@ -16,7 +16,7 @@ def check(repo: Path, as_of: date | None, fmt: OutputFormat) -> int:
     """Exit 0 when nothing is an error, 1 otherwise."""
     try:
         site = read_mkdocs_yml(repo)
-        findings = list(load_project(repo, site.config, as_of).findings)
+        findings = [*site.findings, *load_project(repo, site.config, as_of).findings]
     except ConfigError as exc:
         findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.message)]
     output = render_findings(findings, fmt)

@@ -1,0 +1,66 @@
+"""Raw HTML in a document's text that would run in a reader's browser (pure).
+
+Markdown passes HTML through, so a ``<script>``, an ``onerror=`` attribute or a
+``javascript:`` link written into an approved document would run on every
+reader's intranet page. Unless the configuration allows raw HTML
+(``allow_raw_html: true``), each is an error at its line. Code, fenced or
+inline, is shown as text and is left alone.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from doccontrol.model.findings import Finding, error
+
+SCRIPT = "raw-html-script"
+EVENT_HANDLER = "raw-html-event-handler"
+JAVASCRIPT_URL = "raw-html-javascript-url"
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
+_HANDLER = re.compile(r"<[a-z][^>]*?[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
+# A link target, a reference definition, an autolink or a URL attribute.
+_JS_URL = re.compile(
+    r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|<|\b(?:href|src|action|formaction|data|xlink:href)"
+    r"\s*=\s*[\"']?)\s*javascript:",
+    re.IGNORECASE,
+)
+# Browsers ignore these inside a URL scheme: "java\tscript:" still runs.
+_URL_NOISE = re.compile(r"[\x00-\x20]+")
+
+_FIX = "; remove it, or set 'allow_raw_html: true' in doc-control's options if it is intended"
+
+
+def raw_html_findings(path: str, body: str, body_line: int) -> list[Finding]:
+    """Each line of ``body`` (line 1 is ``body_line`` of the file) with active HTML."""
+    findings: list[Finding] = []
+    fence: str | None = None
+    for number, line in enumerate(body.split("\n"), start=body_line):
+        opened = _FENCE.match(line)
+        if fence is not None:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        text = html.unescape(_CODE_SPAN.sub("", line))
+        if _SCRIPT.search(text):
+            findings.append(
+                error(path, number, SCRIPT, "a <script> element in the text would run in "
+                      "every reader's browser" + _FIX)
+            )
+        if _HANDLER.search(text):
+            findings.append(
+                error(path, number, EVENT_HANDLER, "an HTML event-handler attribute (on...=) "
+                      "in the text would run in every reader's browser" + _FIX)
+            )
+        if _JS_URL.search(text) or _JS_URL.search(_URL_NOISE.sub("", text)):
+            findings.append(
+                error(path, number, JAVASCRIPT_URL, "a javascript: link in the text would run "
+                      "in the reader's browser when followed" + _FIX)
+            )
+    return findings
