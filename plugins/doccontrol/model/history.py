@@ -161,6 +161,7 @@ class BaselineTag:
     commit: str
     tagger: Identity | None  # None for a lightweight tag, which carries no tagger
     date: datetime
+    message: str = ""  # the tag's subject line: the adopted revisions' summary
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from doccontrol.model.documents import ID_PATTERN, DocType, Roles
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
+from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
@@ -78,6 +79,7 @@ class Revision:
     summary: str
     path: str
     files: tuple[tuple[str, str], ...]  # (path, blob) of every file of the document
+    paper_label: str = ""  # a revision carried over from paper: the label the paper carried
 
 
 @dataclass(frozen=True)
@@ -305,12 +307,13 @@ class _Replay:
         adopt_at: int | None,
         adopted: date | None,
         adopter: str,
+        summary: str = "",
     ) -> None:
         for index, event in enumerate(events):
             adopting = adopt_at is not None and index <= adopt_at
             self.step(event, adopting)
             if adopting and index == adopt_at and adopted is not None:
-                self.adopt(event, adopted, adopter)
+                self.adopt(event, adopted, adopter, summary)
 
     def step(self, event: ChangeEvent, adopting: bool) -> None:
         # Each document the change touches, with its front-matter file afterwards if
@@ -545,8 +548,10 @@ class _Replay:
                 )
             )
 
-    def adopt(self, event: ChangeEvent, adopted: date, adopter: str) -> None:
-        """The baseline: every document at the tagged commit is approved A/0."""
+    def adopt(self, event: ChangeEvent, adopted: date, adopter: str, summary: str = "") -> None:
+        """The baseline: every document at the tagged commit is approved A/0, or at the
+        revision its paper history in baseline.yml reached."""
+        paper = self._paper_history()
         for path in sorted(self.tree):
             found = self.owner(path, self.tree)
             if not found or found[0] not in self.docs:
@@ -557,6 +562,10 @@ class _Replay:
             meta = doc.meta
             default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
             edition = str(meta.get("edition") or default).strip()
+            rows = paper.pop(doc.id, ())
+            if rows:
+                self._adopt_paper(doc, event, rows, edition)
+                continue
             label, _ = _next_label(None, edition, self.config.revisions)
             doc.revisions.append(
                 Revision(
@@ -568,9 +577,70 @@ class _Replay:
                     adopted,
                     (adopter,),
                     (),
-                    "基线：纸质批准文件转入",
+                    summary or "基线：纸质批准文件转入",
                     doc.path,
                     self.files_of(doc),
+                )
+            )
+        where = baseline_path(self.config)
+        for doc_id, rows in sorted(paper.items()):
+            self.findings.append(
+                warning(
+                    where,
+                    rows[0].line,
+                    "baseline-unknown",
+                    f"{where} gives a paper history for {doc_id}, but no document had that id "
+                    "at the baseline commit; it is ignored: correct the id",
+                )
+            )
+
+    def _paper_history(self) -> dict[str, tuple[PaperRevision, ...]]:
+        where = baseline_path(self.config)
+        blob = self.tree.get(where)
+        if blob is None:
+            return {}
+        text, problem = decode(where, self.blobs.get(blob, b""))
+        if text is None:
+            self.findings.extend([problem] if problem else [])
+            return {}
+        paper, found = parse_baseline(where, text, self.config.revisions)
+        self.findings.extend(found)
+        return paper
+
+    def _adopt_paper(
+        self, doc: _Doc, event: ChangeEvent, rows: tuple[PaperRevision, ...], edition: str
+    ) -> None:
+        """A document adopted at the revision its paper history reached, with those rows."""
+        files = self.files_of(doc)
+        for row in rows:
+            doc.revisions.append(
+                Revision(
+                    row.label,
+                    row.edition,
+                    row.amendment,
+                    event.commit,
+                    row.issued,
+                    row.issued,
+                    row.approved_by,
+                    (),
+                    row.summary,
+                    doc.path,
+                    files,
+                    row.paper_label,
+                )
+            )
+        last = rows[-1]
+        if last.edition != edition:
+            # Left alone, the next approved change would re-issue it as edition A (or 1).
+            self.findings.append(
+                error(
+                    doc.path,
+                    1,
+                    "baseline-edition",
+                    f"{doc.id} was adopted at {last.label} ({baseline_path(self.config)} line "
+                    f"{last.line}), but its front matter gives edition {edition}; write "
+                    f"'edition: {last.edition}' so that its next approved change continues "
+                    f"from {last.label}",
                 )
             )
 
@@ -684,7 +754,7 @@ class Evaluation:
             if roles is None or person is None or person.name not in roles.members(roles.top):
                 self._usable = False
                 return
-            replay.adopt(event, baseline.date.date(), person.name)
+            replay.adopt(event, baseline.date.date(), person.name, baseline.message)
             self._adopting = False
 
     def result(self, history: History) -> ControlState:
@@ -748,7 +818,7 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
                 adopt_at = None
         elif index is not None:
             adopt_at = None
-    replay.run(events, adopt_at, adopted, adopter)
+    replay.run(events, adopt_at, adopted, adopter, baseline.message if baseline else "")
     return _finish(replay, config, as_of, events[-1].commit if events else "", findings)
 
 
