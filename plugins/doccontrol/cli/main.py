@@ -53,11 +53,12 @@ def main() -> None:
     default="text",
     show_default=True,
 )
-def check(repo: Path, as_of: date | None, fmt: str) -> None:
-    """Report every finding; exit 1 when any is an error."""
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as mkdocs build --strict.")
+def check(repo: Path, as_of: date | None, fmt: str, strict: bool) -> None:
+    """Report every finding; exit 1 when any is an error (with --strict, any at all)."""
     from doccontrol.cli.commands.check import check as run
 
-    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt)))
+    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt), strict))
 
 
 @main.command()
