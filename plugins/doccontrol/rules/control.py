@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -167,6 +167,8 @@ class _Doc:
     withdrawn_on: date | None = None
     present: bool = True
     approved_meta: dict[str, Any] | None = None
+    # Who wrote the unapproved changes: the authors of an approval of the text standing.
+    unapproved_authors: list[Identity] = field(default_factory=list)
 
 
 class _Replay:
@@ -350,7 +352,8 @@ class _Replay:
             self.roles_change(event, roles_before, adopting)
 
         reviewed = event.reviewed
-        if not affected and not reviewed:
+        approved = event.approved_ids if not adopting else ()
+        if not affected and not reviewed and not approved:
             return
         who = approval.parties(event)
         issued = event.committed.date()
@@ -358,6 +361,9 @@ class _Replay:
             self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
         for doc_id in reviewed:
             self.review(event, doc_id, who, roles_before, affected)
+        for doc_id in approved:
+            if doc_id not in affected:  # a change that carries the text approves it already
+                self.approve_standing(event, doc_id, who, roles_before, issued)
 
     def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
         blob = self.tree.get(self.config.roles)
@@ -427,6 +433,7 @@ class _Replay:
             doc.unapproved.append(
                 UnapprovedChange(event.commit, event.author, issued, verdict.reason)
             )
+            doc.unapproved_authors.extend(who.authors)
             doc.unapproved_findings.append(
                 self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
             )
@@ -434,6 +441,7 @@ class _Replay:
             return
         doc.unapproved.clear()
         doc.unapproved_findings.clear()
+        doc.unapproved_authors.clear()
         doc.present = present
         doc.approved_meta = meta_after or doc.approved_meta
         if withdrawing:
@@ -547,6 +555,58 @@ class _Replay:
                     f"{verdict.reason}",
                 )
             )
+
+    def approve_standing(
+        self,
+        event: ChangeEvent,
+        doc_id: str,
+        who: approval.Parties,
+        roles_before: Roles | None,
+        issued: date,
+    ) -> None:
+        """``Approved: ID``: the document's text as it stands on the branch is approved.
+
+        It wrote nothing, so its own authors are not the text's: the authors of
+        every unapproved change since the last approved revision are, and none of
+        them may approve it.
+        """
+        doc = self.docs.get(doc_id)
+        if doc is None or not doc.unapproved or not doc.present:
+            what = "no document has that id" if doc is None else (
+                "it has no unapproved change to approve" if doc.present else "it was deleted"
+            )
+            self.findings.append(
+                warning(
+                    doc.path if doc is not None else ".git",
+                    1,
+                    "approval-not-needed",
+                    f"commit {event.short} records 'Approved: {doc_id}', but {what}; it is ignored",
+                )
+            )
+            return
+        authors = tuple(dict.fromkeys(doc.unapproved_authors))
+        approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
+        verdict = self.judge(replace(who, authors=authors), roles_before, approvers)
+        if not verdict.approved:
+            self.findings.append(
+                warning(
+                    doc.path,
+                    1,
+                    "approval-not-counted",
+                    f"commit {event.short} records 'Approved: {doc_id}', but it does not count: "
+                    f"{verdict.reason}",
+                )
+            )
+            return
+        doc.unapproved.clear()
+        doc.unapproved_findings.clear()
+        doc.unapproved_authors.clear()
+        doc.approved_meta = doc.meta
+        if doc.meta.get("status") == "withdrawn":
+            doc.withdrawn_on = issued
+            return
+        doc.withdrawn_on = None
+        self._add_revision(doc, event, doc.meta, issued, verdict.approvers, authors)
 
     def adopt(self, event: ChangeEvent, adopted: date, adopter: str, summary: str = "") -> None:
         """The baseline: every document at the tagged commit is approved A/0, or at the
