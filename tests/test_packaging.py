@@ -47,7 +47,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, source / part, symlinks=True,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "site"))
+                            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         else:
             shutil.copy2(src, source / part)
     _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(base / "dist"),
