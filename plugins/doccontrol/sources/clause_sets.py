@@ -32,7 +32,7 @@ def builtin_text(name: str) -> str | None:
 
 
 def normalise_clause(reference: str) -> str:
-    """``4.2.1 b)``, ``４.２.１（ｂ）``, ``§4.2.1`` and ``4.2.1.`` all name clause ``4.2.1``.
+    """``4.2.1 b)``, ``４.２.１（ｂ）``, ``clause 4.2.1`` and ``4.2.1.`` all name clause ``4.2.1``.
 
     A list item (a letter, bracketed or not) names the clause it belongs to;
     full-width digits and brackets read as their ASCII forms. Anything else is
