@@ -53,11 +53,12 @@ def main() -> None:
     default="text",
     show_default=True,
 )
-def check(repo: Path, as_of: date | None, fmt: str) -> None:
-    """Report every finding; exit 1 when any is an error."""
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as mkdocs build --strict.")
+def check(repo: Path, as_of: date | None, fmt: str, strict: bool) -> None:
+    """Report every finding; exit 1 when any is an error (with --strict, any at all)."""
     from doccontrol.cli.commands.check import check as run
 
-    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt)))
+    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt), strict))
 
 
 @main.command()
@@ -91,6 +92,30 @@ def demo(directory: Path) -> None:
     from doccontrol.cli.commands.demo import demo as run
 
     _guarded(lambda: run(directory.resolve()))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--sample/--empty", default=False, help="Copy the sample organisation, or start empty.")
+@click.option("--lang", "language", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="The site's language and the starter files' wording.")
+@click.option("--standard", help="Built-in clause set: sbt-10382-2004, gb-t-19001-2016, iso-13485-2016 "
+              "(default: sbt-10382-2004 in Chinese, iso-13485-2016 in English).")
+def init(directory: Path, sample: bool, language: str, standard: str | None) -> None:
+    """Start an organisation in DIRECTORY: mkdocs.yml, roles, clause list, CI files, git."""
+    from doccontrol.cli.commands.init import init as run
+
+    _guarded(lambda: run(directory.resolve(), sample, language, standard))
+
+
+@main.command()
+@repo_option
+@click.option("--date", "day", type=DATE, help="The adoption date (default: today).")
+def adopt(repo: Path, day: date | None) -> None:
+    """Tag the committed documents as approved on paper: the doccontrol/baseline tag."""
+    from doccontrol.cli.commands.adopt import adopt as run
+
+    _guarded(lambda: run(repo.resolve(), day))
 
 
 @main.command()

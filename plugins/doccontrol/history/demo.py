@@ -41,7 +41,10 @@ SUN = Person("孙丽", "sunli@hengxin-service.example")  # 行政人事部
 
 
 def sample_root() -> Path:
-    """The sample organisation shipped with doccontrol (the repository this package lives in)."""
+    """The sample organisation shipped with doccontrol: package data, else the repository."""
+    packaged = Path(__file__).resolve().parents[1] / "sample"
+    if all((packaged / part).exists() for part in SAMPLE_PARTS):
+        return packaged
     root = Path(__file__).resolve().parents[3]
     if not all((root / part).exists() for part in SAMPLE_PARTS):
         raise UsageError(

@@ -130,7 +130,7 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     baseline_line = repo.git.for_each_ref(
         f"refs/tags/{BASELINE_TAG}",
         format="%(objecttype)%1f%(taggername)%1f%(taggeremail)%1f%(taggerdate:iso-strict)"
-        "%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)",
+        "%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(contents:subject)",
     )
     key = (str(path.resolve()), tip, baseline_line, config)
     cached = _CACHE.get(key)
@@ -229,11 +229,14 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
 def _baseline(line: str) -> BaselineTag | None:
     if not line.strip():
         return None
-    kind, name, email, tag_date, target, obj, created = (line.split("\x1f") + [""] * 7)[:7]
+    fields = (line.split("\x1f") + [""] * 8)[:8]
+    kind, name, email, tag_date, target, obj, created, subject = fields
     if kind != "tag":
         # A lightweight tag names no tagger, so nobody can be said to have adopted anything.
         return BaselineTag(obj, None, datetime.fromisoformat(created))
-    return BaselineTag(target, Identity(name, email.strip("<>")), datetime.fromisoformat(tag_date))
+    return BaselineTag(
+        target, Identity(name, email.strip("<>")), datetime.fromisoformat(tag_date), subject.strip()
+    )
 
 
 def _controlled(path: str, config: Config) -> bool:

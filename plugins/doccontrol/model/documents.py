@@ -150,6 +150,8 @@ class Document:
     retention: Retention | None = None
     storage: str | None = None
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    #: The organisation's own keys (``fields:`` option or ``x-…``) as written, for templates.
+    own_fields: tuple[tuple[str, object], ...] = field(default=(), compare=False)
 
     def line_of(self, key: str) -> int:
         """Line of a front-matter key, or 1 when it is absent."""

@@ -110,6 +110,19 @@ class ChangeEvent:
         return tuple(dict.fromkeys(ids))
 
     @property
+    def approved_ids(self) -> tuple[str, ...]:
+        """Ids named by ``Approved:`` trailers, here or in the commits brought in.
+
+        An approval of text already on the release branch: an empty commit saying
+        ``Approved: QP-01``, merged by an approver, approves QP-01 as it stands.
+        """
+        values = [*self.trailer_values("Approved")]
+        for brought in self.brought_in:
+            values.extend(v for k, v in brought.trailers if k.lower() == "approved")
+        ids = (one for value in values for one in value.replace(",", " ").split())
+        return tuple(dict.fromkeys(ids))
+
+    @property
     def summary(self) -> str:
         """The change's title: a pull request's title rather than the forge's merge line.
 
@@ -141,6 +154,7 @@ _MERGE_SUBJECTS = ("Merge pull request", "Merge branch", "Merge remote-tracking"
 _TRAILER_KEYS = frozenset(
     {
         "approved-by",
+        "approved",
         "co-authored-by",
         "reviewed",
         "reviewed-by",
@@ -161,6 +175,7 @@ class BaselineTag:
     commit: str
     tagger: Identity | None  # None for a lightweight tag, which carries no tagger
     date: datetime
+    message: str = ""  # the tag's subject line: the adopted revisions' summary
 
 
 @dataclass(frozen=True)

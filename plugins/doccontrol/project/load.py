@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from doccontrol.history.reader import read_history
 from doccontrol.model.documents import SourceFile
 from doccontrol.model.errors import RepositoryError
 from doccontrol.model.findings import Finding, error, sort_findings
-from doccontrol.model.history import History
+from doccontrol.model.history import BaselineTag, History
 from doccontrol.project.gc_pause import gc_paused
 from doccontrol.project.worktree import read_codeowners, read_worktree
 from doccontrol.rules.control import ControlState, Evaluation
@@ -50,12 +50,15 @@ class Project:
         return self.worktree if preview or self.control is None else self.approved
 
 
-def load_project(repo: Path, config: Config, as_of: date | None = None) -> Project:
+def load_project(
+    repo: Path, config: Config, as_of: date | None = None, baseline: BaselineTag | None = None
+) -> Project:
+    """``baseline``, when given, stands in for the tag: what the repository would be if adopted."""
     with gc_paused():
-        return _load_project(repo, config, as_of or date.today())
+        return _load_project(repo, config, as_of or date.today(), baseline)
 
 
-def _load_project(repo: Path, config: Config, as_of: date) -> Project:
+def _load_project(repo: Path, config: Config, as_of: date, baseline: BaselineTag | None) -> Project:
     # The working tree is read in a thread while git streams the history: the main
     # thread spends most of that time waiting for git, so the two overlap.
     history: History | None = None
@@ -71,6 +74,8 @@ def _load_project(repo: Path, config: Config, as_of: date) -> Project:
         sources, worktree, findings = reading.result()
     if history_problem is not None:
         findings.append(history_problem)
+    if history is not None and baseline is not None:
+        history = replace(history, baseline=baseline)  # the evaluation then replays afresh
     control: ControlState | None = None
     approved = worktree
     if history is not None:

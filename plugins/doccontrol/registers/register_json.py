@@ -17,7 +17,8 @@ def _day(value: date | None) -> str | None:
 
 
 def revision_dict(rev: Revision) -> dict[str, Any]:
-    return {
+    paper = {"paper_label": rev.paper_label} if rev.paper_label else {}
+    return paper | {
         "revision": rev.label,
         "commit": rev.commit,
         "issued": _day(rev.issued),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -20,6 +20,7 @@ from doccontrol.model.documents import ID_PATTERN, DocType, Roles
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
+from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
@@ -79,6 +80,7 @@ class Revision:
     summary: str
     path: str
     files: tuple[tuple[str, str], ...]  # (path, blob) of every file of the document
+    paper_label: str = ""  # a revision carried over from paper: the label the paper carried
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ class _Doc:
     withdrawn_on: date | None = None
     present: bool = True
     approved_meta: dict[str, Any] | None = None
+    # Who wrote the unapproved changes: the authors of an approval of the text standing.
+    unapproved_authors: list[Identity] = field(default_factory=list)
 
 
 class _Replay:
@@ -309,12 +313,13 @@ class _Replay:
         adopt_at: int | None,
         adopted: date | None,
         adopter: str,
+        summary: str = "",
     ) -> None:
         for index, event in enumerate(events):
             adopting = adopt_at is not None and index <= adopt_at
             self.step(event, adopting)
             if adopting and index == adopt_at and adopted is not None:
-                self.adopt(event, adopted, adopter)
+                self.adopt(event, adopted, adopter, summary)
 
     def step(self, event: ChangeEvent, adopting: bool) -> None:
         # Each document the change touches, with its front-matter file afterwards if
@@ -351,7 +356,8 @@ class _Replay:
             self.roles_change(event, roles_before, adopting)
 
         reviewed = event.reviewed
-        if not affected and not reviewed:
+        approved = event.approved_ids if not adopting else ()
+        if not affected and not reviewed and not approved:
             return
         who = approval.parties(event)
         issued = event.committed.date()
@@ -359,6 +365,9 @@ class _Replay:
             self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
         for doc_id in reviewed:
             self.review(event, doc_id, who, roles_before, affected)
+        for doc_id in approved:
+            if doc_id not in affected:  # a change that carries the text approves it already
+                self.approve_standing(event, doc_id, who, roles_before, issued)
 
     def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
         blob = self.tree.get(self.config.roles)
@@ -428,6 +437,7 @@ class _Replay:
             doc.unapproved.append(
                 UnapprovedChange(event.commit, event.author, issued, verdict.reason)
             )
+            doc.unapproved_authors.extend(who.authors)
             doc.unapproved_findings.append(
                 self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
             )
@@ -435,6 +445,7 @@ class _Replay:
             return
         doc.unapproved.clear()
         doc.unapproved_findings.clear()
+        doc.unapproved_authors.clear()
         doc.present = present
         doc.approved_meta = meta_after or doc.approved_meta
         if withdrawing:
@@ -549,8 +560,62 @@ class _Replay:
                 )
             )
 
-    def adopt(self, event: ChangeEvent, adopted: date, adopter: str) -> None:
-        """The baseline: every document at the tagged commit is approved A/0."""
+    def approve_standing(
+        self,
+        event: ChangeEvent,
+        doc_id: str,
+        who: approval.Parties,
+        roles_before: Roles | None,
+        issued: date,
+    ) -> None:
+        """``Approved: ID``: the document's text as it stands on the branch is approved.
+
+        It wrote nothing, so its own authors are not the text's: the authors of
+        every unapproved change since the last approved revision are, and none of
+        them may approve it.
+        """
+        doc = self.docs.get(doc_id)
+        if doc is None or not doc.unapproved or not doc.present:
+            what = "no document has that id" if doc is None else (
+                "it has no unapproved change to approve" if doc.present else "it was deleted"
+            )
+            self.findings.append(
+                warning(
+                    doc.path if doc is not None else ".git",
+                    1,
+                    "approval-not-needed",
+                    f"commit {event.short} records 'Approved: {doc_id}', but {what}; it is ignored",
+                )
+            )
+            return
+        authors = tuple(dict.fromkeys(doc.unapproved_authors))
+        approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
+        verdict = self.judge(replace(who, authors=authors), roles_before, approvers)
+        if not verdict.approved:
+            self.findings.append(
+                warning(
+                    doc.path,
+                    1,
+                    "approval-not-counted",
+                    f"commit {event.short} records 'Approved: {doc_id}', but it does not count: "
+                    f"{verdict.reason}",
+                )
+            )
+            return
+        doc.unapproved.clear()
+        doc.unapproved_findings.clear()
+        doc.unapproved_authors.clear()
+        doc.approved_meta = doc.meta
+        if doc.meta.get("status") == "withdrawn":
+            doc.withdrawn_on = issued
+            return
+        doc.withdrawn_on = None
+        self._add_revision(doc, event, doc.meta, issued, verdict.approvers, authors)
+
+    def adopt(self, event: ChangeEvent, adopted: date, adopter: str, summary: str = "") -> None:
+        """The baseline: every document at the tagged commit is approved A/0, or at the
+        revision its paper history in baseline.yml reached."""
+        paper = self._paper_history()
         for path in sorted(self.tree):
             found = self.owner(path, self.tree)
             if not found or found[0] not in self.docs:
@@ -561,6 +626,10 @@ class _Replay:
             meta = doc.meta
             default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
             edition = str(meta.get("edition") or default).strip()
+            rows = paper.pop(doc.id, ())
+            if rows:
+                self._adopt_paper(doc, event, rows, edition)
+                continue
             label, _ = _next_label(None, edition, self.config.revisions)
             doc.revisions.append(
                 Revision(
@@ -572,9 +641,70 @@ class _Replay:
                     adopted,
                     (adopter,),
                     (),
-                    "基线：纸质批准文件转入",
+                    summary or "基线：纸质批准文件转入",
                     doc.path,
                     self.files_of(doc),
+                )
+            )
+        where = baseline_path(self.config)
+        for doc_id, rows in sorted(paper.items()):
+            self.findings.append(
+                warning(
+                    where,
+                    rows[0].line,
+                    "baseline-unknown",
+                    f"{where} gives a paper history for {doc_id}, but no document had that id "
+                    "at the baseline commit; it is ignored: correct the id",
+                )
+            )
+
+    def _paper_history(self) -> dict[str, tuple[PaperRevision, ...]]:
+        where = baseline_path(self.config)
+        blob = self.tree.get(where)
+        if blob is None:
+            return {}
+        text, problem = decode(where, self.blobs.get(blob, b""))
+        if text is None:
+            self.findings.extend([problem] if problem else [])
+            return {}
+        paper, found = parse_baseline(where, text, self.config.revisions)
+        self.findings.extend(found)
+        return paper
+
+    def _adopt_paper(
+        self, doc: _Doc, event: ChangeEvent, rows: tuple[PaperRevision, ...], edition: str
+    ) -> None:
+        """A document adopted at the revision its paper history reached, with those rows."""
+        files = self.files_of(doc)
+        for row in rows:
+            doc.revisions.append(
+                Revision(
+                    row.label,
+                    row.edition,
+                    row.amendment,
+                    event.commit,
+                    row.issued,
+                    row.issued,
+                    row.approved_by,
+                    (),
+                    row.summary,
+                    doc.path,
+                    files,
+                    row.paper_label,
+                )
+            )
+        last = rows[-1]
+        if last.edition != edition:
+            # Left alone, the next approved change would re-issue it as edition A (or 1).
+            self.findings.append(
+                error(
+                    doc.path,
+                    1,
+                    "baseline-edition",
+                    f"{doc.id} was adopted at {last.label} ({baseline_path(self.config)} line "
+                    f"{last.line}), but its front matter gives edition {edition}; write "
+                    f"'edition: {last.edition}' so that its next approved change continues "
+                    f"from {last.label}",
                 )
             )
 
@@ -688,7 +818,7 @@ class Evaluation:
             if roles is None or person is None or person.name not in roles.members(roles.top):
                 self._usable = False
                 return
-            replay.adopt(event, baseline.date.date(), person.name)
+            replay.adopt(event, baseline.date.date(), person.name, baseline.message)
             self._adopting = False
 
     def result(self, history: History) -> ControlState:
@@ -752,7 +882,7 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
                 adopt_at = None
         elif index is not None:
             adopt_at = None
-    replay.run(events, adopt_at, adopted, adopter)
+    replay.run(events, adopt_at, adopted, adopter, baseline.message if baseline else "")
     return _finish(replay, config, as_of, events[-1].commit if events else "", findings)
 
 

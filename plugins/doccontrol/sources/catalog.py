@@ -22,6 +22,7 @@ from doccontrol.model.documents import (
     Standard,
 )
 from doccontrol.model.findings import Finding, error, sort_findings
+from doccontrol.sources.clause_sets import builtin_text
 from doccontrol.sources.clauses_file import parse_clauses
 from doccontrol.sources.config import Config
 from doccontrol.sources.consistency import check_consistency
@@ -150,11 +151,11 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
             findings.extend(found)
 
     standard: Standard | None = None
-    if config.clauses in files:
-        text = text_of(config.clauses)
-        if text is not None:
-            standard, found = parse_clauses(config.clauses, text)
-            findings.extend(found)
+    # A clause file in the repository wins over a built-in set of the same name.
+    text = text_of(config.clauses) if config.clauses in files else builtin_text(config.clauses)
+    if text is not None:
+        standard, found = parse_clauses(config.clauses, text)
+        findings.extend(found)
 
     markdown: dict[str, MarkdownText] = {}
     for path in sorted(files):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from doccontrol.model.documents import Clause, Standard
 from doccontrol.model.findings import Finding, error
+from doccontrol.sources.clause_sets import normalise_clause
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, load_yaml
 
 
@@ -31,7 +32,7 @@ def parse_clauses(path: str, text: str) -> tuple[Standard | None, list[Finding]]
                 error(path, line, "clauses-invalid", "each clause needs 'number' and 'title'")
             )
             continue
-        number = str(entry["number"]).strip()
+        number = normalise_clause(str(entry["number"]))
         if number in seen:
             findings.append(
                 error(path, line, "clauses-invalid", f"clause {number} is listed twice")

@@ -17,6 +17,7 @@ import yaml
 from doccontrol.model.documents import DocType
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding
+from doccontrol.sources.clause_sets import BUILTIN, is_builtin
 from doccontrol.sources.extensions import extension_findings
 
 PLUGIN_NAME = "doc-control"
@@ -58,6 +59,7 @@ class Config:
     allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
     site_name: str = ""
     language: str = "zh"
+    fields: tuple[str, ...] = ()  # the organisation's own front-matter keys, kept and not shown
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @functools.cached_property
@@ -93,6 +95,7 @@ OPTION_NAMES = (
     "defaults",
     "pdf",
     "allow_raw_html",
+    "fields",
 )
 
 
@@ -134,6 +137,18 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
     for name in ("roles", "external", "clauses", "branch"):
         if name in opts:
             cfg = replace(cfg, **{name: need(name, str, "a string")})
+    if "clauses" in opts and not _clause_file_or_set(cfg.clauses):
+        raise ConfigError(
+            f"doc-control option 'clauses' is {cfg.clauses!r}: give a built-in clause set ("
+            + ", ".join(BUILTIN)
+            + ") or the path of a clause file such as manual/clauses.yml",
+            where,
+        )
+    if "fields" in opts:
+        names = need("fields", list, "a list of front-matter keys, like [slug, related]")
+        if not all(isinstance(n, str) and n.strip() for n in names):
+            raise ConfigError("doc-control option 'fields' must list front-matter keys", where)
+        cfg = replace(cfg, fields=tuple(n.strip() for n in names))
     if "min_approvals" in opts:
         n = need("min_approvals", int, "a whole number of at least 1")
         if n < 1:
@@ -174,6 +189,10 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
     return cfg
+
+
+def _clause_file_or_set(value: str) -> bool:
+    return is_builtin(value) or "/" in value or value.endswith((".yml", ".yaml"))
 
 
 _DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from doccontrol.model.documents import DocType, Document, ExternalDocument, Roles, Standard
 from doccontrol.model.findings import Finding, error, warning
+from doccontrol.sources.clause_sets import resolve_clause
 from doccontrol.sources.config import Config
 from doccontrol.sources.links import find_links
 
@@ -138,14 +139,14 @@ def check_consistency(
                     )
                 )
                 break
-            if standard.clause(number) is None:
+            if resolve_clause(standard, number) is None:
                 findings.append(
                     error(
                         doc.path,
                         doc.line_of("clauses"),
                         "unknown-clause",
                         f"clause {number} is not in {config.clauses}; use a clause number "
-                        "listed there, e.g. 4.6.3",
+                        f"listed there, e.g. {standard.clauses[0].number if standard.clauses else '4.1'}",
                     )
                 )
         for chapter_path, body, body_line in (
@@ -173,10 +174,11 @@ def _coverage_gaps(
     documents: Sequence[Document], standard: Standard, config: Config
 ) -> list[Finding]:
     covered = {
-        number
+        clause.number
         for doc in documents
         if doc.type is DocType.PROCEDURE and not doc.withdrawn
         for number in doc.clauses
+        if (clause := resolve_clause(standard, number)) is not None
     }
     return [
         warning(

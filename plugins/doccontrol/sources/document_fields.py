@@ -8,6 +8,7 @@ from typing import Any
 
 from doccontrol.model.documents import ID_PATTERN, Chapter, DocType, Document, parse_retention
 from doccontrol.model.findings import Finding, error, warning
+from doccontrol.sources.clause_sets import normalise_clause
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.front_matter import MarkdownText
 from doccontrol.sources.yaml_positions import item_line, line_of
@@ -45,6 +46,11 @@ CONTROL_FIELDS = {
 }
 
 _EDITION = re.compile(r"^[A-Z]$")
+
+
+def own_field(key: str, config: Config) -> bool:
+    """The organisation's own key (``fields:`` or ``x-…``): kept, never checked or shown."""
+    return key.startswith("x-") or key in config.fields
 
 
 def parse_date(value: Any) -> date | None:
@@ -131,14 +137,16 @@ def document_from_markdown(
                     f"'{key}' must not be typed: {CONTROL_FIELDS[key]}; remove this line",
                 )
             )
-        elif key not in REQUIRED and key not in OPTIONAL:
+        elif key not in REQUIRED and key not in OPTIONAL and not own_field(key, config):
             findings.append(
                 warning(
                     path,
                     line,
                     "unknown-field",
                     f"unknown front-matter field '{key}'; known fields are "
-                    + ", ".join(REQUIRED + OPTIONAL),
+                    + ", ".join(REQUIRED + OPTIONAL)
+                    + f"; for a field of your own, list it under the doc-control option "
+                    f"'fields' or name it x-{key}",
                 )
             )
 
@@ -326,7 +334,7 @@ def document_from_markdown(
                     )
                 )
 
-    clauses = _str_list(meta, "clauses", path, findings)
+    clauses = tuple(normalise_clause(c) for c in _str_list(meta, "clauses", path, findings))
     references = _str_list(meta, "references", path, findings)
     records = _str_list(meta, "records", path, findings)
 
@@ -353,5 +361,6 @@ def document_from_markdown(
         retention=retention,
         storage=storage,
         field_lines=tuple(meta.lines.items()),
+        own_fields=tuple((k, meta[k]) for k in meta if own_field(str(k), config)),
     )
     return document, findings

@@ -65,6 +65,14 @@ class DocumentChange:
 
 
 @dataclass(frozen=True)
+class ApprovalGroup:
+    """Changed items (document ids, or the roles file) that the same people may approve."""
+
+    approvers: tuple[str, ...]
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class BranchStatus:
     base: str
     branch: str
@@ -80,6 +88,7 @@ class BranchStatus:
     errors: tuple[Finding, ...]
     blocking: tuple[str, ...]
     min_approvals: int
+    groups: tuple[ApprovalGroup, ...] = ()  # set when no single merger can approve it all
 
 
 def blob_id(data: bytes, length: int = 40) -> str:
@@ -182,6 +191,9 @@ def branch_status(
         reason = _blocked(f"{config.roles} (top role {roles.top})", roles_change)
         if reason:
             blocking.append(reason)
+    groups = approval_groups(documents, roles_change, config.roles)
+    if not blocking and len(groups) > 1:
+        blocking.append(_split_advice(groups))
     if errors:
         blocking.append(
             f"doccontrol check reports {len(errors)} error(s); the pipeline fails until they are fixed"
@@ -201,6 +213,42 @@ def branch_status(
         errors=errors,
         blocking=tuple(blocking),
         min_approvals=config.min_approvals,
+        groups=groups if len(groups) > 1 else (),
+    )
+
+
+def approval_groups(
+    documents: Sequence[DocumentChange], roles_change: Approval | None, roles_path: str
+) -> tuple[ApprovalGroup, ...]:
+    """The changed items grouped so that one merger can approve each group.
+
+    A merge has one merger: it approves every item only when someone may approve
+    them all. One group means that person exists; more mean the branch, merged
+    as it is, leaves some items unapproved.
+    """
+    items = [(d.id, d.approval) for d in documents]
+    if roles_change is not None:
+        items.append((roles_path, roles_change))
+    if not items:
+        return ()
+    common = set(items[0][1].remaining).intersection(*(set(a.remaining) for _, a in items[1:]))
+    if common:
+        everyone = tuple(h for h in items[0][1].remaining if h in common)
+        return (ApprovalGroup(everyone, tuple(i for i, _ in items)),)
+    grouped: dict[tuple[str, ...], list[str]] = {}
+    for item, need in items:
+        grouped.setdefault(need.remaining, []).append(item)
+    return tuple(ApprovalGroup(who, tuple(ids)) for who, ids in grouped.items())
+
+
+def _split_advice(groups: Sequence[ApprovalGroup]) -> str:
+    parts = "; ".join(
+        f"{', '.join(g.items)} by {'、'.join(g.approvers) or 'nobody'}" for g in groups
+    )
+    return (
+        "no single person can approve every document this branch changes, so one merge would "
+        f"leave some unapproved: {parts}. Split the branch into one per group, or have the other "
+        "approvers sign off with commits carrying their Approved-by trailers before the merge"
     )
 
 
@@ -304,6 +352,12 @@ def render_text(status: BranchStatus) -> str:
         lines.append(f"    may approve — {_who(status.roles_change)}")
         if _excluded(status.roles_change):
             lines.append(f"    cannot approve — {_excluded(status.roles_change)}")
+    if status.groups:
+        lines.append("")
+        lines.append("No single person may approve every change; approval groups:")
+        lines.extend(
+            f"  - {', '.join(g.items)}: {'、'.join(g.approvers) or 'nobody'}" for g in status.groups
+        )
     lines.append("")
     if status.blocking:
         lines.append("Blocking the merge:")

@@ -7,16 +7,25 @@ from datetime import date
 from pathlib import Path
 
 from doccontrol.model.errors import ConfigError
-from doccontrol.model.findings import OutputFormat, error, has_errors, render_findings, summary_line
+from doccontrol.model.findings import (
+    OutputFormat,
+    error,
+    has_errors,
+    render_findings,
+    sort_findings,
+    summary_line,
+)
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.project.site_links import link_findings
 
 
-def check(repo: Path, as_of: date | None, fmt: OutputFormat) -> int:
-    """Exit 0 when nothing is an error, 1 otherwise."""
+def check(repo: Path, as_of: date | None, fmt: OutputFormat, strict: bool = False) -> int:
+    """Exit 0 when nothing is an error (with ``strict``, nothing at all), 1 otherwise."""
     try:
         site = read_mkdocs_yml(repo)
-        findings = [*site.findings, *load_project(repo, site.config, as_of).findings]
+        project = load_project(repo, site.config, as_of)
+        findings = sort_findings([*site.findings, *project.findings, *link_findings(project)])
     except ConfigError as exc:
         findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.message)]
     output = render_findings(findings, fmt)
@@ -24,4 +33,4 @@ def check(repo: Path, as_of: date | None, fmt: OutputFormat) -> int:
         print(output)
     if fmt is OutputFormat.TEXT:
         print(summary_line(findings), file=sys.stderr)
-    return 1 if has_errors(findings) else 0
+    return 1 if has_errors(findings) or (strict and findings) else 0

@@ -1,0 +1,98 @@
+"""``doccontrol init``: a new organisation, empty or from the sample, in a git repository."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from doccontrol.history.demo import SAMPLE_PARTS, sample_root
+from doccontrol.history.repository import configured_identity, init_repository, is_repository
+from doccontrol.model.errors import UsageError
+from doccontrol.sources.clause_sets import BUILTIN, builtin_text
+from doccontrol.workflow.organisation import DEFAULT_STANDARD, StarterRequest, starter_files
+
+
+def init(target: Path, sample: bool, language: str, standard: str | None) -> int:
+    """Write the starter files (and with ``sample`` the sample organisation); exit 1 if any exists."""
+    if sample and standard and standard != "sbt-10382-2004":
+        raise UsageError(
+            "the sample organisation uses its own clause list (sbt-10382-2004); "
+            "leave out --standard, or start with --empty"
+        )
+    name = standard or DEFAULT_STANDARD[language]
+    clause_text = builtin_text(name)
+    if clause_text is None:
+        raise UsageError(f"unknown standard {name!r}; built in are {', '.join(BUILTIN)}")
+    ci = resources.files("doccontrol").joinpath("sample/ci")
+    starting = not target.exists() or not is_repository(target)
+    request = StarterRequest(
+        language,
+        clause_text,
+        ci.joinpath("github-workflow.yml").read_text("utf-8"),
+        ci.joinpath("gitlab-ci.yml").read_text("utf-8"),
+        None,
+    )
+    files = starter_files(request, with_config=not sample)
+    copied = _sample_files() if sample else {}
+    clashes = sorted(p for p in [*files, *copied] if (target / p).exists() or (target / p).is_symlink())
+    if clashes:
+        click.echo(
+            f"doccontrol: error: {target} already has " + ", ".join(clashes[:8])
+            + (f" and {len(clashes) - 8} more" if len(clashes) > 8 else "")
+            + "; init never overwrites a file: choose an empty folder, or move these away",
+            err=True,
+        )
+        return 1
+    target.mkdir(parents=True, exist_ok=True)
+    if starting:
+        init_repository(target, "main")
+    # git's identity (global or local) is the top role's first holder, so that whoever
+    # runs init can adopt at once; the other people are placeholders to fill in.
+    files = starter_files(
+        replace(request, committer=configured_identity(target)), with_config=not sample
+    )
+    for rel, source in copied.items():
+        _write(target / rel, source.read_bytes())
+    for rel, text in files.items():
+        _write(target / rel, text.encode("utf-8"))
+    click.echo(f"doccontrol: wrote {len(files) + len(copied)} files to {target}"
+               + (" and started a git repository" if starting else ""))
+    click.echo(
+        "next: fill in manual/roles.yml (people, roles, the top role), add documents "
+        "(doccontrol new), run doccontrol check, commit, then have the top role run doccontrol adopt"
+    )
+    return 0
+
+
+def _sample_files() -> dict[str, Path]:
+    root = sample_root()
+    found: dict[str, Path] = {}
+    for part in SAMPLE_PARTS:
+        path = root / part
+        if path.is_file():
+            found[part] = path
+            continue
+        for dirpath, dirnames, filenames in os.walk(path, followlinks=True):
+            dirnames[:] = sorted(d for d in dirnames if d not in ("site", "__pycache__"))
+            for name in sorted(filenames):
+                full = Path(dirpath) / name
+                found[(Path(part) / full.relative_to(path)).as_posix()] = full
+    return found
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Written to a temporary name and renamed, so no file is ever half there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
