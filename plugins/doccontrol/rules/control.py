@@ -78,6 +78,8 @@ class Revision:
     summary: str
     path: str
     files: tuple[tuple[str, str], ...]  # (path, blob) of every file of the document
+    # What each approval rests on (a merge, a sign-off, a trailer...): check --explain-trust.
+    grounds: tuple[approval.Ground, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,16 +288,28 @@ class _Replay:
         roles: Roles | None,
         approvers: tuple[str, ...],
         ignore_authors: bool = False,
+        paths: frozenset[str] = frozenset(),
     ) -> approval.Verdict:
-        key = (who, id(roles), approvers, ignore_authors)
+        # The paths matter only to sign-offs, which are rare: elsewhere they would
+        # only split the cache.
+        paths = paths if who.has_sign_offs else frozenset()
+        key = (who, id(roles), approvers, ignore_authors, paths)
         kept = self.verdicts.get(key)
         if kept is not None:
             return kept[1]
         verdict = approval.judge(
-            who, roles, approvers, self.config.min_approvals, ignore_authors=ignore_authors
+            who,
+            roles,
+            approvers,
+            self.config.min_approvals,
+            ignore_authors=ignore_authors,
+            paths=paths,
         )
         self.verdicts[key] = (roles, verdict)
         return verdict
+
+    def parties(self, event: ChangeEvent) -> approval.Parties:
+        return approval.parties(event, self.config.forge_trailers_trusted)
 
     # -- the replay -----------------------------------------------------------------
 
@@ -318,6 +332,7 @@ class _Replay:
         # per commit would cost more than the rest of the replay), then owners after.
         tree = self.tree
         affected: dict[str, str | None] = {}
+        touched: dict[str, set[str]] = {}  # each document's paths the change touches
         for change in event.changes:
             paths = (
                 (change.path,)
@@ -328,6 +343,7 @@ class _Replay:
                 found = self.owner(path, tree)
                 if found:
                     affected.setdefault(found[0], None)
+                    touched.setdefault(found[0], set()).add(path)
         touched_roles = False
         for change in event.changes:
             if change.old_path and change.old_path != change.path:
@@ -341,6 +357,7 @@ class _Replay:
             found = self.owner(change.path, tree)
             if found:
                 affected[found[0]] = found[1]
+                touched.setdefault(found[0], set()).add(change.path)
 
         roles_before = self.roles
         if touched_roles:
@@ -349,12 +366,31 @@ class _Replay:
         reviewed = event.reviewed
         if not affected and not reviewed:
             return
-        who = approval.parties(event)
+        who = self.parties(event)
         issued = event.committed.date()
+        ignored: dict[str, None] = {}
         for doc_id, hint in affected.items():
-            self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
+            doc_paths = frozenset(touched.get(doc_id, ()))
+            verdict = self.document_change(
+                event, doc_id, hint, who, roles_before, issued, adopting, doc_paths
+            )
+            if verdict is not None and verdict.approved:
+                ignored.update(dict.fromkeys(verdict.ignored))
         for doc_id in reviewed:
             self.review(event, doc_id, who, roles_before, affected)
+        if event.merge_authored and affected and not adopting:
+            self.findings.append(_merge_authored_finding(event))
+        for note in ignored:
+            # The change is approved without it, but a claim that counts for nothing
+            # is worth an auditor's look: someone typed an approval that was not given.
+            self.findings.append(
+                warning(
+                    ".git",
+                    1,
+                    "trailer-not-counted",
+                    f"commit {event.short} by {event.author} on {event.committed.date()}: {note}",
+                )
+            )
 
     def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
         blob = self.tree.get(self.config.roles)
@@ -368,7 +404,7 @@ class _Replay:
             if parsed is not None:
                 self.roles, self.roles_blob = parsed, blob
             return
-        verdict = self.judge(approval.parties(event), roles_before, (roles_before.top,))
+        verdict = self.judge(self.parties(event), roles_before, (roles_before.top,))
         if verdict.approved:
             # The top role approved roles.yml as it now stands, earlier unapproved edits
             # included. Unreadable, it keeps the roles in force; check reports the file.
@@ -384,7 +420,7 @@ class _Replay:
                 f"commit {event.short} by {event.author} on {event.committed.date()} changed "
                 f"{self.config.roles} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
-                f"{roles_before.top} merges them" + _hint(event),
+                f"{roles_before.top} merges them" + _hint(event, self.config.forge_trailers_trusted),
             )
         )
 
@@ -397,13 +433,14 @@ class _Replay:
         roles_before: Roles | None,
         issued: date,
         adopting: bool,
-    ) -> None:
+        paths: frozenset[str] = frozenset(),
+    ) -> approval.Verdict | None:
         doc = self.docs.get(doc_id)
         fm_path = hint or self._front_matter_path(doc_id)
         meta_after = self.meta(self.tree.get(fm_path)) if fm_path else None
         if doc is None:
             if fm_path is None or meta_after is None:
-                return
+                return None
             doc = _Doc(doc_id, fm_path, meta_after)
             self.docs[doc_id] = doc
         present = meta_after is not None
@@ -413,12 +450,12 @@ class _Replay:
         if adopting:
             doc.present = present
             doc.approved_meta = meta_after
-            return
+            return None
         # Authority comes from the document's approvers as they stood at the first
         # parent, as far as an approval put them there (an unapproved edit to the list
         # grants nothing); a new document has none, so its own front matter names them.
         approvers = _names((doc.approved_meta or meta_after or {}).get("approvers"))
-        verdict = self.judge(who, roles_before, approvers)
+        verdict = self.judge(who, roles_before, approvers, paths=paths)
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         if not verdict.approved:
             doc.unapproved.append(
@@ -428,17 +465,20 @@ class _Replay:
                 self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
             )
             doc.present = present
-            return
+            return verdict
         doc.unapproved.clear()
         doc.unapproved_findings.clear()
         doc.present = present
         doc.approved_meta = meta_after or doc.approved_meta
         if withdrawing:
             doc.withdrawn_on = issued
-            return
+            return verdict
         doc.withdrawn_on = None
         assert meta_after is not None
-        self._add_revision(doc, event, meta_after, issued, verdict.approvers, who.authors)
+        self._add_revision(
+            doc, event, meta_after, issued, verdict.approvers, who.authors, verdict.grounds
+        )
+        return verdict
 
     def _add_revision(
         self,
@@ -448,6 +488,7 @@ class _Replay:
         issued: date,
         approvers: tuple[str, ...],
         authors: tuple[Identity, ...],
+        grounds: tuple[approval.Ground, ...] = (),
     ) -> None:
         default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
         edition = str(meta.get("edition") or default).strip()
@@ -473,6 +514,7 @@ class _Replay:
                 summary=event.summary,
                 path=doc.path,
                 files=self.files_of(doc),
+                grounds=grounds,
             )
         )
 
@@ -504,7 +546,8 @@ class _Replay:
             f"commit {event.short} by {event.author} on {event.committed.date()} changed "
             f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
             f"approved revision; to approve this text, have an approver of {doc.id} "
-            f"({who_may or 'none named'}) merge a pull request that carries it" + _hint(event),
+            f"({who_may or 'none named'}) merge a pull request that carries it"
+            + _hint(event, self.config.forge_trailers_trusted),
         )
 
     def review(
@@ -571,14 +614,29 @@ class _Replay:
                     "基线：纸质批准文件转入",
                     doc.path,
                     self.files_of(doc),
+                    (approval.Ground(adopter, approval.Basis.BASELINE, event.commit),),
                 )
             )
 
 
-def _hint(event: ChangeEvent) -> str:
-    """A forge squash without trailers: what happened and how to fix the setup."""
-    hint = approval.squash_hint(event)
+def _hint(event: ChangeEvent, forge_trusted: bool = False) -> str:
+    """A forge squash whose approval git cannot show: what happened and how to fix the setup."""
+    hint = approval.squash_hint(event, forge_trusted=forge_trusted)
     return ". " + hint if hint else ""
+
+
+def _merge_authored_finding(event: ChangeEvent) -> Finding:
+    return warning(
+        event.merge_authored[0],
+        1,
+        "merge-authored",
+        f"merge commit {event.short} by {event.author} on {event.committed.date()} wrote text "
+        f"in {', '.join(event.merge_authored)} itself: the merge holds text that neither "
+        "parent has and that git's own merge does not give (an edit or a conflict resolution "
+        "made in the merge). Its merger is an author of that text and cannot approve it. "
+        "Resolve conflicts on the branch (merge main into it, and commit the resolution "
+        "there) before the approver merges",
+    )
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -601,9 +659,11 @@ def _as_date(value: Any) -> date | None:
 
 
 def _shallow_findings(history: History) -> list[Finding]:
+    findings = _rewritten_findings(history)
     if not history.shallow:
-        return []
+        return findings
     return [
+        *findings,
         error(
             ".git",
             1,
@@ -611,8 +671,37 @@ def _shallow_findings(history: History) -> list[Finding]:
             "this is a shallow clone, so approvals and revisions cannot be read from "
             "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
             "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)",
-        )
+        ),
     ]
+
+
+def _rewritten_findings(history: History) -> list[Finding]:
+    """Replacement refs and grafts: ways to make git show another history than the recorded one."""
+    findings = []
+    if history.replace_refs:
+        findings.append(
+            error(
+                ".git",
+                1,
+                "replace-refs",
+                f"the repository holds replacement refs ({', '.join(history.replace_refs)}): "
+                "they make git show other commits than the ones recorded. doccontrol reads "
+                "the recorded history and ignores them, but other tools do not; delete them "
+                "(git replace -d <commit>) and do not push refs/replace/*",
+            )
+        )
+    if history.grafts:
+        findings.append(
+            error(
+                ".git",
+                1,
+                "grafts",
+                "the repository has a .git/info/grafts file: it rewrites commits' parents, and "
+                "git applies it even when replacement refs are ignored, so the history read "
+                "may not be the recorded one; delete .git/info/grafts",
+            )
+        )
+    return findings
 
 
 class Evaluation:
