@@ -53,11 +53,16 @@ def main() -> None:
     default="text",
     show_default=True,
 )
-def check(repo: Path, as_of: date | None, fmt: str) -> None:
+@click.option(
+    "--explain-trust",
+    is_flag=True,
+    help="Also print what every approval rests on (a merge, a sign-off, a trailer, the forge).",
+)
+def check(repo: Path, as_of: date | None, fmt: str, explain_trust: bool) -> None:
     """Report every finding; exit 1 when any is an error."""
     from doccontrol.cli.commands.check import check as run
 
-    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt)))
+    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt), explain_trust))
 
 
 @main.command()

@@ -10,18 +10,29 @@ from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import OutputFormat, error, has_errors, render_findings, summary_line
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.rendering.trust import trust_lines
 
 
-def check(repo: Path, as_of: date | None, fmt: OutputFormat) -> int:
-    """Exit 0 when nothing is an error, 1 otherwise."""
+def check(repo: Path, as_of: date | None, fmt: OutputFormat, explain_trust: bool = False) -> int:
+    """Exit 0 when nothing is an error, 1 otherwise.
+
+    ``explain_trust`` adds, after the findings in text format, what every approval rests on.
+    """
+    trust: list[str] = []
     try:
         site = read_mkdocs_yml(repo)
-        findings = list(load_project(repo, site.config, as_of).findings)
+        project = load_project(repo, site.config, as_of)
+        findings = list(project.findings)
+        if explain_trust and fmt is OutputFormat.TEXT and project.control is not None:
+            trust = trust_lines(project.control)
     except ConfigError as exc:
         findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.message)]
     output = render_findings(findings, fmt)
     if output:
         print(output)
+    if trust:
+        print("What each approval rests on:")
+        print("\n".join(trust))
     if fmt is OutputFormat.TEXT:
         print(summary_line(findings), file=sys.stderr)
     return 1 if has_errors(findings) else 0
