@@ -15,7 +15,7 @@ import subprocess
 from collections.abc import Callable
 
 import pytest
-from conftest import LI, WANG, ZHANG, run_cli
+from conftest import LI, WANG, ZHANG, ZHAO, run_cli
 from doccontrol.history.reader import _commits
 from doccontrol.model.errors import RepositoryError
 from gitrepo import GitRepo, Who
@@ -292,7 +292,7 @@ ODD_MESSAGES = {
     "record-separators": "QP-01 增加记录 \x1e\x1f\x1d 分隔符",
     "fake-header": "QP-01 增加记录\n\ncommit 0123456789abcdef0123456789abcdef01234567\x00",
     "carriage-return": "QP-01 增加记录\r\n\r\n回车\r换行",
-    "long-line": "QP-01 增加记录 " + "长" * 100_000,
+    "long-line": "QP-01 增加记录 " + "长" * 40_000,
 }
 
 
@@ -367,7 +367,7 @@ def test_conflict_resolved_by_the_approver_in_the_merge(make_repo: MakeRepo) -> 
     repo = make_repo()
     branch_commit(repo, "zhang/qp01", text="\n张质量的版本。\n")
     repo.append(QP01, "\n主线上的版本。\n")
-    repo.commit("主线修改", LI, "2026-02-02T09:00:00+08:00")  # unapproved itself, as it happens
+    repo.commit("主线修改", ZHAO, "2026-02-02T09:00:00+08:00")  # unapproved itself, as it happens
 
     def resolve() -> None:
         text = repo.read(QP01)
@@ -380,8 +380,11 @@ def test_conflict_resolved_by_the_approver_in_the_merge(make_repo: MakeRepo) -> 
     line = finding_line(result.stdout, "merge-authored")
     assert_names_commit(line, merge)
     assert QP01 in line
-    unapproved = finding_line(result.stdout, "unapproved-change", LI)
-    assert_names_commit(unapproved, merge)
+    (unapproved,) = [
+        ln
+        for ln in result.stdout.splitlines()
+        if ": unapproved-change: " in ln and f"commit {merge[:8]} by 李代表" in ln
+    ]
     assert "conflict resolution made in the merge" in unapproved
     assert document(register(repo, LATER), "QP-01")["revision"] == "A/0"
 
