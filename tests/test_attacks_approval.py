@@ -328,7 +328,7 @@ def test_a_record_that_does_not_parse_is_an_error_not_dropped() -> None:
     whole = ["a" * 40, "", "subject", "trailers"]
     assert [h for h, _ in _commits([whole, [""]], 4, diffs=False)] == [whole]
     with pytest.raises(RepositoryError, match="ended inside a record"):
-        list(_commits([whole + ["b" * 40, ""], ["x"]], 4, diffs=False))
+        list(_commits([[*whole, "b" * 40, ""], ["x"]], 4, diffs=False))
     with pytest.raises(RepositoryError, match="does not start with a commit hash"):
         list(_commits([["not a hash", "", "s", "t"], [""]], 4, diffs=False))
 
