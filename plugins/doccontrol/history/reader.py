@@ -181,8 +181,14 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     if sink is not None:
         sink.start(baseline, blobs.contents)
 
-    def pass_on() -> None:
-        while waiting and waiting[0][1] <= blobs.answered:
+    def pass_on(final: bool = False) -> None:
+        # Mid-stream an event waits until git has answered its lookups, so building
+        # it never stalls on a round trip; at the end it may wait.
+        while (
+            waiting
+            and waiting[0][1] <= blobs.answered
+            and (final or lookups.answered(waiting[0][2]))
+        ):
             line, _, asked = waiting.popleft()
             event = builder.build(line, asked)
             events.append(event)
@@ -190,6 +196,8 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
                 sink.add(event)
         if waiting:
             blobs.flush()  # the next event waits for these names: send them now
+            if not lookups.answered(waiting[0][2]):
+                lookups.flush()  # only when the next event waits for them: a flush is a call
 
     try:
         command = [
@@ -225,7 +233,7 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     try:
         if failure:
             raise failure[0]
-        pass_on()
+        pass_on(final=True)
     finally:
         lookups.finish()
     try:
@@ -623,6 +631,7 @@ class _LookupStream:
         self._answers: list[str | None] = []
         self._ready = threading.Condition()
         self._done = False
+        self._unflushed = False
 
     def ask(self, names: Iterable[tuple[str, str]]) -> tuple[int, ...]:
         """Ask which blob each (commit, path) holds; returns the answers' numbers."""
@@ -636,7 +645,18 @@ class _LookupStream:
             self._proc.stdin.write(line)
             numbers.append(self._asked)
             self._asked += 1
+            self._unflushed = True
         return tuple(numbers)
+
+    def answered(self, numbers: tuple[int, ...]) -> bool:
+        """Whether git has answered all of ``numbers`` (never waits)."""
+        return not numbers or len(self._answers) > max(numbers)
+
+    def flush(self) -> None:
+        """Send the names still buffered (once: a flush is a system call)."""
+        if self._unflushed and self._proc is not None and self._proc.stdin is not None:
+            self._unflushed = False
+            self._proc.stdin.flush()
 
     def get(self, numbers: tuple[int, ...]) -> list[str | None]:
         """The blobs asked for (None where the path is absent), waiting for git if need be."""
@@ -645,7 +665,8 @@ class _LookupStream:
         assert self._proc is not None and self._proc.stdin is not None
         with self._ready:
             if len(self._answers) <= max(numbers):
-                self._proc.stdin.flush()
+                self._unflushed = True
+                self.flush()
                 self._ready.wait_for(lambda: len(self._answers) > max(numbers) or self._done)
             if len(self._answers) <= max(numbers):
                 raise RepositoryError("git cat-file stopped before answering every lookup")

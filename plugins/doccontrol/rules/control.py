@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -289,14 +289,23 @@ class _Replay:
         approvers: tuple[str, ...],
         ignore_authors: bool = False,
         paths: frozenset[str] = frozenset(),
+        commit: str = "",
     ) -> approval.Verdict:
         # The paths matter only to sign-offs, which are rare: elsewhere they would
-        # only split the cache.
+        # only split the cache. A plain merge's claim names its own commit, which
+        # would split the cache too: it is keyed without it, and the grounds of a
+        # verdict kept from another merge are given this merge's commit.
         paths = paths if who.has_sign_offs else frozenset()
-        key = (who, id(roles), approvers, ignore_authors, paths)
+        plain = all(c.basis is approval.Basis.MERGE for c in who.claims)
+        party: object = (who.claimed, who.authors, who.problems) if plain else who
+        key = (party, id(roles), approvers, ignore_authors, paths)
         kept = self.verdicts.get(key)
         if kept is not None:
-            return kept[1]
+            verdict = kept[1]
+            if plain and verdict.grounds and verdict.grounds[0].commit != commit:
+                grounds = tuple(replace(g, commit=commit) for g in verdict.grounds)
+                verdict = replace(verdict, grounds=grounds)
+            return verdict
         verdict = approval.judge(
             who,
             roles,
@@ -455,7 +464,7 @@ class _Replay:
         # parent, as far as an approval put them there (an unapproved edit to the list
         # grants nothing); a new document has none, so its own front matter names them.
         approvers = _names((doc.approved_meta or meta_after or {}).get("approvers"))
-        verdict = self.judge(who, roles_before, approvers, paths=paths)
+        verdict = self.judge(who, roles_before, approvers, paths=paths, commit=event.commit)
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         if not verdict.approved:
             doc.unapproved.append(
