@@ -44,8 +44,12 @@ def approved_change(repo: GitRepo, files: dict[str, str]) -> None:
     for rel, text in files.items():
         repo.write(rel, text)
     repo.commit("修改", ZHANG, "2026-01-10T10:00:00+08:00")
+    # 李代表 signs off on the branch himself: a trailer typed by the merger would not count.
+    repo.commit(
+        "签核", LI, "2026-01-10T12:00:00+08:00", (f"Approved-by: {LI.ident}",), allow_empty=True
+    )
     repo.checkout("main")
-    repo.merge("change", WANG, "2026-01-11T10:00:00+08:00", trailers=(f"Approved-by: {LI.ident}",))
+    repo.merge("change", WANG, "2026-01-11T10:00:00+08:00")
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ def _count_logs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     original = subprocess.Popen
 
     def spy(command: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(command, (list, tuple)) and len(command) > 1 and command[1] == "log":
+        # Every git call reads the recorded history: git --no-replace-objects log ...
+        if isinstance(command, (list, tuple)) and command[1:3] == ["--no-replace-objects", "log"]:
             calls.append(list(command))
         return original(command, *args, **kwargs)
 

@@ -220,6 +220,10 @@ def test_history_is_read_in_one_pass(
     assert withdrawn == ["QP-07"]
     # One pass: the first-parent line with its diffs and the commit graph without
     # diffs, read side by side; never a git call per document or per commit.
+    # Every git call reads the recorded history: no replacement objects (issue 12, rule 7).
+    assert all(c[:2] == ["git", "--no-replace-objects"] for c in [*calls, *streams]), calls
+    calls = [c[:1] + c[2:] for c in calls]
+    streams = [s[:1] + s[2:] for s in streams]
     assert not [c for c in calls if len(c) > 1 and c[1] == "log"]
     logs = [r for r in streams if r[1] == "log"]
     assert len(logs) == 2, logs
@@ -227,7 +231,12 @@ def test_history_is_read_in_one_pass(
     assert "--first-parent" in diffs and "--raw" in diffs
     assert "--raw" not in graph and "--first-parent" not in graph
     assert not [c for c in calls if len(c) > 1 and c[1] in ("show", "cat-file", "blame", "ls-tree")]
-    assert [s for s in streams if "cat-file" in s] == [["git", "cat-file", "--batch"]]
+    # One stream of blobs; one of lookups (which blob a merge's other parent holds at a
+    # path the merge changes: whether the merger wrote text), whatever the number of merges.
+    assert [s for s in streams if "cat-file" in s] == [
+        ["git", "cat-file", "--batch"],
+        ["git", "cat-file", "--batch-check"],
+    ]
 
 
 def test_number_of_git_commands_does_not_grow_with_documents(
@@ -270,4 +279,6 @@ def test_parsed_commits_spread_into_events_field_for_field() -> None:
     from doccontrol.history.reader import _Mainline
     from doccontrol.model.history import ChangeEvent
 
-    assert (*_Mainline._fields, "brought_in") == tuple(f.name for f in fields(ChangeEvent))
+    assert (*_Mainline._fields, "brought_in", "merge_authored") == tuple(
+        f.name for f in fields(ChangeEvent)
+    )

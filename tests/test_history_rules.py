@@ -334,8 +334,16 @@ def test_forge_squash_with_an_unknown_trailer_is_not_an_approval(make_repo: Make
     assert qp01["unapproved_change"] is True
 
 
-def test_forge_squash_with_the_approvers_trailer_is_approved(make_repo: MakeRepo) -> None:
-    repo = make_repo()
+def test_forge_squash_with_the_approvers_trailer_is_approved_where_forge_trailers_are_trusted(
+    make_repo: MakeRepo,
+) -> None:
+    """A forge that writes Approved-by itself (GitLab's %{approved_by}), trusted by config.
+
+    Untrusted by default: tests/test_attacks_approval.py.
+    """
+    repo = make_repo(commit=False)
+    repo.edit("mkdocs.yml", "  - doc-control\n", "  - doc-control:\n      forge_trailers: trusted\n")
+    adopt(repo)
     branch_commit(repo, "zhang/qp01", ZHANG)
     sha = repo.squash(
         "zhang/qp01",
@@ -396,12 +404,17 @@ def test_min_approvals_two_one_approver_is_not_enough(make_repo: MakeRepo) -> No
     assert "1 of 2" in line
 
 
-def test_min_approvals_two_merge_plus_trailer_is_enough(make_repo: MakeRepo) -> None:
+def test_min_approvals_two_merge_plus_sign_off_is_enough(make_repo: MakeRepo) -> None:
+    """王总 records his own approval with a sign-off commit; 李代表 merges. (A trailer
+    李代表 typed for 王总 counts for nothing: tests/test_attacks_approval.py.)"""
     repo = _two_approvals(make_repo)
     branch_commit(repo, "zhang/qp01")
-    repo.merge(
-        "zhang/qp01", LI, "2026-02-03T10:00:00+08:00", trailers=(f"Approved-by: {WANG.ident}",)
+    repo.checkout("zhang/qp01")
+    repo.commit(
+        "王总批准", WANG, "2026-02-02T09:00:00+08:00", (f"Approved-by: {WANG.ident}",), True
     )
+    repo.checkout("main")
+    repo.merge("zhang/qp01", LI, "2026-02-03T10:00:00+08:00")
     qp01 = document(register(repo, LATER), "QP-01")
     assert qp01["revision"] == "A/1"
     assert qp01["approvers"] == ["李代表", "王总"]
@@ -412,9 +425,12 @@ def test_min_approvals_two_merge_plus_trailer_is_enough(make_repo: MakeRepo) -> 
 def test_min_approvals_two_second_approver_must_hold_the_role(make_repo: MakeRepo) -> None:
     repo = _two_approvals(make_repo, wang_holds_the_role=False)
     branch_commit(repo, "zhang/qp01")
-    repo.merge(
-        "zhang/qp01", LI, "2026-02-03T10:00:00+08:00", trailers=(f"Approved-by: {WANG.ident}",)
+    repo.checkout("zhang/qp01")
+    repo.commit(
+        "王总批准", WANG, "2026-02-02T09:00:00+08:00", (f"Approved-by: {WANG.ident}",), True
     )
+    repo.checkout("main")
+    repo.merge("zhang/qp01", LI, "2026-02-03T10:00:00+08:00")
     qp01 = document(register(repo, LATER), "QP-01")
     assert qp01["revision"] == "A/0"
     assert qp01["unapproved_change"] is True

@@ -54,11 +54,16 @@ def main() -> None:
     show_default=True,
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, as mkdocs build --strict.")
-def check(repo: Path, as_of: date | None, fmt: str, strict: bool) -> None:
+@click.option(
+    "--explain-trust",
+    is_flag=True,
+    help="Also print what every approval rests on (a merge, a sign-off, a trailer, the forge).",
+)
+def check(repo: Path, as_of: date | None, fmt: str, strict: bool, explain_trust: bool) -> None:
     """Report every finding; exit 1 when any is an error (with --strict, any at all)."""
     from doccontrol.cli.commands.check import check as run
 
-    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt), strict))
+    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt), strict, explain_trust))
 
 
 @main.command()

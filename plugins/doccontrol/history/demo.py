@@ -60,6 +60,8 @@ class _Writer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.repo = git.Repo.init(path, initial_branch="main")
+        self.repo.git.set_persistent_git_options(no_replace_objects=True)
+        self.repo.git.update_environment(GIT_NO_REPLACE_OBJECTS="1")
         with self.repo.config_writer() as cfg:
             cfg.set_value("user", "name", "doccontrol demo")
             cfg.set_value("user", "email", "demo@hengxin-service.example")

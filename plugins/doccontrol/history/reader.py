@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
+import re
 import subprocess
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -41,27 +44,21 @@ from doccontrol.model.history import (
 from doccontrol.sources.config import Config
 
 BASELINE_TAG = "doccontrol/baseline"
-_FORMAT = (
-    "%x1e"
-    + "%x1f".join(
-        [
-            "%H",
-            "%P",
-            "%an",
-            "%ae",
-            "%aI",
-            "%cn",
-            "%ce",
-            "%cI",
-            "%s",
-            "%b",
-            "%(trailers:unfold,separator=%x1d)",
-        ]
-    )
-    + "%x1f"
-)
 
-_GRAPH = "%x1e" + "%x1f".join(["%H", "%P", "%an", "%ae", "%s", "%(trailers:unfold,separator=%x1d)"])
+# Fields and records are separated by NUL, the one byte that no commit message, name,
+# e-mail or path can hold (git refuses it), so nothing a commit says can shift a field.
+# Trailers come unfolded, one a line: a trailer's value cannot hold a newline.
+_FIELDS = ["%H", "%P", "%an", "%ae", "%aI", "%cn", "%ce", "%cI", "%s", "%b", "%(trailers:unfold)"]
+_FORMAT = "%x00".join(_FIELDS)
+_GRAPH_FIELDS = ["%H", "%P", "%T", "%an", "%ae", "%cn", "%ce", "%s", "%(trailers:unfold)"]
+_GRAPH = "%x00".join(_GRAPH_FIELDS)
+_HASH = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+
+# Replacement objects and grafts let a repository show another history than the one
+# recorded; every git call here reads the recorded one (grafts are reported, since
+# git applies them even so).
+GIT = ("git", "--no-replace-objects")
+_ENV = {**os.environ, "GIT_NO_REPLACE_OBJECTS": "1"}
 
 # Pipes of a megabyte (Linux's default ceiling; elsewhere the request is ignored) let
 # git run ahead while a Python thread waits for the interpreter lock, rather than
@@ -74,13 +71,16 @@ _KINDS = {kind.value: kind for kind in ChangeKind}
 
 def open_repo(path: Path) -> git.Repo:
     try:
-        return git.Repo(path, search_parent_directories=True)
+        repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise RepositoryError(
             "not a git repository: document control reads approvals from git history; "
             "run 'git init' and commit, or point --repo at a clone",
             str(path),
         ) from None
+    repo.git.set_persistent_git_options(no_replace_objects=True)
+    repo.git.update_environment(GIT_NO_REPLACE_OBJECTS="1")
+    return repo
 
 
 def _resolve_branch(repo: git.Repo, branch: str) -> tuple[str, str] | None:
@@ -124,15 +124,26 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     prefix = _prefix(repo, path)
     resolved = _resolve_branch(repo, config.branch)
     shallow = repo.git.rev_parse("--is-shallow-repository") == "true"
+    grafts = (Path(repo.common_dir) / "info" / "grafts").exists()
     if resolved is None:
-        return History(config.branch, "", (), {}, None, shallow)
+        return History(config.branch, "", (), {}, None, shallow, grafts=grafts)
     ref, tip = resolved
-    baseline_line = repo.git.for_each_ref(
+    refs = repo.git.for_each_ref(
         f"refs/tags/{BASELINE_TAG}",
-        format="%(objecttype)%1f%(taggername)%1f%(taggeremail)%1f%(taggerdate:iso-strict)"
-        "%1f%(*objectname)%1f%(objectname)%1f%(creatordate:iso-strict)%1f%(contents:subject)",
+        "refs/replace/",
+        format="%(refname)%00%(objecttype)%00%(taggername)%00%(taggeremail)"
+        "%00%(taggerdate:iso-strict)%00%(*objectname)%00%(objectname)%00%(creatordate:iso-strict)"
+        "%00%(contents:subject)",
     )
-    key = (str(path.resolve()), tip, baseline_line, config)
+    baseline_line = ""
+    replace_refs: list[str] = []
+    for line in refs.splitlines():
+        name, _, rest = line.partition("\x00")
+        if name.startswith("refs/replace/"):
+            replace_refs.append(name)
+        elif name == f"refs/tags/{BASELINE_TAG}":
+            baseline_line = rest
+    key = (str(path.resolve()), tip, refs + str(grafts), config)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
@@ -148,9 +159,8 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     def walk() -> None:
         # Parsed here, while the main thread mostly waits for the diffing git.
         try:
-            graph.update(
-                _graph(_records(["git", "log", ref, "--no-color", f"--format={_GRAPH}"], cwd))
-            )
+            command = [*GIT, "log", ref, "-z", "--no-color", f"--format={_GRAPH}"]
+            graph.update(_graph(_stream(command, cwd)))
         except Exception as exc:  # raised again below, in the caller's thread
             failure.append(exc)
         finally:
@@ -160,54 +170,73 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     walker.start()
     # The first-parent line comes oldest first and is parsed as git writes it. The
     # controlled file versions it names are asked of ``git cat-file`` as they turn
-    # up; each commit becomes an event once the graph is in and its blobs are, and
-    # goes to the sink there and then. So the replay runs while git still diffs.
+    # up, and so are the versions a merge's other parents hold of the paths it
+    # changes (whether the merge wrote text itself); each commit becomes an event
+    # once the graph is in and those answers are, and goes to the sink there and
+    # then. So the replay runs while git still diffs.
     blobs = _BlobStream(cwd)
+    lookups = _LookupStream(cwd, prefix)
     events: list[ChangeEvent] = []
-    builder = _EventBuilder(graph)
-    waiting: deque[tuple[_Mainline, int]] = deque()
+    builder = _EventBuilder(graph, lookups, cwd, prefix)
+    waiting: deque[tuple[_Mainline, int, tuple[int, ...]]] = deque()
     if sink is not None:
         sink.start(baseline, blobs.contents)
 
-    def pass_on() -> None:
-        while waiting and waiting[0][1] <= blobs.answered:
-            event = builder.build(waiting.popleft()[0])
+    def pass_on(final: bool = False) -> None:
+        # Mid-stream an event waits until git has answered its lookups, so building
+        # it never stalls on a round trip; at the end it may wait.
+        while (
+            waiting
+            and waiting[0][1] <= blobs.answered
+            and (final or lookups.answered(waiting[0][2]))
+        ):
+            line, _, asked = waiting.popleft()
+            event = builder.build(line, asked)
             events.append(event)
             if sink is not None:
                 sink.add(event)
         if waiting:
             blobs.flush()  # the next event waits for these names: send them now
+            if not lookups.answered(waiting[0][2]):
+                lookups.flush()  # only when the next event waits for them: a flush is a call
 
     try:
-        for record in _stream(
-            [
-                "git",
-                "log",
-                ref,
-                "--first-parent",
-                "--reverse",
-                "--raw",
-                "-z",
-                "--root",
-                "--no-renames",
-                "--diff-merges=first-parent",
-                "--no-abbrev",
-                "--no-color",
-                f"--format={_FORMAT}",
-            ],
-            cwd,
-        ):
-            parsed = _parse_record(record, prefix, config)
-            if parsed is not None:
-                waiting.append((parsed, blobs.request(parsed.changes)))
-                if graph_read.is_set() and not failure:
-                    pass_on()
+        command = [
+            *GIT,
+            "log",
+            ref,
+            "--first-parent",
+            "--reverse",
+            "--raw",
+            "-z",
+            "--root",
+            "--no-renames",
+            "--diff-merges=first-parent",
+            "--no-abbrev",
+            "--no-color",
+            f"--format={_FORMAT}",
+        ]
+        for header, diff in _commits(_stream(command, cwd), len(_FIELDS), diffs=True):
+            parsed = _parse_record(header, diff, prefix, config)
+            asked: tuple[int, ...] = ()
+            if len(parsed.parents) > 1 and parsed.changes:
+                asked = lookups.ask(
+                    (parent, change.path)
+                    for change in parsed.changes
+                    for parent in parsed.parents[1:]
+                )
+            waiting.append((parsed, blobs.request(parsed.changes), asked))
+            if graph_read.is_set() and not failure:
+                pass_on()
     finally:
         contents = blobs.finish()
         walker.join()
-    if failure:
-        raise failure[0]
-    pass_on()
+    try:
+        if failure:
+            raise failure[0]
+        pass_on(final=True)
+    finally:
+        lookups.finish()
     try:
         remote = repo.git.config("--get", "remote.origin.url")
     except git.GitCommandError:
@@ -220,6 +249,8 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
         baseline=baseline,
         shallow=shallow,
         remote_url=remote,
+        replace_refs=tuple(replace_refs),
+        grafts=grafts,
     )
     _CACHE.clear()  # one repository state at a time is all serve needs
     _CACHE[key] = history
@@ -229,7 +260,7 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
 def _baseline(line: str) -> BaselineTag | None:
     if not line.strip():
         return None
-    fields = (line.split("\x1f") + [""] * 8)[:8]
+    fields = (line.split("\x00") + [""] * 8)[:8]
     kind, name, email, tag_date, target, obj, created, subject = fields
     if kind != "tag":
         # A lightweight tag names no tagger, so nobody can be said to have adopted anything.
@@ -248,14 +279,11 @@ def _controlled(path: str, config: Config) -> bool:
 
 
 def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileChange]:
+    """Raw diff entries (``:meta``, then one path, or two for a rename or copy)."""
     changes: list[FileChange] = []
     i = 0
     while i < len(tokens):
-        meta = tokens[i].strip()
-        if not meta.startswith(":"):
-            i += 1
-            continue
-        fields = meta[1:].split()
+        fields = tokens[i].lstrip("\n")[1:].split()
         old_blob, new_blob, status = fields[2], fields[3], fields[4]
         kind = _KINDS[status[0]]
         if kind in (ChangeKind.RENAMED, ChangeKind.COPIED):
@@ -283,34 +311,86 @@ def _parse_changes(tokens: list[str], prefix: str, config: Config) -> list[FileC
     return changes
 
 
-def _stream(command: list[str], cwd: str | Path) -> Iterator[str]:
-    """The ``\\x1e``-separated records of a git command's output, as git writes them."""
+def _stream(command: list[str], cwd: str | Path) -> Iterator[list[str]]:
+    """A git command's NUL-separated output, as lists of whole tokens while git writes it.
+
+    The last token of the output (what follows the last NUL) comes last, alone.
+    """
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
     with subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, pipesize=_PIPE_SIZE
+        command,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        pipesize=_PIPE_SIZE,
+        env=_ENV,
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         tail = ""
         while block := proc.stdout.read(1 << 16):
-            records = (tail + decoder.decode(block)).split("\x1e")
-            tail = records.pop()
-            yield from records
-        tail += decoder.decode(b"", final=True)
-        if tail:
-            yield tail
+            tokens = (tail + decoder.decode(block)).split("\x00")
+            tail = tokens.pop()
+            if tokens:
+                yield tokens
+        yield [tail + decoder.decode(b"", final=True)]
         problem = proc.stderr.read().decode("utf-8", errors="replace").strip()
     if proc.returncode != 0:
         raise RepositoryError(f"git could not read the history: {problem}")
 
 
-def _records(command: list[str], cwd: str | Path) -> list[str]:
-    """The ``\\x1e``-separated records of a git command's output."""
-    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
-        out, err = proc.communicate()
-    if proc.returncode != 0:
-        problem = err.decode("utf-8", errors="replace").strip()
-        raise RepositoryError(f"git could not read the history: {problem}")
-    return out.decode("utf-8", errors="replace").split("\x1e")
+def _is_meta(token: str) -> bool:
+    # A raw diff entry's first token; the first of a commit starts with a newline.
+    return token[:1] == ":" or token[:2] == "\n:"
+
+
+def _commits(
+    blocks: Iterable[list[str]], fields: int, diffs: bool
+) -> Iterator[tuple[list[str], list[str]]]:
+    """Split a ``git log -z`` token stream into commits: ``fields`` format fields, then
+    (with ``diffs``) the raw diff entries, each a ``:meta`` token and its path(s).
+
+    Fields are taken by count, never by what they hold, so a message cannot pose as
+    a field or a commit. Whatever is left that is not a whole commit is an error.
+    """
+    buf: list[str] = []
+    blocks = iter(blocks)
+    final = False
+    while not final:
+        block = next(blocks, None)
+        if block is None:
+            final = True
+        else:
+            buf.extend(block)
+        pos = 0
+        while len(buf) - pos >= fields:
+            end = pos + fields
+            complete = False
+            while diffs and end < len(buf) and _is_meta(buf[end]):
+                status = buf[end].rsplit(" ", 1)[-1][:1]
+                width = 3 if status in ("R", "C") else 2
+                if end + width > len(buf):
+                    break
+                end += width
+            else:
+                complete = end < len(buf) or final
+            if not complete:
+                break
+            header = buf[pos : pos + fields]
+            if not _HASH.fullmatch(header[0]) or not all(
+                _HASH.fullmatch(p) for p in header[1].split()
+            ):
+                raise RepositoryError(
+                    "git log gave a record that does not parse (it does not start with a "
+                    f"commit hash): {header[0][:60]!r}; run 'git fsck' on the repository"
+                )
+            yield header, buf[pos + fields : end]
+            pos = end
+        del buf[:pos]
+    if any(buf):
+        raise RepositoryError(
+            f"git log ended inside a record ({len(buf)} field(s) of {fields} read): "
+            f"{buf[0][:60]!r}; the history could not be read whole"
+        )
 
 
 class _Mainline(NamedTuple):
@@ -335,23 +415,25 @@ class _Mainline(NamedTuple):
     changes: tuple[FileChange, ...]
 
 
-def _parse_record(record: str, prefix: str, config: Config) -> _Mainline | None:
-    header, _, rest = record.partition("\x1f\x00")
-    fields = header.split("\x1f")
-    if len(fields) < 11:
-        return None
-    return _Mainline(
-        fields[0],
-        tuple(fields[1].split()),
-        Identity(fields[2], fields[3]),
-        Identity(fields[5], fields[6]),
-        datetime.fromisoformat(fields[4]),
-        datetime.fromisoformat(fields[7]),
-        fields[8],
-        fields[9],
-        _trailers(fields[10]),
-        tuple(_pair_renames(_parse_changes(rest.split("\x00"), prefix, config))),
-    )
+def _parse_record(header: list[str], diff: list[str], prefix: str, config: Config) -> _Mainline:
+    try:
+        return _Mainline(
+            header[0],
+            tuple(header[1].split()),
+            Identity(header[2], header[3]),
+            Identity(header[5], header[6]),
+            datetime.fromisoformat(header[4]),
+            datetime.fromisoformat(header[7]),
+            header[8],
+            header[9],
+            _trailers(header[10]),
+            tuple(_pair_renames(_parse_changes(diff, prefix, config))),
+        )
+    except (ValueError, IndexError, KeyError) as exc:
+        raise RepositoryError(
+            f"git log gave a record for commit {header[0][:12]} that does not parse ({exc}); "
+            "run 'git fsck' on the repository"
+        ) from None
 
 
 def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
@@ -387,30 +469,23 @@ def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
     return rest + paired
 
 
-def _graph(chunks: list[str]) -> dict[str, list[str]]:
+# Positions in a graph record (_GRAPH_FIELDS).
+_G_HASH, _G_PARENTS, _G_TREE, _G_AN, _G_AE, _G_CN, _G_CE, _G_SUBJECT, _G_TRAILERS = range(9)
+
+
+def _graph(blocks: Iterable[list[str]]) -> dict[str, list[str]]:
     """Every commit of the graph by its hash, as its format fields.
 
     Only the commits a merge brings in become :class:`BroughtIn` values, later:
     half the graph is the first-parent line, which needs nothing from here.
     """
-    graph: dict[str, list[str]] = {}
-    for chunk in chunks:
-        fields = chunk.rstrip("\n").split("\x1f")
-        if len(fields) >= 6:
-            graph[fields[0]] = fields
-    return graph
+    return {
+        fields[_G_HASH]: fields
+        for fields, _ in _commits(blocks, len(_GRAPH_FIELDS), diffs=False)
+    }
 
 
-def _brought_in(fields: list[str], parents: list[str]) -> BroughtIn:
-    trailers = _trailers(fields[5])
-    return BroughtIn(
-        commit=fields[0],
-        author=Identity(fields[2], fields[3]),
-        co_authors=_identities(trailers, "co-authored-by"),
-        is_merge=len(parents) > 1,
-        subject=fields[4],
-        trailers=trailers,
-    )
+_SIGN_OFF_KEYS = frozenset({"approved-by", "reviewed-by"})
 
 
 class _EventBuilder:
@@ -420,26 +495,106 @@ class _EventBuilder:
     a branch merged twice brings its earlier commits in only once.
     """
 
-    def __init__(self, graph: dict[str, list[str]]) -> None:
+    def __init__(
+        self, graph: dict[str, list[str]], lookups: _LookupStream, cwd: str, prefix: str
+    ) -> None:
         self.graph = graph
         self.seen: set[str] = set()
+        self.lookups = lookups
+        self.cwd = cwd
+        self.prefix = prefix
 
-    def build(self, line: _Mainline) -> ChangeEvent:
+    def build(self, line: _Mainline, asked: tuple[int, ...] = ()) -> ChangeEvent:
         seen, graph = self.seen, self.graph
         brought: list[BroughtIn] = []
+        merge_authored: tuple[str, ...] = ()
         if len(line.parents) > 1:
-            queue = deque(p for p in line.parents[1:] if p not in seen)
+            merge_authored = self.merge_authored(line, asked)
+            # Each commit is reached through one of the merge's other parents: the tip
+            # of the branch it came in with, against which a sign-off is checked.
+            queue = deque((p, p) for p in line.parents[1:] if p not in seen)
+            signoffs: list[tuple[int, str]] = []
             while queue:
-                other = queue.popleft()
+                other, tip = queue.popleft()
                 if other in seen or other not in graph:
                     continue
                 seen.add(other)
                 fields = graph[other]
-                parents = fields[1].split()
-                brought.append(_brought_in(fields, parents))
-                queue.extend(p for p in parents if p not in seen)
+                parents = fields[_G_PARENTS].split()
+                made = _brought_in(fields, parents, graph)
+                if made.empty and any(k.lower() in _SIGN_OFF_KEYS for k, _ in made.trailers):
+                    signoffs.append((len(brought), tip))
+                brought.append(made)
+                queue.extend((p, tip) for p in parents if p not in seen)
+            for index, tip in signoffs:
+                brought[index] = self.sign_off(brought[index], tip, line, merge_authored)
         seen.add(line.commit)
-        return ChangeEvent(*line, brought_in=tuple(brought))
+        return ChangeEvent(*line, brought_in=tuple(brought), merge_authored=merge_authored)
+
+    def sign_off(
+        self, signed: BroughtIn, tip: str, line: _Mainline, merge_authored: tuple[str, ...]
+    ) -> BroughtIn:
+        """The sign-off, with the merge's paths whose text its signer did not see."""
+        paths = [c.path for c in line.changes]
+        at_sign_off = self.lookups.get(self.lookups.ask((signed.commit, p) for p in paths))
+        at_tip = self.lookups.get(self.lookups.ask((tip, p) for p in paths))
+        changed = {p for p, a, b in zip(paths, at_sign_off, at_tip, strict=True) if a != b}
+        changed.update(merge_authored)
+        return replace(signed, changed_after=frozenset(changed))
+
+    def merge_authored(self, line: _Mainline, asked: tuple[int, ...]) -> tuple[str, ...]:
+        """The paths whose text the merge commit wrote itself.
+
+        Only a path whose merged version differs from every parent's can be one:
+        git's automatic merge of the parents is computed for those (rare) paths, and
+        where the merge holds other text than that, the merger wrote it. An octopus
+        merge cannot be recomputed pairwise, so its such paths count as the merger's.
+        """
+        others = line.parents[1:]
+        answers = self.lookups.get(asked)
+        suspects: list[FileChange] = []
+        for i, change in enumerate(line.changes):
+            theirs = answers[i * len(others) : (i + 1) * len(others)]
+            if all(blob != change.blob for blob in theirs):
+                suspects.append(change)
+        if not suspects:
+            return ()
+        if len(others) > 1:
+            return tuple(c.path for c in suspects)
+        tree = _auto_merge_tree(self.cwd, line.parents[0], others[0])
+        if tree is None:
+            return tuple(c.path for c in suspects)
+        automatic = self.lookups.get(self.lookups.ask((tree, c.path) for c in suspects))
+        return tuple(c.path for c, blob in zip(suspects, automatic, strict=True) if blob != c.blob)
+
+
+def _auto_merge_tree(cwd: str, ours: str, theirs: str) -> str | None:
+    """The tree git's own merge of two commits gives (conflicts left marked), or None."""
+    proc = subprocess.run(
+        [*GIT, "merge-tree", "--write-tree", "-z", "--no-messages", ours, theirs],
+        cwd=cwd,
+        capture_output=True,
+        env=_ENV,
+        check=False,
+    )
+    # Exit 1 means conflicts: the tree is still written, with the conflicts marked.
+    tree = proc.stdout.split(b"\x00", 1)[0].decode("ascii", errors="replace").strip()
+    return tree if proc.returncode in (0, 1) and _HASH.fullmatch(tree) else None
+
+
+def _brought_in(fields: list[str], parents: list[str], graph: dict[str, list[str]]) -> BroughtIn:
+    trailers = _trailers(fields[_G_TRAILERS])
+    parent = graph.get(parents[0]) if len(parents) == 1 else None
+    return BroughtIn(
+        commit=fields[_G_HASH],
+        author=Identity(fields[_G_AN], fields[_G_AE]),
+        co_authors=_identities(trailers, "co-authored-by"),
+        is_merge=len(parents) > 1,
+        subject=fields[_G_SUBJECT],
+        trailers=trailers,
+        committer=Identity(fields[_G_CN], fields[_G_CE]),
+        empty=parent is not None and parent[_G_TREE] == fields[_G_TREE],
+    )
 
 
 def _identities(trailers: tuple[tuple[str, str], ...], key: str) -> tuple[Identity, ...]:
@@ -448,8 +603,10 @@ def _identities(trailers: tuple[tuple[str, str], ...], key: str) -> tuple[Identi
 
 
 def _trailers(text: str) -> tuple[tuple[str, str], ...]:
+    if not text:
+        return ()
     result = []
-    for item in text.split("\x1d"):
+    for item in text.split("\n"):
         key, sep, value = item.partition(":")
         if sep and key.strip():
             result.append((key.strip(), value.strip()))
@@ -461,6 +618,99 @@ def _co_authors(text: str) -> tuple[Identity, ...]:
         parse_identity(value) for key, value in _trailers(text) if key.lower() == "co-authored-by"
     )
     return tuple(i for i in found if i is not None)
+
+
+class _LookupStream:
+    """One ``git cat-file --batch-check`` for ``<commit>:<path>`` names: which blob a
+    commit holds at a path. Asked as the history is read, answered in order by a
+    thread; started only when a merge needs it.
+    """
+
+    def __init__(self, cwd: str, prefix: str) -> None:
+        self._cwd = cwd
+        self._prefix = prefix
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None
+        self._asked = 0
+        self._answers: list[str | None] = []
+        self._ready = threading.Condition()
+        self._done = False
+        self._unflushed = False
+
+    def ask(self, names: Iterable[tuple[str, str]]) -> tuple[int, ...]:
+        """Ask which blob each (commit, path) holds; returns the answers' numbers."""
+        numbers = []
+        for rev, path in names:
+            if self._proc is None:
+                self._start()
+            assert self._proc is not None and self._proc.stdin is not None
+            # A name cannot hold a newline here: an empty line gets "missing", as it should.
+            line = b"\n" if "\n" in path else f"{rev}:{self._prefix}{path}\n".encode()
+            self._proc.stdin.write(line)
+            numbers.append(self._asked)
+            self._asked += 1
+            self._unflushed = True
+        return tuple(numbers)
+
+    def answered(self, numbers: tuple[int, ...]) -> bool:
+        """Whether git has answered all of ``numbers`` (never waits)."""
+        return not numbers or len(self._answers) > max(numbers)
+
+    def flush(self) -> None:
+        """Send the names still buffered (once: a flush is a system call)."""
+        if self._unflushed and self._proc is not None and self._proc.stdin is not None:
+            self._unflushed = False
+            self._proc.stdin.flush()
+
+    def get(self, numbers: tuple[int, ...]) -> list[str | None]:
+        """The blobs asked for (None where the path is absent), waiting for git if need be."""
+        if not numbers:
+            return []
+        assert self._proc is not None and self._proc.stdin is not None
+        with self._ready:
+            if len(self._answers) <= max(numbers):
+                self._unflushed = True
+                self.flush()
+                self._ready.wait_for(lambda: len(self._answers) > max(numbers) or self._done)
+            if len(self._answers) <= max(numbers):
+                raise RepositoryError("git cat-file stopped before answering every lookup")
+            return [self._answers[n] for n in numbers]
+
+    def _start(self) -> None:
+        self._proc = subprocess.Popen(
+            [*GIT, "cat-file", "--batch-check"],
+            cwd=self._cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_ENV,
+        )
+        self._reader = threading.Thread(target=self._collect)
+        self._reader.start()
+
+    def _collect(self) -> None:
+        assert self._proc is not None and self._proc.stdout is not None
+        for raw in self._proc.stdout:
+            fields = raw.split()
+            answer = fields[0].decode() if len(fields) == 3 and fields[1] == b"blob" else None
+            with self._ready:
+                self._answers.append(answer)
+                self._ready.notify_all()
+        with self._ready:
+            self._done = True
+            self._ready.notify_all()
+
+    def finish(self) -> None:
+        if self._proc is None:
+            return
+        assert self._proc.stdin is not None
+        with contextlib.suppress(BrokenPipeError):
+            self._proc.stdin.close()
+        if self._reader is not None:
+            self._reader.join()
+        assert self._proc.stdout is not None
+        self._proc.stdout.close()
+        self._proc.wait()
 
 
 _TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
@@ -475,8 +725,9 @@ class _BlobStream:
 
     def __init__(self, git_dir: str) -> None:
         self._proc = subprocess.Popen(
-            ["git", "cat-file", "--batch"],
+            [*GIT, "cat-file", "--batch"],
             cwd=git_dir,
+            env=_ENV,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -554,13 +805,8 @@ def _read_blobs(repo: git.Repo, shas: Iterable[str]) -> dict[str, bytes]:
 # --- a branch under review (``doccontrol status``) -------------------------------------------
 
 
-_BRANCH_FORMAT = (
-    "%x1e"
-    + "%x1f".join(
-        ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%s", "%(trailers:unfold,separator=%x1d)"]
-    )
-    + "%x1f"
-)
+_BRANCH_FIELDS = ["%H", "%P", "%an", "%ae", "%cn", "%ce", "%s", "%(trailers:unfold)"]
+_BRANCH_FORMAT = "%x00".join(_BRANCH_FIELDS)
 
 
 def read_branch(path: Path, config: Config, base: str | None = None) -> BranchChanges:
@@ -612,15 +858,13 @@ def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> Branc
     except git.GitCommandError:
         branch = ""  # a detached HEAD, as in CI
     raw = repo.git.execute(
-        ["git", "log", f"{tip}..{head}", "-z", "--no-color", f"--format={_BRANCH_FORMAT}"],
+        [*GIT, "log", f"{tip}..{head}", "-z", "--no-color", f"--format={_BRANCH_FORMAT}"],
         stdout_as_string=False,
     )
     assert isinstance(raw, bytes)
     commits: list[BranchCommit] = []
-    for chunk in raw.decode("utf-8", errors="replace").split("\x1e"):
-        fields = chunk.rstrip("\x00\n").split("\x1f")
-        if len(fields) < 8:
-            continue
+    tokens = raw.decode("utf-8", errors="replace").split("\x00")
+    for fields, _ in _commits([tokens], len(_BRANCH_FIELDS), diffs=False):
         commits.append(
             BranchCommit(
                 commit=fields[0],

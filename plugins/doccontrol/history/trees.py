@@ -19,11 +19,12 @@ from doccontrol.model.history import TreeEntry
 def _git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes | None = None) -> bytes:
     try:
         proc = subprocess.run(
-            ["git", *args],
+            # The recorded history only: never replacement objects (ARCHITECTURE.md §8).
+            ["git", "--no-replace-objects", *args],
             cwd=repo,
             input=data,
             capture_output=True,
-            env={**os.environ, **(env or {})},
+            env={**os.environ, "GIT_NO_REPLACE_OBJECTS": "1", **(env or {})},
             check=False,
         )
     except OSError as exc:

@@ -56,7 +56,14 @@ class FileChange:
 
 @dataclass(frozen=True)
 class BroughtIn:
-    """A commit that a merge brings into the release branch (the change's content)."""
+    """A commit that a merge brings into the release branch (the change's content).
+
+    ``empty`` says it changes no file (its tree is its parent's): it authors
+    nothing, and with an ``Approved-by:`` or ``Reviewed-by:`` trailer naming its
+    own author and committer it is a sign-off. ``changed_after`` holds, for a
+    sign-off only, the paths of the merge's changes whose text differs between
+    the sign-off and what the merge made of them: what its signer did not see.
+    """
 
     commit: str
     author: Identity
@@ -64,6 +71,9 @@ class BroughtIn:
     is_merge: bool
     subject: str = ""
     trailers: tuple[tuple[str, str], ...] = ()
+    committer: Identity | None = None
+    empty: bool = False
+    changed_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,10 @@ class ChangeEvent:
     trailers: tuple[tuple[str, str], ...]
     changes: tuple[FileChange, ...]
     brought_in: tuple[BroughtIn, ...] = ()
+    # Paths whose text the merge commit itself wrote: its result differs from every
+    # parent and from what git merges automatically (an "evil merge", a conflict
+    # resolution). Its merger is their author.
+    merge_authored: tuple[str, ...] = ()
 
     @property
     def is_merge(self) -> bool:
@@ -193,6 +207,10 @@ class History:
     baseline: BaselineTag | None
     shallow: bool
     remote_url: str = ""
+    # refs/replace/* found in the repository, and whether an info/grafts file exists:
+    # both rewrite what git shows as history, so both are reported.
+    replace_refs: tuple[str, ...] = ()
+    grafts: bool = False
 
 
 @dataclass(frozen=True)

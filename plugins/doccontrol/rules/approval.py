@@ -2,6 +2,13 @@
 
 Pure functions over one :class:`~doccontrol.model.history.ChangeEvent` and the
 roles in force at its first parent.
+
+An approval is only as good as what vouches for it. The person who makes a merge
+vouches for themself. A trailer vouches for nobody but its recorder: it counts
+only when the person it names recorded it (the merger, or the committer of a
+single commit). A sign-off commit on the branch, empty and made by the approver,
+records that approver. Trailers a forge commits count only where the config
+trusts the forge to write them itself.
 """
 
 from __future__ import annotations
@@ -9,13 +16,62 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 
 from doccontrol.model.documents import Roles
-from doccontrol.model.history import ChangeEvent, Identity, parse_identity
+from doccontrol.model.history import BroughtIn, ChangeEvent, Identity, parse_identity
 
-# Committers that stand for a forge's own squash or rebase merge: their Approved-by
-# trailers were written by the forge, not by the person pushing.
+# Committers that stand for a forge's own web merge or squash: what such a commit's
+# message says was typed by the person who pressed the button, or written by the forge.
 FORGE_COMMITTERS = frozenset({"noreply@github.com"})
+
+
+class Basis(Enum):
+    """What one approval rests on (``check --explain-trust`` prints it)."""
+
+    MERGE = "merge"  # the person who made a merge commit on the release branch
+    TRAILER = "trailer"  # an Approved-by trailer recorded by the person it names
+    SIGN_OFF = "sign-off"  # an empty sign-off commit on the branch, by the approver
+    FORGE_TRAILER = "forge-trailer"  # an Approved-by trailer the forge wrote (trusted by config)
+    BASELINE = "baseline"  # the doccontrol/baseline tag by the top role (adoption)
+
+    def describe(self, commit: str) -> str:
+        short = commit[:8]
+        return {
+            Basis.MERGE: f"a merge by a listed person (merge {short})",
+            Basis.TRAILER: f"an Approved-by trailer recorded by the approver (commit {short})",
+            Basis.SIGN_OFF: f"a sign-off commit on the branch (commit {short})",
+            Basis.FORGE_TRAILER: (
+                f"a forge-written Approved-by trailer (commit {short}), trusted because "
+                "the config says forge_trailers: trusted"
+            ),
+            Basis.BASELINE: f"the doccontrol/baseline tag by the top role (commit {short})",
+        }[self]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One identity that claims to approve a change, and on what.
+
+    ``recorder`` is who typed the claim (None where the claim is its own record:
+    the merger of a merge, or a trailer the forge wrote). ``voided`` lists, for a
+    sign-off, the paths changed after it that its signer did not see.
+    """
+
+    identity: Identity
+    basis: Basis
+    commit: str
+    recorder: Identity | None = None
+    voided: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Ground:
+    """What one counted approval rests on."""
+
+    person: str
+    basis: Basis
+    commit: str
 
 
 @dataclass(frozen=True)
@@ -25,67 +81,144 @@ class Verdict:
     approved: bool
     approvers: tuple[str, ...]  # people whose approval counted
     reason: str  # why it does not count (empty when approved)
+    grounds: tuple[Ground, ...] = ()  # what each counted approval rests on
+    ignored: tuple[str, ...] = ()  # claims that counted for nothing, and why
 
 
 @dataclass(frozen=True)
 class Parties:
     """Who claims to approve a change, and who wrote it.
 
-    ``claimed`` lists the person who merged (for a merge) and then the people
-    named in ``Approved-by`` trailers. ``recorder`` is who typed those trailers:
-    the person who merged, or the committer of a single commit; None when the
-    forge wrote them. A trailer only says what its recorder says, so trailers
-    recorded by an author of the change vouch for nothing.
+    ``claimed`` lists the claiming identities; ``claims`` says, for each, what it
+    rests on and who recorded it (when empty, each identity in ``claimed`` stands
+    for a merge it made). ``authors`` wrote the change: the commits it brings in
+    that change files, and the merger for what the merge itself wrote.
     """
 
     claimed: tuple[Identity, ...]
     authors: tuple[Identity, ...]
     problems: tuple[str, ...]
-    trailers: tuple[Identity, ...] = ()
-    recorder: Identity | None = None
+    claims: tuple[Claim, ...] = ()
+    ignored: tuple[str, ...] = ()  # the problems that are claims counting for nothing
 
 
-def parties(event: ChangeEvent, forge_committers: frozenset[str] = FORGE_COMMITTERS) -> Parties:
-    """The identities that claim approval, and the change's authors.
+    @property
+    def has_sign_offs(self) -> bool:
+        return any(c.basis is Basis.SIGN_OFF for c in self.claims)
 
-    A merge is approved by the person who made it, plus its ``Approved-by``
-    trailers. A single commit is approved only by its trailers, and those count
-    only when an approver named in them, or the forge, made the commit: anyone
-    can type a trailer into a commit they push themselves.
-    """
-    problems: list[str] = []
-    trailers: list[Identity] = []
-    for value in event.trailer_values("Approved-by"):
+
+def _trailer_identities(
+    trailers: Iterable[tuple[str, str]], keys: frozenset[str], problems: list[str], where: str
+) -> list[tuple[str, Identity]]:
+    found: list[tuple[str, Identity]] = []
+    for key, value in trailers:
+        if key.lower() not in keys:
+            continue
         identity = parse_identity(value)
         if identity is None:
-            problems.append(f"trailer 'Approved-by: {value}' has no <email>")
+            problems.append(f"trailer '{key}: {value}' in {where} has no <email>")
         else:
-            trailers.append(identity)
-    recorder: Identity | None
+            found.append((key, identity))
+    return found
+
+
+_APPROVED = frozenset({"approved-by"})
+_SIGN_OFF = frozenset({"approved-by", "reviewed-by"})
+
+
+def parties(
+    event: ChangeEvent,
+    forge_trusted: bool = False,
+    forge_committers: frozenset[str] = FORGE_COMMITTERS,
+) -> Parties:
+    """The identities that claim approval, what each rests on, and the change's authors.
+
+    A merge is approved by the person who made it; a single commit by its
+    ``Approved-by`` trailers. A trailer counts only when the person it names
+    recorded it: the committer (for a forge's web merge, the merger, who typed the
+    message), or the forge itself where ``forge_trusted``. A merge also counts
+    the sign-off commits it brings in.
+    """
+    problems: list[str] = []
+    claims: list[Claim] = []
+    authors: list[Identity] = []
+    short = event.short
+    forge = event.committer.email.lower() in forge_committers
+    trailers = _trailer_identities(event.trailers, _APPROVED, problems, f"commit {short}")
+    if forge and trailers and not forge_trusted:
+        problems.append(
+            f"the Approved-by trailers of commit {short} were committed by the forge "
+            f"({event.committer}): on a web merge or squash the person who merges types that "
+            "message, so forge-committed trailers count for nothing unless the config says "
+            "the forge writes them itself (forge_trailers: trusted)"
+        )
+        trailers = []
+    basis = Basis.FORGE_TRAILER if forge else Basis.TRAILER
+    # Who typed the trailers: the committer, or for a forge's web merge (trailers
+    # untrusted) the merger; a forge trusted to write them is its own record.
+    recorder = None if forge else event.committer
     if event.is_merge:
-        recorder = event.author
-        claimed = [event.author, *trailers]
-        authors: list[Identity] = []
+        claims.append(Claim(event.author, Basis.MERGE, event.commit))
+    claims.extend(Claim(t, basis, event.commit, recorder) for _, t in trailers)
+    if event.is_merge:
         for brought in event.brought_in:
-            # A merge inside the branch (say, main merged back in) authors nothing.
-            if not brought.is_merge:
+            # A merge inside the branch (say, main merged back in) authors nothing,
+            # and nor does an empty commit: neither changes a file.
+            if not brought.is_merge and not brought.empty:
                 authors.append(brought.author)
-            authors.extend(brought.co_authors)
-    else:
-        committer = event.committer.email.lower()
-        forge = committer in forge_committers
-        recorder = None if forge else event.committer
-        vouched = forge or any(t.email.lower() == committer for t in trailers)
-        if trailers and not vouched:
+                authors.extend(brought.co_authors)
+            claims.extend(_sign_offs(brought, problems))
+    ignored = tuple(problems)
+    if event.is_merge:
+        if event.merge_authored:
+            authors.append(event.author)
             problems.append(
-                "its Approved-by trailer was written by the committer "
-                f"{event.committer}, not by the approver or the forge, so it does not count"
+                f"merge commit {short} by {event.author} itself wrote text in "
+                f"{', '.join(event.merge_authored)} that neither its parents nor git's automatic "
+                "merge hold (an edit or a conflict resolution made in the merge), so its merger "
+                "is an author of that text and cannot approve it; resolve conflicts on the "
+                "branch (merge main into it) before the approver merges"
             )
-            trailers = []
-        claimed = trailers
+    else:
         co = [parse_identity(v) for v in event.trailer_values("Co-authored-by")]
         authors = [event.author, *(c for c in co if c is not None)]
-    return Parties(tuple(claimed), tuple(authors), tuple(problems), tuple(trailers), recorder)
+    return Parties(
+        tuple(c.identity for c in claims),
+        tuple(authors),
+        tuple(problems),
+        tuple(claims),
+        ignored,
+    )
+
+
+def _sign_offs(brought: BroughtIn, problems: list[str]) -> list[Claim]:
+    """The sign-off claims of a commit a merge brings in (most carry none)."""
+    if not brought.trailers:
+        return []
+    named = _trailer_identities(
+        brought.trailers, _SIGN_OFF, problems, f"branch commit {brought.commit[:8]}"
+    )
+    if not named:
+        return []
+    short = brought.commit[:8]
+    keys = "/".join(dict.fromkeys(k for k, _ in named))
+    if brought.is_merge or not brought.empty:
+        problems.append(
+            f"branch commit {short} carries {keys} but changes files: only an empty sign-off "
+            "commit by the approver records an approval on a branch"
+        )
+        return []
+    committer = brought.committer
+    if committer is None or committer.email.lower() != brought.author.email.lower():
+        problems.append(
+            f"branch commit {short} is no sign-off: it was authored by {brought.author} but "
+            f"committed by {committer}; the approver makes their own sign-off commit"
+        )
+        return []
+    return [
+        Claim(identity, Basis.SIGN_OFF, brought.commit, brought.author, brought.changed_after)
+        for _, identity in named
+    ]
 
 
 def judge(
@@ -94,9 +227,14 @@ def judge(
     approver_names: Iterable[str],
     min_approvals: int,
     ignore_authors: bool = False,
+    paths: frozenset[str] = frozenset(),
 ) -> Verdict:
     """Does the change have ``min_approvals`` approvers who hold one of ``approver_names``
-    (roles or people, as of the first parent) and wrote none of it?"""
+    (roles or people, as of the first parent) and wrote none of it?
+
+    ``paths`` are the document's paths the change touches: a sign-off whose signer
+    did not see the final text of one of them is void.
+    """
     names = tuple(approver_names)
     if roles is None:
         return Verdict(False, (), "no approved roles file was in force to say who may approve")
@@ -116,24 +254,37 @@ def judge(
         emails = person.emails if person is not None else (identity.email,)
         return any(e.lower() in author_emails for e in emails)
 
+    def same_person(a: Identity, b: Identity) -> bool:
+        if a.email.lower() == b.email.lower():
+            return True
+        pa, pb = roles.by_email(a.email), roles.by_email(b.email)
+        return pa is not None and pb is not None and pa.name == pb.name
+
     counted: list[str] = []
+    grounds: list[Ground] = []
     notes: list[str] = list(who.problems)
-    claimed = list(who.claimed)
-    if (
-        not ignore_authors
-        and who.trailers
-        and who.recorder is not None
-        and is_author(who.recorder)
-    ):
-        # The author of the change typed the approvers' names: that is no approval.
-        for trailer in who.trailers:
-            if trailer in claimed:
-                claimed.remove(trailer)
-        notes.append(
-            f"its Approved-by trailers were written by {who.recorder}, an author of the change, "
-            "so they do not count"
-        )
-    for identity in claimed:
+    ignored: list[str] = list(who.ignored)
+    claims = who.claims or tuple(Claim(i, Basis.MERGE, "") for i in who.claimed)
+    for claim in claims:
+        identity = claim.identity
+        if claim.recorder is not None and not same_person(identity, claim.recorder):
+            what = "sign-off" if claim.basis is Basis.SIGN_OFF else "Approved-by trailer"
+            note = (
+                f"the {what} naming {identity} in commit {claim.commit[:8]} was recorded by "
+                f"{claim.recorder}, not by the person it names, so it counts for nothing"
+            )
+            notes.append(note)
+            ignored.append(note)
+            continue
+        if claim.basis is Basis.SIGN_OFF and (stale := sorted(paths & claim.voided)):
+            note = (
+                f"the sign-off {claim.commit[:8]} by {identity} is void: {', '.join(stale)} "
+                "changed after it (on the branch or in the merge); sign off again after the "
+                "last change"
+            )
+            notes.append(note)
+            ignored.append(note)
+            continue
         person = roles.by_email(identity.email)
         if person is None:
             notes.append(f"{identity} is not a person in {roles.path}")
@@ -146,28 +297,37 @@ def judge(
             continue
         if person.name not in counted:
             counted.append(person.name)
+            grounds.append(Ground(person.name, claim.basis, claim.commit))
     if len(counted) >= min_approvals:
-        return Verdict(True, tuple(counted), "")
+        return Verdict(True, tuple(counted), "", tuple(grounds), tuple(ignored))
     if not who.claimed and not who.problems:
         notes.insert(0, "a direct commit, with no merge and no Approved-by trailer")
     if counted and len(counted) < min_approvals:
         notes.append(f"{len(counted)} of {min_approvals} required approvals")
-    return Verdict(False, tuple(counted), "; ".join(notes) or "no approval")
+    return Verdict(
+        False, tuple(counted), "; ".join(notes) or "no approval", tuple(grounds), tuple(ignored)
+    )
 
 
 _SQUASH_SUBJECT = re.compile(r"\(#\d+\)\s*$")
 
 
-def squash_hint(event: ChangeEvent, forge_committers: frozenset[str] = FORGE_COMMITTERS) -> str:
+def squash_hint(
+    event: ChangeEvent,
+    forge_committers: frozenset[str] = FORGE_COMMITTERS,
+    forge_trusted: bool = False,
+) -> str:
     """What happened and how to fix the forge, when a change looks like a forge's squash
-    (or rebase) merge without ``Approved-by`` trailers; empty otherwise.
+    (or rebase) merge whose approval git cannot show; empty otherwise.
 
-    Such a commit keeps who wrote the change and drops who approved it, so the
-    history cannot show an approval however properly the pull request was reviewed.
+    Such a commit keeps who wrote the change and drops who approved it: without
+    trailers nothing names the approver, and trailers the forge committed from a
+    message the merger typed vouch for nothing.
     """
-    if event.is_merge or event.trailer_values("Approved-by"):
-        return ""
     by_forge = event.committer.email.lower() in forge_committers
+    has_trailers = bool(event.trailer_values("Approved-by"))
+    if event.is_merge or (has_trailers and (forge_trusted or not by_forge)):
+        return ""
     numbered = _SQUASH_SUBJECT.search(event.subject)
     if not by_forge and not numbered:
         return ""
@@ -176,12 +336,17 @@ def squash_hint(event: ChangeEvent, forge_committers: frozenset[str] = FORGE_COM
     ) + (" and " if numbered and by_forge else "") + (
         f"the forge committed it ({event.committer})" if by_forge else ""
     )
+    what = (
+        "whose Approved-by trailers the forge committed from a message the merger typed"
+        if has_trailers
+        else "that carries no 'Approved-by:' trailer"
+    )
     return (
-        f"This looks like a squash or rebase merge made on the forge ({how}) that carries no "
-        "'Approved-by:' trailer: such a merge keeps who wrote the change but not who approved "
-        "it, so the approval cannot be read from git. Fix the repository settings: on GitHub, "
-        "allow merge commits only (Settings → General → Pull Requests: clear 'Allow squash "
-        "merging' and 'Allow rebase merging'); on GitLab, set Settings → Merge requests → "
-        "Merge method to 'Merge commit', or put %{approved_by} in the squash commit message "
-        "template so that squashes carry Approved-by trailers"
+        f"This looks like a squash or rebase merge made on the forge ({how}) {what}: such a "
+        "merge keeps who wrote the change but not who approved it, so the approval cannot be "
+        "read from git. Fix the repository settings: on GitHub, allow merge commits only "
+        "(Settings → General → Pull Requests: clear 'Allow squash merging' and 'Allow rebase "
+        "merging'); on GitLab, set Settings → Merge requests → Merge method to 'Merge commit', "
+        "or put %{approved_by} in the squash commit message template and set "
+        "forge_trailers: trusted"
     )

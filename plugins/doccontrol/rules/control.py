@@ -81,6 +81,8 @@ class Revision:
     path: str
     files: tuple[tuple[str, str], ...]  # (path, blob) of every file of the document
     paper_label: str = ""  # a revision carried over from paper: the label the paper carried
+    # What each approval rests on (a merge, a sign-off, a trailer...): check --explain-trust.
+    grounds: tuple[approval.Ground, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -294,16 +296,37 @@ class _Replay:
         roles: Roles | None,
         approvers: tuple[str, ...],
         ignore_authors: bool = False,
+        paths: frozenset[str] = frozenset(),
+        commit: str = "",
     ) -> approval.Verdict:
-        key = (who, id(roles), approvers, ignore_authors)
+        # The paths matter only to sign-offs, which are rare: elsewhere they would
+        # only split the cache. A plain merge's claim names its own commit, which
+        # would split the cache too: it is keyed without it, and the grounds of a
+        # verdict kept from another merge are given this merge's commit.
+        paths = paths if who.has_sign_offs else frozenset()
+        plain = all(c.basis is approval.Basis.MERGE for c in who.claims)
+        party: object = (who.claimed, who.authors, who.problems) if plain else who
+        key = (party, id(roles), approvers, ignore_authors, paths)
         kept = self.verdicts.get(key)
         if kept is not None:
-            return kept[1]
+            verdict = kept[1]
+            if plain and verdict.grounds and verdict.grounds[0].commit != commit:
+                grounds = tuple(replace(g, commit=commit) for g in verdict.grounds)
+                verdict = replace(verdict, grounds=grounds)
+            return verdict
         verdict = approval.judge(
-            who, roles, approvers, self.config.min_approvals, ignore_authors=ignore_authors
+            who,
+            roles,
+            approvers,
+            self.config.min_approvals,
+            ignore_authors=ignore_authors,
+            paths=paths,
         )
         self.verdicts[key] = (roles, verdict)
         return verdict
+
+    def parties(self, event: ChangeEvent) -> approval.Parties:
+        return approval.parties(event, self.config.forge_trailers_trusted)
 
     # -- the replay -----------------------------------------------------------------
 
@@ -327,6 +350,7 @@ class _Replay:
         # per commit would cost more than the rest of the replay), then owners after.
         tree = self.tree
         affected: dict[str, str | None] = {}
+        touched: dict[str, set[str]] = {}  # each document's paths the change touches
         for change in event.changes:
             paths = (
                 (change.path,)
@@ -337,6 +361,7 @@ class _Replay:
                 found = self.owner(path, tree)
                 if found:
                     affected.setdefault(found[0], None)
+                    touched.setdefault(found[0], set()).add(path)
         touched_roles = False
         for change in event.changes:
             if change.old_path and change.old_path != change.path:
@@ -350,6 +375,7 @@ class _Replay:
             found = self.owner(change.path, tree)
             if found:
                 affected[found[0]] = found[1]
+                touched.setdefault(found[0], set()).add(change.path)
 
         roles_before = self.roles
         if touched_roles:
@@ -359,15 +385,34 @@ class _Replay:
         approved = event.approved_ids if not adopting else ()
         if not affected and not reviewed and not approved:
             return
-        who = approval.parties(event)
+        who = self.parties(event)
         issued = event.committed.date()
+        ignored: dict[str, None] = {}
         for doc_id, hint in affected.items():
-            self.document_change(event, doc_id, hint, who, roles_before, issued, adopting)
+            doc_paths = frozenset(touched.get(doc_id, ()))
+            verdict = self.document_change(
+                event, doc_id, hint, who, roles_before, issued, adopting, doc_paths
+            )
+            if verdict is not None and verdict.approved:
+                ignored.update(dict.fromkeys(verdict.ignored))
         for doc_id in reviewed:
             self.review(event, doc_id, who, roles_before, affected)
         for doc_id in approved:
             if doc_id not in affected:  # a change that carries the text approves it already
                 self.approve_standing(event, doc_id, who, roles_before, issued)
+        if event.merge_authored and affected and not adopting:
+            self.findings.append(_merge_authored_finding(event))
+        for note in ignored:
+            # The change is approved without it, but a claim that counts for nothing
+            # is worth an auditor's look: someone typed an approval that was not given.
+            self.findings.append(
+                warning(
+                    ".git",
+                    1,
+                    "trailer-not-counted",
+                    f"commit {event.short} by {event.author} on {event.committed.date()}: {note}",
+                )
+            )
 
     def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
         blob = self.tree.get(self.config.roles)
@@ -381,7 +426,7 @@ class _Replay:
             if parsed is not None:
                 self.roles, self.roles_blob = parsed, blob
             return
-        verdict = self.judge(approval.parties(event), roles_before, (roles_before.top,))
+        verdict = self.judge(self.parties(event), roles_before, (roles_before.top,))
         if verdict.approved:
             # The top role approved roles.yml as it now stands, earlier unapproved edits
             # included. Unreadable, it keeps the roles in force; check reports the file.
@@ -397,7 +442,7 @@ class _Replay:
                 f"commit {event.short} by {event.author} on {event.committed.date()} changed "
                 f"{self.config.roles} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
-                f"{roles_before.top} merges them" + _hint(event),
+                f"{roles_before.top} merges them" + _hint(event, self.config.forge_trailers_trusted),
             )
         )
 
@@ -410,13 +455,14 @@ class _Replay:
         roles_before: Roles | None,
         issued: date,
         adopting: bool,
-    ) -> None:
+        paths: frozenset[str] = frozenset(),
+    ) -> approval.Verdict | None:
         doc = self.docs.get(doc_id)
         fm_path = hint or self._front_matter_path(doc_id)
         meta_after = self.meta(self.tree.get(fm_path)) if fm_path else None
         if doc is None:
             if fm_path is None or meta_after is None:
-                return
+                return None
             doc = _Doc(doc_id, fm_path, meta_after)
             self.docs[doc_id] = doc
         present = meta_after is not None
@@ -426,12 +472,12 @@ class _Replay:
         if adopting:
             doc.present = present
             doc.approved_meta = meta_after
-            return
+            return None
         # Authority comes from the document's approvers as they stood at the first
         # parent, as far as an approval put them there (an unapproved edit to the list
         # grants nothing); a new document has none, so its own front matter names them.
         approvers = _names((doc.approved_meta or meta_after or {}).get("approvers"))
-        verdict = self.judge(who, roles_before, approvers)
+        verdict = self.judge(who, roles_before, approvers, paths=paths, commit=event.commit)
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         if not verdict.approved:
             doc.unapproved.append(
@@ -442,7 +488,7 @@ class _Replay:
                 self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
             )
             doc.present = present
-            return
+            return verdict
         doc.unapproved.clear()
         doc.unapproved_findings.clear()
         doc.unapproved_authors.clear()
@@ -450,10 +496,13 @@ class _Replay:
         doc.approved_meta = meta_after or doc.approved_meta
         if withdrawing:
             doc.withdrawn_on = issued
-            return
+            return verdict
         doc.withdrawn_on = None
         assert meta_after is not None
-        self._add_revision(doc, event, meta_after, issued, verdict.approvers, who.authors)
+        self._add_revision(
+            doc, event, meta_after, issued, verdict.approvers, who.authors, verdict.grounds
+        )
+        return verdict
 
     def _add_revision(
         self,
@@ -463,6 +512,7 @@ class _Replay:
         issued: date,
         approvers: tuple[str, ...],
         authors: tuple[Identity, ...],
+        grounds: tuple[approval.Ground, ...] = (),
     ) -> None:
         default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
         edition = str(meta.get("edition") or default).strip()
@@ -488,6 +538,7 @@ class _Replay:
                 summary=event.summary,
                 path=doc.path,
                 files=self.files_of(doc),
+                grounds=grounds,
             )
         )
 
@@ -519,7 +570,8 @@ class _Replay:
             f"commit {event.short} by {event.author} on {event.committed.date()} changed "
             f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
             f"approved revision; to approve this text, have an approver of {doc.id} "
-            f"({who_may or 'none named'}) merge a pull request that carries it" + _hint(event),
+            f"({who_may or 'none named'}) merge a pull request that carries it"
+            + _hint(event, self.config.forge_trailers_trusted),
         )
 
     def review(
@@ -590,7 +642,9 @@ class _Replay:
             return
         authors = tuple(dict.fromkeys(doc.unapproved_authors))
         approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
-        verdict = self.judge(replace(who, authors=authors), roles_before, approvers)
+        verdict = self.judge(
+            replace(who, authors=authors), roles_before, approvers, commit=event.commit
+        )
         if not verdict.approved:
             self.findings.append(
                 warning(
@@ -610,7 +664,7 @@ class _Replay:
             doc.withdrawn_on = issued
             return
         doc.withdrawn_on = None
-        self._add_revision(doc, event, doc.meta, issued, verdict.approvers, authors)
+        self._add_revision(doc, event, doc.meta, issued, verdict.approvers, authors, verdict.grounds)
 
     def adopt(self, event: ChangeEvent, adopted: date, adopter: str, summary: str = "") -> None:
         """The baseline: every document at the tagged commit is approved A/0, or at the
@@ -628,7 +682,7 @@ class _Replay:
             edition = str(meta.get("edition") or default).strip()
             rows = paper.pop(doc.id, ())
             if rows:
-                self._adopt_paper(doc, event, rows, edition)
+                self._adopt_paper(doc, event, rows, edition, adopter)
                 continue
             label, _ = _next_label(None, edition, self.config.revisions)
             doc.revisions.append(
@@ -644,6 +698,7 @@ class _Replay:
                     summary or "基线：纸质批准文件转入",
                     doc.path,
                     self.files_of(doc),
+                    grounds=(approval.Ground(adopter, approval.Basis.BASELINE, event.commit),),
                 )
             )
         where = baseline_path(self.config)
@@ -672,10 +727,18 @@ class _Replay:
         return paper
 
     def _adopt_paper(
-        self, doc: _Doc, event: ChangeEvent, rows: tuple[PaperRevision, ...], edition: str
+        self,
+        doc: _Doc,
+        event: ChangeEvent,
+        rows: tuple[PaperRevision, ...],
+        edition: str,
+        adopter: str,
     ) -> None:
         """A document adopted at the revision its paper history reached, with those rows."""
         files = self.files_of(doc)
+        # The paper approvals themselves are outside git: what git can vouch for is
+        # the top role's baseline tag that carried them over.
+        grounds = (approval.Ground(adopter, approval.Basis.BASELINE, event.commit),)
         for row in rows:
             doc.revisions.append(
                 Revision(
@@ -691,6 +754,7 @@ class _Replay:
                     doc.path,
                     files,
                     row.paper_label,
+                    grounds,
                 )
             )
         last = rows[-1]
@@ -709,10 +773,24 @@ class _Replay:
             )
 
 
-def _hint(event: ChangeEvent) -> str:
-    """A forge squash without trailers: what happened and how to fix the setup."""
-    hint = approval.squash_hint(event)
+def _hint(event: ChangeEvent, forge_trusted: bool = False) -> str:
+    """A forge squash whose approval git cannot show: what happened and how to fix the setup."""
+    hint = approval.squash_hint(event, forge_trusted=forge_trusted)
     return ". " + hint if hint else ""
+
+
+def _merge_authored_finding(event: ChangeEvent) -> Finding:
+    return warning(
+        event.merge_authored[0],
+        1,
+        "merge-authored",
+        f"merge commit {event.short} by {event.author} on {event.committed.date()} wrote text "
+        f"in {', '.join(event.merge_authored)} itself: the merge holds text that neither "
+        "parent has and that git's own merge does not give (an edit or a conflict resolution "
+        "made in the merge). Its merger is an author of that text and cannot approve it. "
+        "Resolve conflicts on the branch (merge main into it, and commit the resolution "
+        "there) before the approver merges",
+    )
 
 
 def _names(value: Any) -> tuple[str, ...]:
@@ -735,9 +813,11 @@ def _as_date(value: Any) -> date | None:
 
 
 def _shallow_findings(history: History) -> list[Finding]:
+    findings = _rewritten_findings(history)
     if not history.shallow:
-        return []
+        return findings
     return [
+        *findings,
         error(
             ".git",
             1,
@@ -745,8 +825,37 @@ def _shallow_findings(history: History) -> list[Finding]:
             "this is a shallow clone, so approvals and revisions cannot be read from "
             "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
             "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)",
-        )
+        ),
     ]
+
+
+def _rewritten_findings(history: History) -> list[Finding]:
+    """Replacement refs and grafts: ways to make git show another history than the recorded one."""
+    findings = []
+    if history.replace_refs:
+        findings.append(
+            error(
+                ".git",
+                1,
+                "replace-refs",
+                f"the repository holds replacement refs ({', '.join(history.replace_refs)}): "
+                "they make git show other commits than the ones recorded. doccontrol reads "
+                "the recorded history and ignores them, but other tools do not; delete them "
+                "(git replace -d <commit>) and do not push refs/replace/*",
+            )
+        )
+    if history.grafts:
+        findings.append(
+            error(
+                ".git",
+                1,
+                "grafts",
+                "the repository has a .git/info/grafts file: it rewrites commits' parents, and "
+                "git applies it even when replacement refs are ignored, so the history read "
+                "may not be the recorded one; delete .git/info/grafts",
+            )
+        )
+    return findings
 
 
 class Evaluation:

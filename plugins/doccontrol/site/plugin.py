@@ -46,6 +46,7 @@ class DocControlPluginConfig(MkConfig):
     clauses = c.Optional(c.Type(str))
     branch = c.Optional(c.Type(str))
     min_approvals = c.Optional(c.Type(int))
+    forge_trailers = c.Optional(c.Type(str))
     revisions = c.Optional(c.Type(str))
     review = c.Optional(c.Type(int))
     prefixes = c.Optional(c.Type(dict))

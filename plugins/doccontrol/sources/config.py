@@ -50,6 +50,9 @@ class Config:
     clauses: str = "manual/clauses.yml"
     branch: str = "main"
     min_approvals: int = 1
+    # Approved-by trailers in commits the forge made count only when the forge wrote
+    # them itself (a GitLab %{approved_by} template), never when a person typed them.
+    forge_trailers_trusted: bool = False
     revisions: RevisionScheme = RevisionScheme.LETTER
     review_months: int = 12
     prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
@@ -88,6 +91,7 @@ OPTION_NAMES = (
     "clauses",
     "branch",
     "min_approvals",
+    "forge_trailers",
     "revisions",
     "review",
     "prefixes",
@@ -154,6 +158,16 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         if n < 1:
             raise ConfigError("doc-control option 'min_approvals' must be at least 1", where)
         cfg = replace(cfg, min_approvals=n)
+    if "forge_trailers" in opts:
+        value = opts["forge_trailers"]
+        if value not in ("trusted", "untrusted"):
+            raise ConfigError(
+                "doc-control option 'forge_trailers' must be 'untrusted' (the default: a forge "
+                "commits what the person merging typed) or 'trusted' (the forge writes the "
+                "Approved-by trailers itself, as a GitLab %{approved_by} template does)",
+                where,
+            )
+        cfg = replace(cfg, forge_trailers_trusted=value == "trusted")
     if "revisions" in opts:
         try:
             cfg = replace(cfg, revisions=RevisionScheme(opts["revisions"]))
