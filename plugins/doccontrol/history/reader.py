@@ -61,7 +61,9 @@ _FORMAT = (
     + "%x1f"
 )
 
-_GRAPH = "%x1e" + "%x1f".join(["%H", "%P", "%an", "%ae", "%s", "%(trailers:unfold,separator=%x1d)"])
+_GRAPH = "%x1e" + "%x1f".join(
+    ["%H", "%P", "%an", "%ae", "%s", "%(trailers:unfold,separator=%x1d)", "%cn", "%ce"]
+)
 
 # Pipes of a megabyte (Linux's default ceiling; elsewhere the request is ignored) let
 # git run ahead while a Python thread waits for the interpreter lock, rather than
@@ -407,6 +409,7 @@ def _brought_in(fields: list[str], parents: list[str]) -> BroughtIn:
         is_merge=len(parents) > 1,
         subject=fields[4],
         trailers=trailers,
+        committer=Identity(fields[6], fields[7]) if len(fields) >= 8 else None,
     )
 
 

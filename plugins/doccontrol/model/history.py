@@ -64,6 +64,7 @@ class BroughtIn:
     is_merge: bool
     subject: str = ""
     trailers: tuple[tuple[str, str], ...] = ()
+    committer: Identity | None = None  # None where the reader was not asked for it
 
 
 @dataclass(frozen=True)
