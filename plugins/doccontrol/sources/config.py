@@ -126,10 +126,14 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         roots = need("roots", list, "a list of folder names")
         if not roots or not all(isinstance(r, str) and r.strip("/") for r in roots):
             raise ConfigError("doc-control option 'roots' must list at least one folder", where)
+        for root in roots:
+            _inside_repository("roots", root, where)
         cfg = replace(cfg, roots=tuple(r.strip("/") for r in roots))
     for name in ("roles", "external", "clauses", "branch"):
         if name in opts:
             cfg = replace(cfg, **{name: need(name, str, "a string")})
+            if name != "branch":
+                _inside_repository(name, opts[name], where)
     if "min_approvals" in opts:
         n = need("min_approvals", int, "a whole number of at least 1")
         if n < 1:
@@ -168,6 +172,23 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
     return cfg
+
+
+def _inside_repository(option: str, value: str, where: str) -> None:
+    """A path option must name a place inside the repository, relative to mkdocs.yml.
+
+    An absolute path or one climbing out with ``..`` would control files that git
+    does not hold, so no approval could ever be read for them.
+    """
+    text = value.replace("\\", "/")
+    absolute = text.startswith("/") or (len(text) > 1 and text[1] == ":")
+    if absolute or ".." in text.split("/"):
+        raise ConfigError(
+            f"doc-control option '{option}' names '{value}', which is outside the repository; "
+            "controlled files must be in git: give a path relative to mkdocs.yml, such as "
+            "'procedures'",
+            where,
+        )
 
 
 _DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")
