@@ -186,7 +186,7 @@ def _inside_repository(option: str, value: str, where: str) -> None:
         raise ConfigError(
             f"doc-control option '{option}' names '{value}', which is outside the repository; "
             "controlled files must be in git: give a path relative to mkdocs.yml, such as "
-            "'procedures'",
+            f"'{getattr(Config(), option) if option != 'roots' else 'procedures'}'",
             where,
         )
 
