@@ -80,8 +80,7 @@ def make_edition(
         raise EditionExistsError(
             f"the edition of {day} was issued already (tag {tag} at commit {tagged[:12]}), and "
             "an edition is issued once. To sign the edition of that tag again, elsewhere (as CI "
-            f"does when the tag is pushed), run: doccontrol release --date {day} --tagged",
-            tag,
+            f"does when the tag is pushed), run: doccontrol release --date {day} --tagged"
         )
     if tagged is None and tagged_already:
         raise UsageError(
