@@ -95,20 +95,20 @@ def test_detached_head_gives_the_same_register_as_main(make_repo: MakeRepo) -> N
     assert document(detached, "QP-01")["unapproved_change"] is True
 
 
-def test_detached_head_without_a_local_main_reads_head(
+def test_detached_head_without_a_release_branch_is_an_error(
     make_repo: MakeRepo, tmp_path: Path
 ) -> None:
-    """CI checks out a commit, detached, with no branches at all."""
+    """A checkout with no main and no origin/main: HEAD may be any branch, so nothing is read."""
     origin = _with_changes(make_repo)
-    expected = register(origin, AS_OF)
     clone = origin.clone(tmp_path / "ci")
     clone.git("checkout", "-q", "--detach")
     clone.git("branch", "-D", "main")
     clone.git("remote", "remove", "origin")
     assert clone.git("for-each-ref", "refs/heads", "refs/remotes") == ""
-    data = register(clone, AS_OF)
-    assert data["documents"] == expected["documents"]
-    assert data["commit"] == expected["commit"]
+    result = check(clone, AS_OF)
+    assert result.code == 1
+    lines = [ln for ln in result.stdout.splitlines() if ": error: branch-missing: " in ln]
+    assert len(lines) == 1 and "git fetch origin main" in lines[0]
 
 
 def test_clone_with_only_origin_main_works(make_repo: MakeRepo, tmp_path: Path) -> None:

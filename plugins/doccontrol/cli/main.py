@@ -231,13 +231,16 @@ def diff(doc_id: str, revisions: tuple[str, ...], repo: Path, color: bool | None
               help="PKCS#12 signing key (default: $DOCCONTROL_SIGNING_KEY).")
 @click.option("--password", help="The key's password (default: $DOCCONTROL_SIGNING_PASSWORD).")
 @click.option("--tsa", metavar="URL", help="RFC 3161 timestamp authority: PAdES B-T instead of B-B.")
+@click.option("--tagged", is_flag=True,
+              help="Sign the edition of the existing edition/DATE tag without tagging again "
+                   "(CI on a pushed tag).")
 def release(repo: Path, day: date | None, out: Path | None, key: Path | None,
-            password: str | None, tsa: str | None) -> None:
+            password: str | None, tsa: str | None, tagged: bool) -> None:
     """Issue the signed PDF edition of the documents current on DATE, and tag it."""
     from doccontrol.cli.commands.release import release as run
 
     _guarded(lambda: run(repo.resolve(), day, out.resolve() if out else None,
-                         key.resolve() if key else None, password, tsa))
+                         key.resolve() if key else None, password, tsa, tagged))
 
 
 @main.command()

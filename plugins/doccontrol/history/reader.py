@@ -30,7 +30,7 @@ from typing import NamedTuple, Protocol
 import git
 
 from doccontrol.model.branch import BranchChanges, BranchCommit
-from doccontrol.model.errors import RepositoryError
+from doccontrol.model.errors import BranchMissingError, EmptyRepositoryError, RepositoryError
 from doccontrol.model.history import (
     BaselineTag,
     BroughtIn,
@@ -84,13 +84,42 @@ def open_repo(path: Path) -> git.Repo:
 
 
 def _resolve_branch(repo: git.Repo, branch: str) -> tuple[str, str] | None:
-    """The release branch's tip: local branch, then origin's, then a detached HEAD (CI)."""
-    for ref in (branch, f"origin/{branch}", f"refs/remotes/origin/{branch}", "HEAD"):
+    """The release branch's tip: the local branch, then origin's (a CI checkout)."""
+    for ref in (branch, f"origin/{branch}", f"refs/remotes/origin/{branch}"):
         try:
             return ref, repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}")
         except git.GitCommandError:
             continue
     return None
+
+
+def _refuse_empty(repo: git.Repo, path: Path) -> None:
+    """A repository without a commit has no history: say so rather than read nothing."""
+    try:
+        found = repo.git.rev_list("-n", "1", "--all")
+    except git.GitCommandError:  # older git fails where there is nothing to list
+        found = ""
+    if not found:
+        raise EmptyRepositoryError(
+            "the git repository has no commits yet, so no document has been approved: "
+            "commit the documents and have the top role adopt them with the annotated tag "
+            "doccontrol/baseline (see README, 'Adopting existing documents')",
+            str(path),
+        )
+
+
+def _require_branch(repo: git.Repo, path: Path, branch: str) -> tuple[str, str]:
+    """The release branch, or an error: reading whatever HEAD holds instead would pass
+    off an unreviewed branch as what was released."""
+    resolved = _resolve_branch(repo, branch)
+    if resolved is None:
+        raise BranchMissingError(
+            f"the release branch '{branch}' is neither a local branch nor origin/{branch}: "
+            f"fetch it (git fetch origin {branch}:{branch}, or fetch-depth: 0 in CI), or set "
+            "doc-control's 'branch' option in mkdocs.yml to the branch that is released",
+            str(path),
+        )
+    return resolved
 
 
 def _prefix(repo: git.Repo, path: Path) -> str:
@@ -122,12 +151,10 @@ def read_history(path: Path, config: Config, sink: EventSink | None = None) -> H
 
 def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) -> History:
     prefix = _prefix(repo, path)
-    resolved = _resolve_branch(repo, config.branch)
+    _refuse_empty(repo, path)
+    ref, tip = _require_branch(repo, path, config.branch)
     shallow = repo.git.rev_parse("--is-shallow-repository") == "true"
     grafts = (Path(repo.common_dir) / "info" / "grafts").exists()
-    if resolved is None:
-        return History(config.branch, "", (), {}, None, shallow, grafts=grafts)
-    ref, tip = resolved
     refs = repo.git.for_each_ref(
         f"refs/tags/{BASELINE_TAG}",
         "refs/replace/",

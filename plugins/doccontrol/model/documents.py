@@ -219,6 +219,18 @@ class Roles:
     def by_email(self, email: str) -> Person | None:
         return self._emails.get(email.strip().lower())
 
+    @functools.cached_property
+    def _folded_names(self) -> dict[str, Person]:
+        return {" ".join(p.name.split()).casefold(): p for p in self.people}
+
+    def by_name(self, name: str) -> Person | None:
+        """The person whose listed name this is, ignoring case and runs of spaces.
+
+        git takes a name from whatever machine made the commit; ``Li Si`` and
+        ``li  si`` are the same name written twice.
+        """
+        return self._folded_names.get(" ".join(name.split()).casefold())
+
 
 @dataclass(frozen=True)
 class ExternalDocument:

@@ -32,6 +32,25 @@ class ConfigError(DocControlError):
 class RepositoryError(DocControlError):
     """The repository cannot be read as doccontrol needs it."""
 
+    #: The finding code ``check`` reports it under.
+    code = "not-a-repository"
+
+
+class EmptyRepositoryError(RepositoryError):
+    """A git repository without a single commit: there is no history to read approvals from."""
+
+    code = "empty-repository"
+
+
+class BranchMissingError(RepositoryError):
+    """The release branch is neither a local branch nor origin's: nothing says what was released."""
+
+    code = "branch-missing"
+
+
+class EditionExistsError(DocControlError):
+    """An edition for a date whose ``edition/DATE`` tag exists: an edition is issued once."""
+
 
 class UsageError(DocControlError):
     """A command was called with arguments that do not make sense."""

@@ -71,7 +71,7 @@ class BroughtIn:
     is_merge: bool
     subject: str = ""
     trailers: tuple[tuple[str, str], ...] = ()
-    committer: Identity | None = None
+    committer: Identity | None = None  # None where the reader was not asked for it
     empty: bool = False
     changed_after: frozenset[str] = frozenset()
 

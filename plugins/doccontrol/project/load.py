@@ -70,7 +70,7 @@ def _load_project(repo: Path, config: Config, as_of: date, baseline: BaselineTag
         try:
             history = read_history(repo, config, evaluation)
         except RepositoryError as exc:
-            history_problem = error(".git", 1, "not-a-repository", exc.message)
+            history_problem = error(".git", 1, exc.code, exc.message)
         sources, worktree, findings = reading.result()
     if history_problem is not None:
         findings.append(history_problem)

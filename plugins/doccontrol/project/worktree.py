@@ -22,7 +22,7 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
     findings: list[Finding] = []
     seen: set[str] = set()
 
-    def add(path: Path) -> None:
+    def add(path: Path, in_root: bool = False) -> None:
         rel = path.relative_to(repo).as_posix()
         if rel in seen:
             return
@@ -40,6 +40,9 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
                     )
                 )
                 return
+            if in_root:
+                findings.append(_symlink_in_root(rel, os.readlink(path)))
+                return
         try:
             sources.append(SourceFile(rel, path.read_bytes()))
         except OSError as exc:
@@ -47,18 +50,91 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
 
     for root in config.roots:
         base = repo / root
+        problem = _root_problem(repo, base, root)
+        if problem is not None:
+            findings.append(problem)
+            continue
         if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            here = Path(dirpath)
+            kept = []
+            for name in sorted(d for d in dirnames if not d.startswith(".")):
+                folder = here / name
+                rel = folder.relative_to(repo).as_posix()
+                if folder.is_symlink():
+                    # os.walk would skip it without a word, and git holds only the link.
+                    findings.append(_symlink_in_root(rel, os.readlink(folder)))
+                elif (folder / ".git").exists():
+                    findings.append(_submodule_in_root(rel))
+                else:
+                    kept.append(name)
+            dirnames[:] = kept
             for name in sorted(filenames):
                 if not name.startswith("."):
-                    add(Path(dirpath) / name)
+                    add(here / name, in_root=True)
+    findings.extend(_submodules_in_roots(repo, config))
     for extra in (config.roles, config.external, config.clauses):
         path = repo / extra
         if path.is_file():
             add(path)
     return sources, findings
+
+
+def _root_problem(repo: Path, base: Path, root: str) -> Finding | None:
+    """A root that is a link, or lies outside the repository, or is a repository itself."""
+    if base.is_symlink() or (base.exists() and not base.resolve().is_relative_to(repo)):
+        target = os.readlink(base) if base.is_symlink() else str(base.resolve())
+        return error(
+            root,
+            1,
+            "root-outside-repository",
+            f"the controlled root '{root}' is a link to {target}; git holds only the link, so "
+            "no approval can be read for what it points at: make it a real folder in the "
+            "repository",
+        )
+    if (base / ".git").exists():
+        return _submodule_in_root(root)
+    return None
+
+
+def _symlink_in_root(rel: str, target: str) -> Finding:
+    return error(
+        rel,
+        1,
+        "symlink-in-root",
+        f"symbolic link ({target}) inside a controlled root: git records only the link, not "
+        "the text it leads to, so that text is never approved; replace the link with the file "
+        "or folder itself",
+    )
+
+
+def _submodule_in_root(rel: str) -> Finding:
+    return error(
+        rel,
+        1,
+        "submodule-in-root",
+        f"'{rel}' is a git submodule inside a controlled root: its files have their own "
+        "history, which no approval on the release branch covers; move them into this "
+        "repository (git rm the submodule, then commit the files) or out of the root",
+    )
+
+
+def _submodules_in_roots(repo: Path, config: Config) -> list[Finding]:
+    """Submodules that .gitmodules places in a root, checked out or not."""
+    try:
+        text = (repo / ".gitmodules").read_text("utf-8", errors="replace")
+    except OSError:
+        return []
+    found = []
+    for line in text.splitlines():
+        key, sep, value = line.partition("=")
+        path = value.strip().strip("/")
+        in_root = path in config.roots or path.startswith(config.root_prefixes)
+        # One that is checked out was reported by the walk already.
+        if sep and key.strip() == "path" and in_root and not (repo / path / ".git").exists():
+            found.append(_submodule_in_root(path))
+    return found
 
 
 def read_codeowners(repo: Path) -> list[tuple[str, str]]:

@@ -246,6 +246,11 @@ def judge(
         person = roles.by_email(author.email)
         if person:
             author_people.add(person.name)
+        # A listed name is that person whatever address it came with: someone who
+        # writes under an unlisted (or another person's) address is still an author.
+        named = roles.by_name(author.name)
+        if named:
+            author_people.add(named.name)
 
     def is_author(identity: Identity) -> bool:
         person = roles.by_email(identity.email)

@@ -20,6 +20,7 @@ from doccontrol.model.documents import ID_PATTERN, DocType, Roles
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
+from doccontrol.rules.identities import IdentityCheck
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.roles_file import parse_roles
@@ -196,6 +197,7 @@ class _Replay:
         # Each verdict is kept with the roles it was judged under, which keeps that
         # object alive, so the id in its key cannot be reused by other roles.
         self.verdicts: dict[tuple[object, ...], tuple[Roles | None, approval.Verdict]] = {}
+        self.identities = IdentityCheck(config.roles)
 
     # -- reading versions ------------------------------------------------------
 
@@ -380,6 +382,10 @@ class _Replay:
         roles_before = self.roles
         if touched_roles:
             self.roles_change(event, roles_before, adopting)
+        if not adopting and self.roles is not None:
+            # Against the roles in force at this commit: a change that lists someone's
+            # new address, approved by the top role, already covers that person here.
+            self.findings.extend(self.identities.findings(event, self.roles))
 
         reviewed = event.reviewed
         approved = event.approved_ids if not adopting else ()

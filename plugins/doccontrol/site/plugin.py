@@ -38,6 +38,14 @@ def _replace(files: Files, file: File) -> None:
     files.append(file)
 
 
+def _no_history(project: Project) -> str:
+    reason = next(
+        (f.as_text() for f in project.findings if f.path == ".git" and f.is_error),
+        "the git history could not be read",
+    )
+    return f"{reason}. Nothing was built: the site shows only what git says was approved"
+
+
 class DocControlPluginConfig(MkConfig):
     # Types are checked once, in doccontrol.sources.config, for the CLI and the plugin alike.
     roots = c.Optional(c.Type(list))
@@ -77,6 +85,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             self.project = load_project(repo, settings, self.as_of)
         except DocControlError as exc:
             raise PluginError(str(exc)) from None
+        if self.project.history is None:
+            # Without history nothing is approved, and the working tree is no stand-in.
+            raise PluginError(_no_history(self.project))
         self.preview = settings.preview
         self.catalog = self.project.site_catalog(self.preview)
         for finding in self.project.findings:

@@ -137,10 +137,14 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         roots = need("roots", list, "a list of folder names")
         if not roots or not all(isinstance(r, str) and r.strip("/") for r in roots):
             raise ConfigError("doc-control option 'roots' must list at least one folder", where)
+        for root in roots:
+            _inside_repository("roots", root, where)
         cfg = replace(cfg, roots=tuple(r.strip("/") for r in roots))
     for name in ("roles", "external", "clauses", "branch"):
         if name in opts:
             cfg = replace(cfg, **{name: need(name, str, "a string")})
+            if name != "branch":
+                _inside_repository(name, opts[name], where)
     if "clauses" in opts and not _clause_file_or_set(cfg.clauses):
         raise ConfigError(
             f"doc-control option 'clauses' is {cfg.clauses!r}: give a built-in clause set ("
@@ -207,6 +211,23 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
 
 def _clause_file_or_set(value: str) -> bool:
     return is_builtin(value) or "/" in value or value.endswith((".yml", ".yaml"))
+
+
+def _inside_repository(option: str, value: str, where: str) -> None:
+    """A path option must name a place inside the repository, relative to mkdocs.yml.
+
+    An absolute path or one climbing out with ``..`` would control files that git
+    does not hold, so no approval could ever be read for them.
+    """
+    text = value.replace("\\", "/")
+    absolute = text.startswith("/") or (len(text) > 1 and text[1] == ":")
+    if absolute or ".." in text.split("/"):
+        raise ConfigError(
+            f"doc-control option '{option}' names '{value}', which is outside the repository; "
+            "controlled files must be in git: give a path relative to mkdocs.yml, such as "
+            f"'{getattr(Config(), option) if option != 'roots' else 'procedures'}'",
+            where,
+        )
 
 
 _DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")

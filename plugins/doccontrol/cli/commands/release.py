@@ -20,7 +20,7 @@ from doccontrol.edition.build import BuiltEdition, EditionRefused, build_edition
 from doccontrol.edition.manifest import pdf_name, tag_name
 from doccontrol.edition.sign import load_key, sign_pdf
 from doccontrol.history import trees as git_objects
-from doccontrol.model.errors import DocControlError, UsageError
+from doccontrol.model.errors import DocControlError, EditionExistsError, UsageError
 
 KEY_ENV = "DOCCONTROL_SIGNING_KEY"
 PASSWORD_ENV = "DOCCONTROL_SIGNING_PASSWORD"
@@ -61,17 +61,35 @@ def make_edition(
     password: str | None,
     tsa: str | None,
     today: date | None = None,
+    tagged_already: bool = False,
 ) -> Released:
-    """Build, sign, file and tag the edition of ``day``; all of it or nothing."""
+    """Build, sign, file and tag the edition of ``day``; all of it or nothing.
+
+    An edition is issued once: when its tag exists, it is refused, unless
+    ``tagged_already`` says to sign the edition of that existing tag (what CI does
+    when the tag is pushed), in which case the tag is not made again.
+    """
     today = today or date.today()
     if day > today:
         raise UsageError(
             f"{day} is in the future: an edition holds what was current on a day that has come"
         )
-    key = load_key(key_path, password)
-    folder = store.editions_dir(out)
     tag = tag_name(day)
     tagged = git_objects.tag_target(repo, tag)
+    if tagged is not None and not tagged_already:
+        raise EditionExistsError(
+            f"the edition of {day} was issued already (tag {tag} at commit {tagged[:12]}), and "
+            "an edition is issued once. To sign the edition of that tag again, elsewhere (as CI "
+            f"does when the tag is pushed), run: doccontrol release --date {day} --tagged"
+        )
+    if tagged is None and tagged_already:
+        raise UsageError(
+            f"--tagged signs the edition of an existing tag, but there is no tag {tag}; "
+            "leave out --tagged to issue a new edition",
+            tag,
+        )
+    key = load_key(key_path, password)
+    folder = store.editions_dir(out)
     target = folder / day.isoformat()
     store.remove_stale(folder)
     if target.exists():
@@ -145,6 +163,7 @@ def release(
     key: Path | None,
     password: str | None,
     tsa: str | None,
+    tagged_already: bool = False,
 ) -> int:
     day = day or date.today()
     key_text = str(key) if key else os.environ.get(KEY_ENV, "")
@@ -156,7 +175,12 @@ def release(
     if password is None:
         password = os.environ.get(PASSWORD_ENV)
     try:
-        done = make_edition(repo, day, out or repo, Path(key_text), password, tsa)
+        done = make_edition(
+            repo, day, out or repo, Path(key_text), password, tsa, tagged_already=tagged_already
+        )
+    except EditionExistsError as exc:
+        print(f"doccontrol release: error: {exc}", file=sys.stderr)
+        return 1
     except EditionRefused as exc:
         print(f"doccontrol release: no edition of {day}; as of that date:", file=sys.stderr)
         for finding in exc.findings:

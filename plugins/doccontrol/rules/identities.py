@@ -1,0 +1,164 @@
+"""Identities in the history against roles.yml (ARCHITECTURE.md §4).
+
+Approval and authorship are read from the e-mail in a commit, so a name and an
+e-mail that roles.yml does not pair are reported: a listed person's name with an
+address listed for nobody, and an address listed for one person under another
+person's name. Pure: one event and the roles in force in, findings out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from doccontrol.model.documents import Person, Roles
+from doccontrol.model.findings import Finding, error, warning
+from doccontrol.model.history import ChangeEvent, Identity, parse_identity
+
+# Trailers by which someone records their own approval or review: a listed name on
+# one of these claims an approver's authority.
+APPROVING_TRAILERS = frozenset({"approved-by", "reviewed-by"})
+# The parts that make someone an author of what a commit changes.
+_WRITING_PARTS = frozenset({"author", "'co-authored-by:' trailer"})
+
+
+class Mismatch(Enum):
+    """How an identity disagrees with roles.yml."""
+
+    UNLISTED_EMAIL = "identity-unlisted-email"
+    OTHER_PERSON = "identity-mismatch"
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One identity as it appears in one commit: in which parts, and whether it approves."""
+
+    commit: str
+    identity: Identity
+    parts: tuple[str, ...]
+    approving: bool
+    merge: str = ""  # the first-parent merge that brought ``commit`` in, if any
+
+
+def appearances(event: ChangeEvent) -> list[Appearance]:
+    """Every identity written into ``event`` and into the commits its merge brings in."""
+    found: dict[tuple[str, Identity], tuple[list[str], bool]] = {}
+
+    def note(commit: str, identity: Identity, part: str, approving: bool) -> None:
+        parts, was = found.setdefault((commit, identity), ([], False))
+        if part not in parts:
+            parts.append(part)
+        found[(commit, identity)] = (parts, was or approving)
+
+    def trailers(commit: str, items: tuple[tuple[str, str], ...]) -> None:
+        for key, value in items:
+            identity = parse_identity(value)
+            if identity is not None:
+                note(commit, identity, f"'{key}:' trailer", key.lower() in APPROVING_TRAILERS)
+
+    # The person who merges is the approver of what the merge brings in.
+    note(event.commit, event.author, "author", event.is_merge)
+    note(event.commit, event.committer, "committer", False)
+    trailers(event.commit, event.trailers)
+    for brought in event.brought_in:
+        note(brought.commit, brought.author, "author", False)
+        if brought.committer is not None:
+            note(brought.commit, brought.committer, "committer", False)
+        trailers(brought.commit, brought.trailers)
+    return [
+        Appearance(
+            commit,
+            identity,
+            tuple(parts),
+            approving,
+            "" if commit == event.commit else event.commit,
+        )
+        for (commit, identity), (parts, approving) in found.items()
+    ]
+
+
+def classify(identity: Identity, roles: Roles) -> tuple[Mismatch, Person, Person | None] | None:
+    """How ``identity`` disagrees with ``roles``: the kind, the person its name is, and
+    the person its e-mail is (None when the e-mail is listed for nobody)."""
+    named = roles.by_name(identity.name)
+    if named is None:
+        return None  # a name that is nobody's in roles.yml claims no one
+    by_email = roles.by_email(identity.email)
+    if by_email is None:
+        return Mismatch.UNLISTED_EMAIL, named, None
+    if by_email.name != named.name:
+        return Mismatch.OTHER_PERSON, named, by_email
+    return None
+
+
+class IdentityCheck:
+    """Checks the identities of each event against the roles in force at it.
+
+    The same few identities recur in every commit of a long history, so each is
+    classified once per version of roles.yml.
+    """
+
+    def __init__(self, roles_path: str) -> None:
+        self.roles_path = roles_path
+        self._roles: Roles | None = None
+        self._known: dict[Identity, tuple[Mismatch, Person, Person | None] | None] = {}
+
+    def findings(self, event: ChangeEvent, roles: Roles) -> list[Finding]:
+        if roles is not self._roles:
+            self._roles, self._known = roles, {}
+        known = self._known
+        found: list[Finding] = []
+        for seen in appearances(event):
+            identity = seen.identity
+            if identity in known:
+                verdict = known[identity]
+            else:
+                verdict = known[identity] = classify(identity, roles)
+            if verdict is not None:
+                found.append(self._finding(event, seen, *verdict))
+        return found
+
+    def _finding(
+        self,
+        event: ChangeEvent,
+        seen: Appearance,
+        kind: Mismatch,
+        named: Person,
+        owner: Person | None,
+    ) -> Finding:
+        where = f"commit {seen.commit[:8]}"
+        if seen.merge:
+            where += f" (brought in by merge {seen.merge[:8]})"
+        where += f" on {event.committed.date()}"
+        parts = " and ".join(seen.parts)
+        writes = not seen.approving and any(p.lower() in _WRITING_PARTS for p in seen.parts)
+        if kind is Mismatch.OTHER_PERSON:
+            assert owner is not None
+            return error(
+                self.roles_path,
+                1,
+                kind.value,
+                f"{where}: the {parts} {seen.identity} puts the e-mail of {owner.name} under the "
+                f"name of {named.name}; git reads it as {owner.name}, the name says {named.name}"
+                + (". Both count as its authors, so neither can approve it" if writes else "")
+                + ". Find out who made it: "
+                "if it was a mistake, have that person set git config user.name and user.email "
+                f"to their own entry in {self.roles_path}; if not, it is an impersonation",
+            )
+        consequence = (
+            "an approval is read by e-mail, so this one counts for nothing, and an approver's "
+            "name under an address nobody vouched for looks like an impersonation"
+            if seen.approving
+            else f"it still counts as written by {named.name}, who therefore cannot approve it"
+            if writes
+            else f"the commit cannot be traced to {named.name} by its address"
+        )
+        message = (
+            f"{where}: the {parts} {seen.identity} carries the name of {named.name} from "
+            f"{self.roles_path} with an e-mail that is listed for nobody there; {consequence}. "
+            f"If the address is {named.name}'s, add it to their emails in {self.roles_path} "
+            "through a change approved by the top role; otherwise set git config user.email "
+            "to a listed address"
+        )
+        make = error if seen.approving else warning
+        return make(self.roles_path, 1, kind.value, message)
