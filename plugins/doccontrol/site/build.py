@@ -101,13 +101,14 @@ def build_pages(
         ctl = control.get(doc.id) if control else None
         searchable = doc.id not in withdrawn
         # Left out of the search text, so that a result opens with the document's own prose;
-        # the title (id and name) is still indexed.
+        # the title (id and name) is still indexed. A <header>, not a <div>: Material's
+        # search parser matches closing tags by name, so a nested </div> would end the skip.
         header = (
-            '<div class="dc-head" data-search-exclude>'
+            '<header class="dc-head" data-search-exclude>'
             + as_of_banner
             + "".join(banners(doc, ctl, ctx))
             + scroll_wrap(control_table(doc, ctl, ctx))
-            + "</div>\n"
+            + "</header>\n"
         )
         footer = document_footer(doc, ctl, model, used.get(doc.id, ()), pr_links)
         pages[doc.path] = document_page(doc, catalog, header, searchable, notes, footer)
