@@ -120,7 +120,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         if not searching or not language.lower().startswith("zh") or self.catalog is None:
             return
         try:
-            import jieba  # type: ignore[import-untyped]
+            import jieba
         except ImportError:
             return  # Material indexes without segmentation; nothing to teach
         jieba.setLogLevel(30)  # its dictionary-loading chatter is not the build's news
