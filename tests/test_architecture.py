@@ -27,6 +27,8 @@ PURE_MODULES = (
     "site.redlines",
     "site.urls",
     "site.forge",
+    "site.start",
+    "site.search_words",
     "edition.plan",
     "edition.html",
     "edition.sandbox",

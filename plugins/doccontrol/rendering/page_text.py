@@ -6,14 +6,19 @@ Pure: the plugin hands in the catalog and gets text back.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 
 from doccontrol.model.documents import Document, Roles
 from doccontrol.rendering.escape import markdown_text
 from doccontrol.sources.catalog import Catalog
-from doccontrol.sources.links import replace_links
+from doccontrol.sources.links import LINK, replace_links
 
 ROLES_MARKER = "<!-- doccontrol:roles -->"
+# Authors space an ASCII id off Chinese text ("按 [[QP-13]] 执行"); once the link ends in a
+# full-width bracket (（A/1）, 》) that space is a stray gap before the next Chinese character.
+_SPACED_LINK = re.compile(LINK.pattern + r"[ \t]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CLOSING = ("）", "》")
 
 
 def relative_link(from_path: str, to_path: str) -> str:
@@ -55,7 +60,13 @@ def roles_table(roles: Roles) -> str:
 
 def render_body(body: str, path: str, catalog: Catalog, notes: Mapping[str, str] | None = None) -> str:
     """A document's or chapter's text as the site shows it."""
-    text = replace_links(body, lambda target: link_text(target, catalog, path, notes))
+    def spaced(match: re.Match[str]) -> str:
+        text = link_text(match.group(1), catalog, path, notes)
+        shown = text[1 : text.rfind("](")] if text.startswith("[") else text
+        return text if shown.endswith(_CLOSING) else match.group(0)
+
+    text = _SPACED_LINK.sub(spaced, body)
+    text = replace_links(text, lambda target: link_text(target, catalog, path, notes))
     if ROLES_MARKER in text and catalog.roles is not None:
         text = text.replace(ROLES_MARKER, roles_table(catalog.roles))
     return text

@@ -18,6 +18,7 @@ from doccontrol.rendering.control_block import (
 from doccontrol.rendering.page_text import chapter_page, document_page
 from doccontrol.rules.control import Status
 from doccontrol.site.forge import pull_request_url
+from doccontrol.site.nav import level_documents
 from doccontrol.site.pages import (
     FormStats,
     SiteModel,
@@ -28,13 +29,19 @@ from doccontrol.site.pages import (
     records_register_page,
     register_page,
     roles_page,
+    scroll_wrap,
     where_used,
     words,
 )
+from doccontrol.site.start import LEVELS, REGISTERS, level_page, registers_page, start_blocks
 from doccontrol.sources.catalog import Catalog
 
 if TYPE_CHECKING:  # the project is loaded by the shell; the pages only read it
     from doccontrol.project.load import Project
+
+
+REGISTER_META = "---\nhide:\n  - toc\n---\n\n"
+EDITIONS_PAGE = "editions.md"  # written by the plugin (edition.site) unless the site has one
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class SitePages:
     pages: dict[str, str]
     documents: tuple[Document, ...]  # in the navigation
     registers: tuple[tuple[str, str], ...]  # (title, page) for the registers section
+    start: str = ""  # what the start page adds: what is new, what is due, the registers
 
 
 def build_pages(
@@ -92,7 +100,16 @@ def build_pages(
     for doc in shown:
         ctl = control.get(doc.id) if control else None
         searchable = doc.id not in withdrawn
-        header = as_of_banner + "".join(banners(doc, ctl, ctx)) + control_table(doc, ctl, ctx)
+        # Left out of the search text, so that a result opens with the document's own prose;
+        # the title (id and name) is still indexed. A <header>, not a <div>: Material's
+        # search parser matches closing tags by name, so a nested </div> would end the skip.
+        header = (
+            '<header class="dc-head" data-search-exclude>'
+            + as_of_banner
+            + "".join(banners(doc, ctl, ctx))
+            + scroll_wrap(control_table(doc, ctl, ctx))
+            + "</header>\n"
+        )
         footer = document_footer(doc, ctl, model, used.get(doc.id, ()), pr_links)
         pages[doc.path] = document_page(doc, catalog, header, searchable, notes, footer)
         for chapter in doc.chapters:
@@ -110,11 +127,21 @@ def build_pages(
         (w["roles"], "roles.md", roles_page(model, catalog.roles)),
     )
     for _, path, text in registers:
-        pages[path] = as_of_banner + text if as_of_banner else text
+        # A register is a wide table: the right-hand table of contents would only narrow it.
+        pages[path] = REGISTER_META + as_of_banner + text
+    listed = (*((title, path) for title, path, _ in registers), (w["editions"], EDITIONS_PAGE))
+    in_nav = tuple(d for d in shown if d.id not in withdrawn)
+    nav_docs = nav_catalog(catalog, in_nav)
+    for level in LEVELS:
+        ids = [d.id for d in level_documents(nav_docs, level)]
+        if ids:
+            pages[level.index] = level_page(model, level, ids)
+    pages[REGISTERS.index] = registers_page(listed, language, directory_urls)
     return SitePages(
         pages=pages,
-        documents=tuple(d for d in shown if d.id not in withdrawn),
-        registers=tuple((title, path) for title, path, _ in registers),
+        documents=in_nav,
+        registers=listed,
+        start=start_blocks(model, listed, project.as_of),
     )
 
 

@@ -26,7 +26,8 @@ _ZH = {
     "archive": "作废文件",
     "coverage": "条款覆盖矩阵",
     "roles": "职责和权限",
-    "registers": "登记表",
+    "registers": "清单与台账",
+    "editions": "版次",
     "id": "文件编号",
     "title": "文件名称",
     "type": "类别",
@@ -84,6 +85,7 @@ _EN = {
     "coverage": "Clause coverage",
     "roles": "Responsibilities and authorities",
     "registers": "Registers",
+    "editions": "Editions",
     "id": "No.",
     "title": "Title",
     "type": "Type",
@@ -160,12 +162,23 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else "—"
 
 
+def scroll_wrap(table: str) -> str:
+    """A table in Material's scroll wrapper, which the theme adds only to class-less tables.
+
+    On a narrow screen the wrapper scrolls sideways and the page keeps the viewport's width.
+    """
+    return (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        f"{table.rstrip()}</div></div>\n"
+    )
+
+
 def _table(css: str, headers: Sequence[str], rows: Sequence[str], table_id: str = "") -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     ident = f' id="{table_id}"' if table_id else ""
-    return (
+    return scroll_wrap(
         f'<table class="{css}"{ident}><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>\n"
+        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 

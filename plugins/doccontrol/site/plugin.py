@@ -20,15 +20,20 @@ from doccontrol.project.load import Project, load_project
 from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.page_text import render_body
 from doccontrol.site.build import build_pages, nav_catalog
-from doccontrol.site.nav import controlled_nav, site_nav
-from doccontrol.site.pages import words
+from doccontrol.site.nav import controlled_nav, registers_nav, site_nav
 from doccontrol.site.redlines import redline_pages
+from doccontrol.site.search_words import search_words
+from doccontrol.site.start import START_MARKER, footer_html
 from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.config import OPTION_NAMES, config_from_options
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = Path(__file__).parent / "assets"
 ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js")
+# Material's own default, which fetches Roboto from the internet on every page.
+_MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+# Material's Chinese translation says lang="zh"; the documents are Simplified Chinese.
+_HTML_LANG = {"zh": "zh-CN"}
 
 
 def _replace(files: Files, file: File) -> None:
@@ -76,6 +81,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.preview = False
         self.redlines: dict[str, str] = {}
         self.pdf_pages: list[tuple[str, str]] = []  # (page folder in the site, document id)
+        self.start = ""  # the start page's blocks: what is new, what is due, the registers
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = {name: self.config.get(name) for name in OPTION_NAMES}
@@ -94,7 +100,63 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             (log.error if finding.is_error else log.warning)(finding.as_text())
         config.extra_css.append("assets/doccontrol/doccontrol.css")
         config.extra_javascript.append("assets/doccontrol/doccontrol.js")
+        self._offline(config)
+        self._footer(config)
+        self._teach_segmenter(config)
         return config
+
+    def _offline(self, config: MkDocsConfig) -> None:
+        """No request leaves the site: Material's web fonts are off unless a site chose one."""
+        theme = config.theme
+        if theme.name != "material":
+            return
+        font = theme.get("font")
+        if font == _MATERIAL_FONT:
+            theme["font"] = False  # the CJK system font stack of doccontrol.css applies
+        elif font:
+            log.warning(
+                "theme.font loads web fonts from the internet, which an offline intranet "
+                "cannot reach; set `font: false` under theme in mkdocs.yml"
+            )
+
+    def _footer(self, config: MkDocsConfig) -> None:
+        """The footer names the organisation, the site's controlled state and the notice."""
+        project = self.project
+        assert project is not None
+        organisation = str(config.copyright or config.site_name)
+        language = str(config.theme.get("language") or "zh")
+        commit = project.control.commit if project.control is not None else ""
+        config.copyright = footer_html(organisation, project.as_of, commit, language)
+
+    def _teach_segmenter(self, config: MkDocsConfig) -> None:
+        """Give jieba (which Material's search uses for Chinese) the organisation's terms."""
+        language = str(config.theme.get("language") or "zh")
+        searching = any(name in config.plugins for name in ("search", "material/search"))
+        if not searching or not language.lower().startswith("zh") or self.catalog is None:
+            return
+        try:
+            import jieba
+        except ImportError:
+            return  # Material indexes without segmentation; nothing to teach
+        jieba.setLogLevel(30)  # its dictionary-loading chatter is not the build's news
+        for word in search_words(self.catalog):
+            jieba.add_word(word)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self._html_lang(output, config)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        return self._html_lang(output_content, config)
+
+    @staticmethod
+    def _html_lang(html: str, config: MkDocsConfig) -> str:
+        language = str(config.theme.get("language") or "")
+        lang = _HTML_LANG.get(language)
+        if lang is None:
+            return html
+        return html.replace(f'<html lang="{language}"', f'<html lang="{lang}"', 1)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         project, catalog = self.project, self.catalog
@@ -104,6 +166,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             project, self.preview, language, date.today(), bool(config.use_directory_urls)
         )
         self.pages = dict(site.pages)
+        self.start = site.start
+        if files.get_file_from_path("index.md") is None:
+            self.pages["index.md"] = f"# {config.site_name}\n\n{START_MARKER}\n"
         self.redlines = self._redlines(bool(config.use_directory_urls), language)
         for src_uri, text in self.pages.items():
             _replace(files, File.generated(config, src_uri, content=text))
@@ -119,11 +184,13 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             docs_pages = [
                 f.src_uri
                 for f in files
-                if f.is_documentation_page() and f.src_uri not in self.pages
+                if f.is_documentation_page()
+                and (f.src_uri not in self.pages or f.src_uri == "index.md")
             ]
+            listed = {p for _, p in site.registers}
             nav = controlled_nav(nav_catalog(catalog, site.documents), language)
-            registers = {words(language)["registers"]: [{t: p} for t, p in site.registers]}
-            config.nav = site_nav(docs_pages, [*nav, registers])
+            registers = registers_nav(site.registers, language)
+            config.nav = site_nav([p for p in docs_pages if p not in listed], [*nav, registers])
         return files
 
     def _redlines(self, directory_urls: bool, language: str) -> dict[str, str]:
@@ -152,6 +219,12 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if page.file.src_uri == "index.md" and self.start:
+            # The home page is the start page: the organisation's words, then what changed.
+            if START_MARKER in markdown:
+                markdown = markdown.replace(START_MARKER, self.start, 1)
+            else:
+                markdown = markdown.rstrip("\n") + "\n\n" + self.start
         if self.catalog is None or page.file.src_uri in self.pages:
             return markdown
         # Uncontrolled pages (docs/) may link documents with [[ID]] too.

@@ -1,4 +1,4 @@
-/* doc-control: register filters and the uncontrolled-copy mark on printouts. */
+/* doc-control: register filters, and the uncontrolled-copy mark and print date on printouts. */
 (function () {
   "use strict";
 
@@ -13,6 +13,9 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
+  // The @page margin boxes of doccontrol.css read these on every printed sheet.
+  function quoted(text) { return "\"" + text.replace(/["\\]/g, "") + "\""; }
+
   function printMark() {
     var content = document.querySelector(".md-content__inner");
     if (!content) { return; }
@@ -25,8 +28,12 @@
       content.insertBefore(mark, content.firstChild);
     }
     var block = document.querySelector("table.dc-control");
-    var doc = block ? " · " + block.getAttribute("data-doc-id") + " " + (block.getAttribute("data-revision") || "—") : "";
-    mark.textContent = t.mark + " · " + t.printed + " " + today() + doc + " · " + t.check + window.location.href;
+    var id = block ? block.getAttribute("data-doc-id") + " " + (block.getAttribute("data-revision") || "—") : "";
+    var printed = t.printed + " " + today();
+    var root = document.documentElement.style;
+    root.setProperty("--dc-doc", quoted(id ? id + " · " : ""));
+    root.setProperty("--dc-printed", quoted(printed));
+    mark.textContent = t.mark + " · " + printed + (id ? " · " + id : "") + " · " + t.check + window.location.href;
   }
 
   function filters() {
