@@ -142,8 +142,6 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         for word in search_words(self.catalog):
             jieba.add_word(word)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return self._html_lang(output, config)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -248,6 +246,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         # Themes write <title> with Jinja's striptags, which turns the escaped title of
         # the navigation back into markup: a title holding "</title><script>" would end
         # the element. Put the escaped text back.
+        output = self._html_lang(output, config)
         title = page.title
         if not title:
             return output
