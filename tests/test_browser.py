@@ -112,7 +112,7 @@ def test_chinese_search_finds_the_procedure(
     page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
     page.locator("input.md-search__input").fill("升级督办")  # type: ignore[attr-defined]
     results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=45000)
     hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]  # type: ignore[attr-defined]
     assert any("qp-11-complaints-remedy" in h for h in hrefs), hrefs
     assert all("qp-11" in h for h in hrefs), "the word occurs only in QP-11"
@@ -128,7 +128,7 @@ def test_withdrawn_document_is_archived_not_navigable_or_searchable(
     assert "QP-13" in nav and "QP-14" not in nav
     page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
     page.locator("input.md-search__input").fill("售后回访管理程序")  # type: ignore[attr-defined]
-    page.locator(".md-search-result__meta").wait_for(timeout=15000)  # type: ignore[attr-defined]
+    page.locator(".md-search-result__meta").wait_for(timeout=45000)  # type: ignore[attr-defined]
     page.wait_for_timeout(500)  # type: ignore[attr-defined]
     hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]  # type: ignore[attr-defined]
     assert not any("qp-14" in h for h in hrefs), hrefs

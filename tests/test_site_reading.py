@@ -178,7 +178,7 @@ def _results(page: Any, base: str, query: str) -> set[str]:
     page.goto(base)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill(query)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=45000)
     items = page.locator(".md-search-result__item")
     seen = -1
     for _ in range(50):  # Material renders further results as the list scrolls
