@@ -106,8 +106,9 @@ def refusals(project: Project) -> list[Finding]:
     found = [f for f in control.findings if f.is_error]
     found += [f for f in main_catalog(history, control.files, project.config).findings if f.is_error]
     for ctl in control.documents:
+        # An acknowledged unapproved change is a warning now, and no longer refuses.
         if ctl.unapproved_change and not any(
-            f.code == "unapproved-change" and f.path == ctl.path for f in found
+            f.code == "unapproved-change" and f.path == ctl.path for f in control.findings
         ):
             change = ctl.unapproved[-1]
             found.append(

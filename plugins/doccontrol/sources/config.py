@@ -7,8 +7,10 @@ The plugin and the CLI both turn the ``doc-control`` entry of mkdocs.yml into a
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from enum import Enum
 from typing import Any
 
@@ -55,6 +57,9 @@ class Config:
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
     site_name: str = ""
     language: str = "zh"
+    # How far a commit's date may run backwards along the release branch, or ahead of
+    # now, before it is an error: ordinary machine clocks drift that much.
+    clock_skew: timedelta = timedelta(hours=1)
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @functools.cached_property
@@ -89,7 +94,10 @@ OPTION_NAMES = (
     "preview",
     "defaults",
     "pdf",
+    "clock_skew",
 )
+
+_SPAN = re.compile(r"^\s*(\d+)\s*([hm]?)\s*$")
 
 
 def _doc_type(key: str, option: str, where: str) -> DocType:
@@ -164,6 +172,17 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, preview=need("preview", bool, "true or false"))
     if "pdf" in opts:
         cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
+    if "clock_skew" in opts:
+        match = _SPAN.match(str(opts["clock_skew"]))
+        if match is None or isinstance(opts["clock_skew"], bool):
+            raise ConfigError(
+                "doc-control option 'clock_skew' must be hours like 1h or minutes like 30m", where
+            )
+        amount = int(match[1])
+        cfg = replace(
+            cfg,
+            clock_skew=timedelta(hours=amount) if match[2] == "h" else timedelta(minutes=amount),
+        )
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
