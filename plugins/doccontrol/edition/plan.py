@@ -71,6 +71,7 @@ class EditionPlan:
     external: tuple[ExternalDocument, ...]
     titles: tuple[tuple[str, str], ...]  # id -> title of every document history knows
     withdrawn: frozenset[str]
+    baseline: str = ""  # the commit of doccontrol/baseline the edition was judged from
 
     def get(self, doc_id: str) -> EditionDocument | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -211,6 +212,7 @@ def plan_edition(project: Project, organisation: str) -> tuple[EditionPlan | Non
             external=catalog.external,
             titles=titles,
             withdrawn=withdrawn,
+            baseline=history.baseline.commit if history.baseline else "",
         ),
         [],
     )

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from doccontrol.history.reader import read_history
+from doccontrol.history.trees import edition_tags
 from doccontrol.model.documents import SourceFile
 from doccontrol.model.errors import RepositoryError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
@@ -15,6 +16,7 @@ from doccontrol.model.history import History
 from doccontrol.project.gc_pause import gc_paused
 from doccontrol.project.worktree import read_codeowners, read_worktree
 from doccontrol.rules.control import ControlState, Evaluation
+from doccontrol.rules.editions import edition_findings
 from doccontrol.rules.records import (
     FilledRecord,
     parse_records,
@@ -86,6 +88,7 @@ def _load_project(repo: Path, config: Config, as_of: date, now: datetime) -> Pro
         config = control.config or config
         findings.extend(control.findings)
         findings.extend(_pending_config(repo, history, control))
+        findings.extend(edition_findings(history, edition_tags(repo)))
         approved = build_catalog(approved_sources(history, control), config)
         findings.extend(record_history_findings(history, control, approved, config))
     records, record_findings = parse_records(sources, worktree, config)
