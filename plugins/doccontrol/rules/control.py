@@ -532,8 +532,25 @@ class _Replay:
         """A change to mkdocs.yml, the clauses, the external documents or the
         acknowledgements: like roles.yml, it needs the top role (issue 12, rule 5)."""
         blob = self.tree.get(path)
-        if roles_before is None or adopting:
+        if adopting or (roles_before is None and path not in self.approved_files):
+            # Before the baseline, or the file's first version before any roles: the
+            # root of trust, like the first roles.yml.
             self.approve_rules_file(path, blob, event, (), founding=True)
+            return
+        if roles_before is None:
+            self.pending.setdefault(path, []).append(
+                self.own(
+                    error(
+                        path,
+                        1,
+                        code,
+                        f"commit {event.short} by {event.author} on {event.committed.date()} "
+                        f"changed {path} while no approved roles file was in force to say who "
+                        "holds the top role; the version last approved stays in force",
+                    ),
+                    event,
+                )
+            )
             return
         verdict = self.in_time(
             self.judge(approval.parties(event), roles_before, (roles_before.top,)),
