@@ -314,6 +314,8 @@ def record_history_findings(
     replayed = _replayed(history, control)
     forms: dict[str, str] = {}  # path → the form it is filed under ("" for none)
     positions = {event.commit: i for i, event in enumerate(history.events)}
+    # Records adopted with the baseline were filed on paper: they count from their date.
+    adopted_to = positions.get(history.baseline.commit, -1) if history.baseline else -1
     for index, event in enumerate(history.events):
         if event.commit not in replayed:
             break
@@ -336,7 +338,7 @@ def record_history_findings(
             is_md = main.lower().endswith((".md", ".markdown"))
             if change.kind is ChangeKind.ADDED:
                 is_sidecar = main != change.path
-                reached = event.committed.date()
+                reached = event.committed.date() if index > adopted_to else date.min
                 dated = (
                     _record_date(history, change.blob, is_md and not is_sidecar)
                     if is_sidecar or is_md
@@ -344,7 +346,11 @@ def record_history_findings(
                 )
                 # Retention counts from the day the record reached main, or from its
                 # date if later: a backdated record cannot be disposed of sooner.
-                landed[main] = max(dated, reached) if dated else landed.get(main, reached)
+                landed[main] = (
+                    max(dated, reached)
+                    if dated
+                    else landed.get(main, event.committed.date())
+                )
                 filed_under.setdefault(
                     main, _retention_then(history, control, form, index, positions)
                 )
