@@ -311,6 +311,7 @@ def record_history_findings(
     # record path → the form's retention when it was filed: shortening a form's
     # retention later never frees records filed under the longer one.
     filed_under: dict[str, Retention | None] = {}
+    retentions: dict[str, Retention | None] = {}  # a form version's blob → its retention
     replayed = _replayed(history, control)
     forms: dict[str, str] = {}  # path → the form it is filed under ("" for none)
     positions = {event.commit: i for i, event in enumerate(history.events)}
@@ -351,9 +352,12 @@ def record_history_findings(
                     if dated
                     else landed.get(main, event.committed.date())
                 )
-                filed_under.setdefault(
-                    main, _retention_then(history, control, form, index, positions)
-                )
+                if main not in filed_under:
+                    revision = _revision_then(control, form, index, positions)
+                    key = revision.files[0][1] if revision and revision.files else ""
+                    if key not in retentions:
+                        retentions[key] = _retention_of(history, key)
+                    filed_under[main] = retentions[key]
                 if dated and dated < reached:
                     findings.append(
                         warning(
@@ -443,20 +447,21 @@ def _longer(then: Retention | None, now: Retention | None) -> int | None:
     return max(then.months, now.months)
 
 
-def _retention_then(
-    history: History, control: ControlState, form: str, index: int, positions: dict[str, int]
-) -> Retention | None:
-    """The form's retention as its revision in force at ``history.events[index]`` said."""
+def _revision_then(
+    control: ControlState, form: str, index: int, positions: dict[str, int]
+) -> Revision | None:
+    """The form's revision in force at ``history.events[index]``."""
     ctl = control.get(form)
-    if ctl is None:
-        return None
     then: Revision | None = None
-    for revision in ctl.revisions:
+    for revision in ctl.revisions if ctl else ():
         if positions.get(revision.commit, len(positions)) <= index:
             then = revision
-    if then is None or not then.files:
-        return None
-    data = history.blobs.get(then.files[0][1])
+    return then
+
+
+def _retention_of(history: History, blob: str) -> Retention | None:
+    """The ``retention:`` of a form's front matter, read from its blob."""
+    data = history.blobs.get(blob)
     text, _ = decode("", data or b"")
     if not text or not text.startswith("---"):
         return None
