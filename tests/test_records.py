@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import LI, ZHANG, ZHAO, run_cli
+from conftest import LI, WANG, ZHANG, ZHAO, run_cli
 from gitrepo import GitRepo
 
 RECORD = "records/QR-01-01/2026-01-10-发放登记.md"
@@ -69,8 +69,20 @@ def _dispose(repo: GitRepo, when: str, approver: object = LI) -> str:
     )
 
 
+def _kept_one_month(make_repo: Callable[..., GitRepo]) -> GitRepo:
+    """The record, under a form kept one month. Retention counts from the day a record
+    reached main (issue 12, rule 14), so a backdated paper record cannot shorten it."""
+    repo = make_repo(commit=False)
+    repo.edit("records/forms/qr-01-01.md", "retention: 3y", "retention: 1m")
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    repo.write(RECORD, BODY.format(date="2026-01-10"))
+    repo.commit("登记文件发放", ZHANG, "2026-01-10T09:00:00+08:00")
+    return repo
+
+
 def test_disposal_after_retention_is_allowed(make_repo: Callable[..., GitRepo]) -> None:
-    repo = _with_record(make_repo, date="2022-06-01")  # a paper record scanned in, kept 3 years
+    repo = _kept_one_month(make_repo)
     _dispose(repo, "2026-03-01T09:00:00+08:00")
     assert _errors(repo) == []
 
@@ -85,7 +97,7 @@ def test_disposal_before_retention_is_an_error(make_repo: Callable[..., GitRepo]
 def test_disposal_merged_by_someone_without_authority_is_an_error(
     make_repo: Callable[..., GitRepo],
 ) -> None:
-    repo = _with_record(make_repo, date="2022-06-01")
+    repo = _kept_one_month(make_repo)
     _dispose(repo, "2026-03-01T09:00:00+08:00", approver=ZHAO)
     (line,) = _errors(repo)
     assert "record-disposal-unapproved" in line and "赵客服" in line

@@ -44,6 +44,7 @@ def manifest_dict(plan: EditionPlan, signer: Signer, tools: dict[str, str]) -> d
         "tag": tag_name(plan.date),
         "commit": plan.commit,
         "committed": plan.committed.isoformat(),
+        "baseline": plan.baseline,
         "signer": {
             "name": signer.name,
             "subject": signer.subject,

@@ -71,6 +71,7 @@ class EditionPlan:
     external: tuple[ExternalDocument, ...]
     titles: tuple[tuple[str, str], ...]  # id -> title of every document history knows
     withdrawn: frozenset[str]
+    baseline: str = ""  # the commit of doccontrol/baseline the edition was judged from
 
     def get(self, doc_id: str) -> EditionDocument | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -106,8 +107,9 @@ def refusals(project: Project) -> list[Finding]:
     found = [f for f in control.findings if f.is_error]
     found += [f for f in main_catalog(history, control.files, project.config).findings if f.is_error]
     for ctl in control.documents:
+        # An acknowledged unapproved change is a warning now, and no longer refuses.
         if ctl.unapproved_change and not any(
-            f.code == "unapproved-change" and f.path == ctl.path for f in found
+            f.code == "unapproved-change" and f.path == ctl.path for f in control.findings
         ):
             change = ctl.unapproved[-1]
             found.append(
@@ -210,6 +212,7 @@ def plan_edition(project: Project, organisation: str) -> tuple[EditionPlan | Non
             external=catalog.external,
             titles=titles,
             withdrawn=withdrawn,
+            baseline=history.baseline.commit if history.baseline else "",
         ),
         [],
     )

@@ -103,7 +103,7 @@ def parse_edition_tag(name: str, commit: str, message: str) -> EditionTag | None
 
 
 def edition_tags(repo: Path) -> list[EditionTag]:
-    from doccontrol.history.trees import edition_tags as read_tags
+    from doccontrol.history.trees import annotated_edition_tags as read_tags
 
     tags = (parse_edition_tag(*tag) for tag in read_tags(repo))
     return sorted((t for t in tags if t is not None), key=lambda t: t.date, reverse=True)

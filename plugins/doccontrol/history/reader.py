@@ -41,6 +41,7 @@ from doccontrol.model.history import (
     Identity,
     parse_identity,
 )
+from doccontrol.sources.acknowledged import ACKNOWLEDGED
 from doccontrol.sources.config import Config
 
 BASELINE_TAG = "doccontrol/baseline"
@@ -298,10 +299,13 @@ def _baseline(line: str) -> BaselineTag | None:
 
 
 def _controlled(path: str, config: Config) -> bool:
+    # mkdocs.yml and the acknowledgements are rules files too (issue 12, rules 5 and 8).
     return path.startswith(config.root_prefixes) or path in (
         config.roles,
         config.external,
         config.clauses,
+        "mkdocs.yml",
+        ACKNOWLEDGED,
     )
 
 

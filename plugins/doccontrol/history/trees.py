@@ -13,7 +13,10 @@ from functools import cached_property
 from pathlib import Path
 
 from doccontrol.model.errors import RepositoryError
-from doccontrol.model.history import TreeEntry
+from doccontrol.model.history import EditionTag, TreeEntry
+
+#: How a release's tag message records the baseline it was judged from.
+BASELINE_LINE = "baseline "
 
 
 def _git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes | None = None) -> bytes:
@@ -128,11 +131,37 @@ def create_tag(repo: Path, name: str, commit: str, message: str, fallback_name: 
     )
 
 
+def edition_tags(repo: Path) -> tuple[EditionTag, ...]:
+    """Every ``edition/*`` tag with its commit and recorded baseline, in one git call."""
+    raw = _git(
+        repo,
+        "for-each-ref",
+        "refs/tags/edition/",
+        "--format=%00%(refname:strip=2)%1f%(objectname)%1f%(*objectname)%1f%(contents)",
+    )
+    tags = []
+    for record in raw.decode("utf-8", errors="replace").split("\0"):
+        fields = record.split("\x1f", 3)
+        if len(fields) < 4:
+            continue
+        name, obj, target, message = fields
+        baseline = next(
+            (
+                line[len(BASELINE_LINE) :].strip()
+                for line in message.splitlines()
+                if line.startswith(BASELINE_LINE)
+            ),
+            "",
+        )
+        tags.append(EditionTag(name, target or obj, baseline))
+    return tuple(tags)
+
+
 def delete_tag(repo: Path, name: str) -> None:
     _git(repo, "tag", "-d", name)
 
 
-def edition_tags(repo: Path) -> list[tuple[str, str, str]]:
+def annotated_edition_tags(repo: Path) -> list[tuple[str, str, str]]:
     """(tag name, commit, message) of every annotated ``edition/*`` tag; lightweight ones are left out.
 
     The Editions page is built from these, never from files in the working tree:

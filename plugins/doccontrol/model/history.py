@@ -193,6 +193,15 @@ class BaselineTag:
 
 
 @dataclass(frozen=True)
+class EditionTag:
+    """An ``edition/DATE`` tag: the commit it marks and the baseline its release recorded."""
+
+    name: str
+    commit: str
+    baseline: str  # empty when the tag records none (a tag made by hand, or an old release)
+
+
+@dataclass(frozen=True)
 class History:
     """Everything the rules need from git, read in one pass.
 

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from doccontrol.history.reader import read_history
+from doccontrol.history.trees import edition_tags
 from doccontrol.model.documents import SourceFile
 from doccontrol.model.errors import RepositoryError
-from doccontrol.model.findings import Finding, error, sort_findings
+from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, History
 from doccontrol.project.gc_pause import gc_paused
 from doccontrol.project.worktree import read_codeowners, read_worktree
 from doccontrol.rules.control import ControlState, Evaluation
+from doccontrol.rules.editions import edition_findings
 from doccontrol.rules.records import (
     FilledRecord,
     parse_records,
     record_history_findings,
     stale_external,
 )
+from doccontrol.sources.acknowledged import ACKNOWLEDGED, parse_acknowledged
 from doccontrol.sources.catalog import Catalog, build_catalog
 from doccontrol.sources.config import Config
+from doccontrol.sources.text_file import decode
 from doccontrol.workflow.codeowners import codeowners_findings
 
 
@@ -51,40 +55,52 @@ class Project:
 
 
 def load_project(
-    repo: Path, config: Config, as_of: date | None = None, baseline: BaselineTag | None = None
+    repo: Path,
+    config: Config,
+    as_of: date | None = None,
+    baseline: BaselineTag | None = None,
+    now: datetime | None = None,
 ) -> Project:
-    """``baseline``, when given, stands in for the tag: what the repository would be if adopted."""
+    """The repository on ``as_of`` (default today), judged at ``now`` (default the clock).
+
+    ``config`` is what the working tree's mkdocs.yml says; the options that govern
+    are those git says were last approved, and ``Project.config`` holds them.
+    ``baseline``, when given, stands in for the tag: what the repository would be if adopted.
+    """
     with gc_paused():
-        return _load_project(repo, config, as_of or date.today(), baseline)
+        return _load_project(
+            repo, config, as_of or date.today(), baseline, now or datetime.now(UTC)
+        )
 
 
-def _load_project(repo: Path, config: Config, as_of: date, baseline: BaselineTag | None) -> Project:
+def _load_project(
+    repo: Path, config: Config, as_of: date, baseline: BaselineTag | None, now: datetime
+) -> Project:
     # The working tree is read in a thread while git streams the history: the main
     # thread spends most of that time waiting for git, so the two overlap.
     history: History | None = None
     history_problem: Finding | None = None
+    control: ControlState | None = None
     with ThreadPoolExecutor(max_workers=1) as pool:
         reading = pool.submit(_read_worktree, repo, config)
-        # The replay takes the events as git streams them.
-        evaluation = Evaluation(config, as_of)
         try:
-            history = read_history(repo, config, evaluation)
+            history, control = _read_control(repo, config, as_of, now, baseline)
         except RepositoryError as exc:
             history_problem = error(".git", 1, exc.code, exc.message)
         sources, worktree, findings = reading.result()
     if history_problem is not None:
         findings.append(history_problem)
-    if history is not None and baseline is not None:
-        history = replace(history, baseline=baseline)  # the evaluation then replays afresh
-    control: ControlState | None = None
     approved = worktree
-    if history is not None:
-        control = evaluation.result(history)
+    if history is not None and control is not None:
+        config = control.config or config
         findings.extend(control.findings)
+        findings.extend(_pending_config(repo, history, control))
+        findings.extend(edition_findings(history, edition_tags(repo)))
         approved = build_catalog(approved_sources(history, control, config), config)
         findings.extend(record_history_findings(history, control, approved, config))
     records, record_findings = parse_records(sources, worktree, config)
     findings.extend(record_findings)
+    findings.extend(_acknowledged_file(repo))
     findings.extend(stale_external(worktree.external, config, as_of))
     return Project(
         repo,
@@ -97,6 +113,76 @@ def _load_project(repo: Path, config: Config, as_of: date, baseline: BaselineTag
         tuple(sort_findings(findings)),
         records,
     )
+
+
+def _read_control(
+    repo: Path, config: Config, as_of: date, now: datetime, baseline: BaselineTag | None = None
+) -> tuple[History, ControlState]:
+    """The history and its replay under the options last approved (issue 12, rule 5).
+
+    The working tree's mkdocs.yml names the branch and the files to read; when the
+    version git approved names others (a direct commit redirected ``branch:`` or
+    ``roles:``), the history is read again as the approved options say, so an
+    unapproved edit cannot choose what is judged.
+    """
+    evaluation = Evaluation(config, as_of, now)  # takes the events as git streams them
+    history = _with_baseline(read_history(repo, config, evaluation), baseline)
+    control = evaluation.result(history)
+    approved = control.config
+    if approved is not None and _reading(approved) != _reading(config):
+        evaluation = Evaluation(approved, as_of, now)
+        history = _with_baseline(read_history(repo, approved, evaluation), baseline)
+        control = evaluation.result(history)
+    return history, control
+
+
+def _with_baseline(history: History, baseline: BaselineTag | None) -> History:
+    # A stand-in baseline (adopt's dry run) differs from what was streamed, so the
+    # evaluation's result() replays afresh.
+    return history if baseline is None else replace(history, baseline=baseline)
+
+
+def _reading(config: Config) -> tuple[object, ...]:
+    """The options that decide what the history reader reads."""
+    return (config.branch, config.roots, config.roles, config.clauses, config.external)
+
+
+def _pending_config(repo: Path, history: History, control: ControlState) -> list[Finding]:
+    """A working tree whose mkdocs.yml is not the approved one: the approved one governs."""
+    approved = dict(control.approved_files)
+    if "mkdocs.yml" not in approved:
+        return []  # git has never held one: the working tree's is all there is
+    blob = approved["mkdocs.yml"]
+    try:
+        here: bytes | None = (repo / "mkdocs.yml").read_bytes()
+    except OSError:
+        here = None
+    there = history.blobs.get(blob) if blob is not None else None
+    if here == there:
+        return []
+    return [
+        warning(
+            "mkdocs.yml",
+            1,
+            "config-pending",
+            "this mkdocs.yml is not the version the top role last approved on "
+            f"{history.branch} (blob {str(blob)[:8]}): the approved version governs approval, "
+            "the replay and the release site until a holder of the top role merges this change",
+        )
+    ]
+
+
+def _acknowledged_file(repo: Path) -> list[Finding]:
+    path = repo / ACKNOWLEDGED
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return []
+    text, problem = decode(ACKNOWLEDGED, data)
+    if problem is not None:
+        return [problem]
+    _, found = parse_acknowledged(ACKNOWLEDGED, text or "")
+    return found
 
 
 def _read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], Catalog, list[Finding]]:
@@ -125,11 +211,19 @@ def approved_sources(history: History, control: ControlState, config: Config) ->
             if data is not None:
                 files.setdefault(path, data)
     documents = {path for path in files}
+    # Roles, clauses and external documents as last approved, not as main has them.
+    rules = dict(control.approved_files)
     for path, blob in control.files:
         if path == config.roles:
             blob = control.roles_blob or ""
         if path not in documents and not path.lower().endswith((".md", ".markdown")):
+            if path in rules:
+                continue
             data = history.blobs.get(blob)
             if data is not None:
                 files[path] = data
+    for path, approved_blob in rules.items():
+        data = history.blobs.get(approved_blob) if approved_blob is not None else None
+        if data is not None and path != "mkdocs.yml":
+            files[path] = data
     return [SourceFile(p, d) for p, d in sorted(files.items())]

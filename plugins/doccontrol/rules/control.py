@@ -6,10 +6,11 @@ date and returns frozen values. Nothing here runs git or reads files.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -17,12 +18,15 @@ import yaml
 from dateutil.relativedelta import relativedelta
 
 from doccontrol.model.documents import ID_PATTERN, DocType, Roles
+from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
+from doccontrol.rules.dates import date_findings
 from doccontrol.rules.identities import IdentityCheck
+from doccontrol.sources.acknowledged import ACKNOWLEDGED, Acknowledged, parse_acknowledged
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
-from doccontrol.sources.config import Config, RevisionScheme
+from doccontrol.sources.config import Config, RevisionScheme, parse_mkdocs_yml
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
 from doccontrol.sources.yaml_positions import is_plain
@@ -139,6 +143,16 @@ class ControlState:
     roles: Roles | None
     files: tuple[tuple[str, str], ...]  # the release branch's controlled files at ``commit``
     roles_blob: str | None = None  # roles.yml as last approved (``roles``), not as on main
+    #: The options in force: mkdocs.yml as last approved (the caller's, if git has none).
+    config: Config | None = None
+    #: mkdocs.yml, roles, clauses, external and acknowledged files as last approved:
+    #: (path, blob), the blob None when the approved state is "absent".
+    approved_files: tuple[tuple[str, str | None], ...] = ()
+    acknowledged: tuple[Acknowledged, ...] = ()
+
+    def approved_blob(self, path: str) -> str | None:
+        """The blob of a rules file as last approved, or None."""
+        return dict(self.approved_files).get(path)
 
     def get(self, doc_id: str) -> DocumentControl | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -198,6 +212,26 @@ class _Replay:
         # object alive, so the id in its key cannot be reused by other roles.
         self.verdicts: dict[tuple[object, ...], tuple[Roles | None, approval.Verdict]] = {}
         self.identities = IdentityCheck(config.roles)
+        # The rules files other than roles.yml, as last approved (issue 12, rule 5): the
+        # options, clauses, external documents and acknowledgements in force.
+        self.approved_files: dict[str, str | None] = {}
+        self.pending: dict[str, list[Finding]] = {}
+        # Findings about one commit, which an acknowledgement can name.
+        self.commit_of: dict[Finding, str] = {}
+        self.acknowledged: tuple[Acknowledged, ...] = ()
+        # When each person came to hold each role (or to be listed, keyed by their own
+        # name) as far as the approved roles say; None: since the root of trust.
+        self.grants: dict[tuple[str, str], datetime | None] = {}
+        self.rules = self.rules_files()
+
+    def rules_files(self) -> dict[str, str]:
+        """The controlled rules files besides roles.yml, with the code of an unapproved change."""
+        return {
+            "mkdocs.yml": "config-unapproved",
+            self.config.clauses: "clauses-unapproved",
+            self.config.external: "external-unapproved",
+            ACKNOWLEDGED: "acknowledged-unapproved",
+        }
 
     # -- reading versions ------------------------------------------------------
 
@@ -308,7 +342,7 @@ class _Replay:
         paths = paths if who.has_sign_offs else frozenset()
         plain = all(c.basis is approval.Basis.MERGE for c in who.claims)
         party: object = (who.claimed, who.authors, who.problems) if plain else who
-        key = (party, id(roles), approvers, ignore_authors, paths)
+        key = (party, id(roles), approvers, ignore_authors, paths, self.config.min_approvals)
         kept = self.verdicts.get(key)
         if kept is not None:
             verdict = kept[1]
@@ -330,6 +364,63 @@ class _Replay:
     def parties(self, event: ChangeEvent) -> approval.Parties:
         return approval.parties(event, self.config.forge_trailers_trusted)
 
+    def in_time(
+        self, verdict: approval.Verdict, event: ChangeEvent, names: tuple[str, ...]
+    ) -> approval.Verdict:
+        """The verdict without approvers whose authority came after the change's date.
+
+        Authority is read at the first parent, but the issue date is the commit's own
+        date: a merge backdated to before its merger got the role would otherwise be
+        issued by someone who could not approve on that day.
+        """
+        if not verdict.approved or self.roles is None:
+            return verdict
+        counted: list[str] = []
+        notes: list[str] = []
+        for person in verdict.approvers:
+            since = [
+                self.grants.get((person, name))
+                for name in names
+                if person in self.roles.holders(name)
+            ]
+            granted = None if not since or None in since else min(s for s in since if s)
+            if granted is not None and event.committed < granted:
+                notes.append(
+                    f"it is dated {event.committed.isoformat()}, before {person} was granted "
+                    f"the authority it relies on ({granted.isoformat()}), so {person}'s "
+                    "approval does not count"
+                )
+            else:
+                counted.append(person)
+        if not notes:
+            return verdict
+        grounds = tuple(g for g in verdict.grounds if g.person in counted)
+        if len(counted) >= self.config.min_approvals:
+            return approval.Verdict(True, tuple(counted), "", grounds, verdict.ignored)
+        return approval.Verdict(False, tuple(counted), "; ".join(notes), (), verdict.ignored)
+
+    def set_roles(self, roles: Roles, blob: str | None, event: ChangeEvent, founding: bool) -> None:
+        """Put approved roles in force, recording when each membership was granted."""
+        old = self.roles
+        grants: dict[tuple[str, str], datetime | None] = {}
+        held = [(p.name, p.name) for p in roles.people] + [
+            (member, role) for role, members in roles.roles for member in members
+        ]
+        for key in held:
+            had = old is not None and (
+                old.person(key[0]) is not None if key[0] == key[1] else key[0] in old.members(key[1])
+            )
+            grants[key] = (
+                None if founding else self.grants.get(key) if had else event.committed
+            )
+        self.grants = grants
+        self.roles, self.roles_blob = roles, blob
+
+    def own(self, finding: Finding, event: ChangeEvent) -> Finding:
+        """Remember which commit ``finding`` is about, so an acknowledgement can name it."""
+        self.commit_of[finding] = event.commit
+        return finding
+
     # -- the replay -----------------------------------------------------------------
 
     def run(
@@ -342,11 +433,11 @@ class _Replay:
     ) -> None:
         for index, event in enumerate(events):
             adopting = adopt_at is not None and index <= adopt_at
-            self.step(event, adopting)
+            self.step(event, adopting, adopt_at is not None and index < adopt_at)
             if adopting and index == adopt_at and adopted is not None:
                 self.adopt(event, adopted, adopter, summary)
 
-    def step(self, event: ChangeEvent, adopting: bool) -> None:
+    def step(self, event: ChangeEvent, adopting: bool, before_baseline: bool = False) -> None:
         # Each document the change touches, with its front-matter file afterwards if
         # known: owners before the change, then the tree is updated in place (a copy
         # per commit would cost more than the rest of the replay), then owners after.
@@ -365,6 +456,8 @@ class _Replay:
                     affected.setdefault(found[0], None)
                     touched.setdefault(found[0], set()).add(path)
         touched_roles = False
+        rules = self.rules
+        touched_rules: list[str] = []
         for change in event.changes:
             if change.old_path and change.old_path != change.path:
                 tree.pop(change.old_path, None)
@@ -373,6 +466,12 @@ class _Replay:
             else:
                 tree[change.path] = change.blob
             touched_roles |= self.config.roles in (change.path, change.old_path)
+            if change.path in rules or change.old_path in rules:
+                touched_rules.extend(
+                    p
+                    for p in (change.path, change.old_path)
+                    if p is not None and p in rules and p not in touched_rules
+                )
         for change in event.changes:
             found = self.owner(change.path, tree)
             if found:
@@ -380,18 +479,42 @@ class _Replay:
                 touched.setdefault(found[0], set()).add(change.path)
 
         roles_before = self.roles
+        config_before = self.config
         if touched_roles:
             self.roles_change(event, roles_before, adopting)
         if not adopting and self.roles is not None:
             # Against the roles in force at this commit: a change that lists someone's
             # new address, approved by the top role, already covers that person here.
             self.findings.extend(self.identities.findings(event, self.roles))
+        applied: Config | None = None
+        for path in touched_rules:
+            self.rules_change(event, path, rules[path], roles_before, adopting)
+            if self.config is not config_before:
+                # Judged under the options in force before it, like the roles: a change
+                # cannot lower the bar it has to pass.
+                applied, self.config = self.config, config_before
+        if applied is not None:
+            self.documents_step(event, affected, touched, roles_before, adopting, before_baseline)
+            self.use_config(applied)
+        else:
+            self.documents_step(event, affected, touched, roles_before, adopting, before_baseline)
 
+    def documents_step(
+        self,
+        event: ChangeEvent,
+        affected: dict[str, str | None],
+        touched: dict[str, set[str]],
+        roles_before: Roles | None,
+        adopting: bool,
+        before_baseline: bool,
+    ) -> None:
         reviewed = event.reviewed
         approved = event.approved_ids if not adopting else ()
         if not affected and not reviewed and not approved:
             return
         who = self.parties(event)
+        if before_baseline and (event.is_merge or event.trailer_values("Approved-by")):
+            self.approved_before_baseline(event, affected, who, roles_before)
         issued = event.committed.date()
         ignored: dict[str, None] = {}
         for doc_id, hint in affected.items():
@@ -420,6 +543,135 @@ class _Replay:
                 )
             )
 
+    def use_config(self, config: Config) -> None:
+        """Put approved options in force; what depends on roots and prefixes is recomputed."""
+        if (config.roots, config.prefixes) != (self.config.roots, self.config.prefixes):
+            self.document_paths.clear()
+            self.indexes.clear()
+            self.roots = tuple(r + "/" for r in config.roots)
+        self.config = config
+        self.rules = self.rules_files()
+
+    def approved_before_baseline(
+        self,
+        event: ChangeEvent,
+        affected: dict[str, str | None],
+        who: approval.Parties,
+        roles_before: Roles | None,
+    ) -> None:
+        """An approval older than the baseline means the baseline was moved past it (rule 9).
+
+        Moving ``doccontrol/baseline`` forward would adopt, as if paper-approved, every
+        unapproved change made before it; an approval that git already records there
+        shows that documents were controlled in git before the tag's commit.
+        """
+        for doc_id in affected:
+            doc = self.docs.get(doc_id)
+            meta = (doc.approved_meta or doc.meta) if doc else None
+            approvers = _names((meta or {}).get("approvers"))
+            if approvers and self.judge(who, roles_before, approvers).approved:
+                self.findings.append(
+                    self.own(
+                        error(
+                            ".git",
+                            1,
+                            "baseline-moved",
+                            f"commit {event.short} by {event.author} on {event.committed.date()} "
+                            f"approved {doc_id} before the commit of doccontrol/baseline: the "
+                            "baseline must be the commit where control in git began, never moved "
+                            "past approvals. Move the tag back to that commit (the top role "
+                            "re-tags it), or acknowledge this in manual/acknowledged.yml",
+                        ),
+                        event,
+                    )
+                )
+                return
+
+    def rules_change(
+        self,
+        event: ChangeEvent,
+        path: str,
+        code: str,
+        roles_before: Roles | None,
+        adopting: bool,
+    ) -> None:
+        """A change to mkdocs.yml, the clauses, the external documents or the
+        acknowledgements: like roles.yml, it needs the top role (issue 12, rule 5)."""
+        blob = self.tree.get(path)
+        if adopting or (roles_before is None and path not in self.approved_files):
+            # Before the baseline, or the file's first version before any roles: the
+            # root of trust, like the first roles.yml.
+            self.approve_rules_file(path, blob, event, (), founding=True)
+            return
+        if roles_before is None:
+            self.pending.setdefault(path, []).append(
+                self.own(
+                    error(
+                        path,
+                        1,
+                        code,
+                        f"commit {event.short} by {event.author} on {event.committed.date()} "
+                        f"changed {path} while no approved roles file was in force to say who "
+                        "holds the top role; the version last approved stays in force",
+                    ),
+                    event,
+                )
+            )
+            return
+        verdict = self.in_time(
+            self.judge(approval.parties(event), roles_before, (roles_before.top,)),
+            event,
+            (roles_before.top,),
+        )
+        if verdict.approved:
+            self.pending.pop(path, None)
+            self.approve_rules_file(path, blob, event, verdict.approvers, founding=False)
+            return
+        self.pending.setdefault(path, []).append(
+            self.own(
+                error(
+                    path,
+                    1,
+                    code,
+                    f"commit {event.short} by {event.author} on {event.committed.date()} changed "
+                    f"{path} without approval by the top role {roles_before.top}: "
+                    f"{verdict.reason}. The version last approved stays in force until a holder "
+                    f"of {roles_before.top} merges a change that carries this one" + _hint(event),
+                ),
+                event,
+            )
+        )
+
+    def approve_rules_file(
+        self,
+        path: str,
+        blob: str | None,
+        event: ChangeEvent,
+        approvers: tuple[str, ...],
+        founding: bool,
+    ) -> None:
+        self.approved_files[path] = blob
+        text = None
+        if blob is not None:
+            text, _ = decode(path, self.blobs.get(blob, b""))
+        if path == "mkdocs.yml":
+            if text is not None:
+                # Unreadable, it keeps the options in force; check reports the file.
+                with contextlib.suppress(ConfigError):
+                    self.config = parse_mkdocs_yml(text, "").config
+            elif blob is None:
+                self.config = Config()
+        elif path == ACKNOWLEDGED:
+            entries, _ = parse_acknowledged(path, text or "")
+            # An entry keeps who first approved it, however the file is edited later.
+            kept = {(a.entry.commit, a.entry.code): a for a in self.acknowledged}
+            on = event.committed.date()
+            self.acknowledged = tuple(
+                kept.get((entry.commit, entry.code))
+                or Acknowledged(entry, () if founding else approvers, on)
+                for entry in entries
+            )
+
     def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
         blob = self.tree.get(self.config.roles)
         parsed: Roles | None = None
@@ -430,18 +682,22 @@ class _Replay:
         if roles_before is None or adopting:
             # The first version of roles.yml is the root of trust.
             if parsed is not None:
-                self.roles, self.roles_blob = parsed, blob
+                self.set_roles(parsed, blob, event, founding=True)
             return
-        verdict = self.judge(self.parties(event), roles_before, (roles_before.top,))
+        verdict = self.in_time(
+            self.judge(self.parties(event), roles_before, (roles_before.top,), commit=event.commit),
+            event,
+            (roles_before.top,),
+        )
         if verdict.approved:
             # The top role approved roles.yml as it now stands, earlier unapproved edits
             # included. Unreadable, it keeps the roles in force; check reports the file.
             self.roles_findings.clear()
             if parsed is not None:
-                self.roles, self.roles_blob = parsed, blob
+                self.set_roles(parsed, blob, event, founding=False)
             return
         self.roles_findings.append(
-            error(
+            self.own(error(
                 self.config.roles,
                 1,
                 "roles-unapproved",
@@ -449,7 +705,7 @@ class _Replay:
                 f"{self.config.roles} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
                 f"{roles_before.top} merges them" + _hint(event, self.config.forge_trailers_trusted),
-            )
+            ), event)
         )
 
     def document_change(
@@ -483,7 +739,11 @@ class _Replay:
         # parent, as far as an approval put them there (an unapproved edit to the list
         # grants nothing); a new document has none, so its own front matter names them.
         approvers = _names((doc.approved_meta or meta_after or {}).get("approvers"))
-        verdict = self.judge(who, roles_before, approvers, paths=paths, commit=event.commit)
+        verdict = self.in_time(
+            self.judge(who, roles_before, approvers, paths=paths, commit=event.commit),
+            event,
+            approvers,
+        )
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         if not verdict.approved:
             doc.unapproved.append(
@@ -491,7 +751,10 @@ class _Replay:
             )
             doc.unapproved_authors.extend(who.authors)
             doc.unapproved_findings.append(
-                self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
+                self.own(
+                    self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers),
+                    event,
+                )
             )
             doc.present = present
             return verdict
@@ -604,7 +867,11 @@ class _Replay:
         # them, not as an unapproved edit to the list would have them.
         changed_nothing = not event.is_merge and doc_id not in affected
         approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
-        verdict = self.judge(who, roles_before, approvers, ignore_authors=changed_nothing)
+        verdict = self.in_time(
+            self.judge(who, roles_before, approvers, ignore_authors=changed_nothing),
+            event,
+            approvers,
+        )
         if verdict.approved:
             doc.reviews.append(event.committed.date())
         else:
@@ -877,9 +1144,10 @@ class Evaluation:
     afresh with :func:`evaluate`, so the answer is the same either way.
     """
 
-    def __init__(self, config: Config, as_of: date) -> None:
+    def __init__(self, config: Config, as_of: date, now: datetime | None = None) -> None:
         self.config = config
         self.as_of = as_of
+        self.now = now
         self._replay: _Replay | None = None
         self._baseline: BaselineTag | None = None
         self._adopting = False
@@ -923,9 +1191,13 @@ class Evaluation:
         replay = self._replay
         if replay is None or not self._usable:
             return
-        replay.step(event, self._adopting)
-        self._commit = event.commit
         baseline = self._baseline
+        replay.step(
+            event,
+            self._adopting,
+            self._adopting and baseline is not None and event.commit != baseline.commit,
+        )
+        self._commit = event.commit
         if self._adopting and baseline is not None and event.commit == baseline.commit:
             roles = replay.roles
             tagger = baseline.tagger
@@ -942,13 +1214,21 @@ class Evaluation:
         complete = self._added == len(history.events) and history.baseline == self._baseline
         if replay is None or not complete or not self._usable or self._adopting:
             self.replayed_afresh = True
-            return evaluate(history, self.config, self.as_of)
+            return evaluate(history, self.config, self.as_of, self.now)
         self.replayed_afresh = False
-        return _finish(replay, self.config, self.as_of, self._commit, _shallow_findings(history))
+        return _finish(
+            replay, self.as_of, self._commit, _shallow_findings(history), history, self.now
+        )
 
 
-def evaluate(history: History, config: Config, as_of: date) -> ControlState:
-    """Replay the release branch up to ``as_of`` and say where every document stands."""
+def evaluate(
+    history: History, config: Config, as_of: date, now: datetime | None = None
+) -> ControlState:
+    """Replay the release branch up to ``as_of`` and say where every document stands.
+
+    ``now`` is the moment of the evaluation, for dates in the future; the caller
+    reads the clock (or a test pins it), never the core.
+    """
     findings = _shallow_findings(history)
     last = -1
     for i, event in enumerate(history.events):
@@ -998,17 +1278,38 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
         elif index is not None:
             adopt_at = None
     replay.run(events, adopt_at, adopted, adopter, baseline.message if baseline else "")
-    return _finish(replay, config, as_of, events[-1].commit if events else "", findings)
+    return _finish(
+        replay, as_of, events[-1].commit if events else "", findings, history, now
+    )
 
 
 def _finish(
-    replay: _Replay, config: Config, as_of: date, commit: str, findings: list[Finding]
+    replay: _Replay,
+    as_of: date,
+    commit: str,
+    findings: list[Finding],
+    history: History,
+    now: datetime | None,
 ) -> ControlState:
     """The control state once the replay has taken in every event up to ``as_of``."""
+    config = replay.config
+    baseline = history.baseline
+    start = next(
+        (i + 1 for i, e in enumerate(history.events) if baseline and e.commit == baseline.commit),
+        0,
+    )
+    # Every commit of the line is dated, not only those up to as_of: a commit dated
+    # 2099 would otherwise never be replayed, and so never seen.
+    for finding, sha in date_findings(history.events, start, now, config.clock_skew):
+        replay.commit_of[finding] = sha
+        findings.append(finding)
     findings.extend(replay.findings)
     findings.extend(replay.roles_findings)
+    for pending in replay.pending.values():
+        findings.extend(pending)
     for doc in replay.docs.values():
         findings.extend(doc.unapproved_findings)
+    findings = _acknowledge(findings, replay)
 
     documents = []
     for doc in replay.docs.values():
@@ -1034,7 +1335,45 @@ def _finish(
         roles=replay.roles,
         files=tuple(sorted(replay.tree.items())),
         roles_blob=replay.roles_blob,
+        config=config,
+        approved_files=tuple(
+            sorted(
+                {
+                    **replay.approved_files,
+                    **({config.roles: replay.roles_blob} if replay.roles_blob else {}),
+                }.items()
+            )
+        ),
+        acknowledged=replay.acknowledged,
     )
+
+
+def _acknowledge(findings: list[Finding], replay: _Replay) -> list[Finding]:
+    """Errors that an approved acknowledgement names, as warnings that say who accepted them."""
+    if not replay.acknowledged:
+        return findings
+    result = []
+    for finding in findings:
+        sha = replay.commit_of.get(finding)
+        ack = (
+            next((a for a in replay.acknowledged if a.entry.matches(sha, finding.code)), None)
+            if sha and finding.is_error
+            else None
+        )
+        if ack is None:
+            result.append(finding)
+            continue
+        who = "、".join(ack.by) or "the baseline's adopter"
+        result.append(
+            warning(
+                finding.path,
+                finding.line,
+                finding.code,
+                f"{finding.message} [acknowledged by {who} on {ack.on} in {ACKNOWLEDGED}: "
+                f"{ack.entry.reason}]",
+            )
+        )
+    return result
 
 
 def _freeze(doc: _Doc, config: Config, as_of: date) -> DocumentControl:

@@ -17,11 +17,18 @@ from typing import Any
 
 import yaml
 
-from doccontrol.model.documents import ID_PATTERN, DocType, ExternalDocument, SourceFile
+from doccontrol.model.documents import (
+    ID_PATTERN,
+    DocType,
+    ExternalDocument,
+    Retention,
+    SourceFile,
+    parse_retention,
+)
 from doccontrol.model.findings import Finding, error, warning
 from doccontrol.model.history import ChangeEvent, ChangeKind, History
 from doccontrol.rules import approval
-from doccontrol.rules.control import ControlState, add_months
+from doccontrol.rules.control import ControlState, Revision, add_months
 from doccontrol.sources.catalog import Catalog, under_root
 from doccontrol.sources.config import Config
 from doccontrol.sources.document_fields import parse_date
@@ -306,9 +313,16 @@ def record_history_findings(
     """Replay the release branch up to ``control.as_of`` and judge every change to a record."""
     findings: list[Finding] = []
     landed: dict[str, date] = {}  # record path → the date its retention counts from
+    # record path → the form's retention when it was filed: shortening a form's
+    # retention later never frees records filed under the longer one.
+    filed_under: dict[str, Retention | None] = {}
+    retentions: dict[str, Retention | None] = {}  # a form version's blob → its retention
     replayed = _replayed(history, control)
     forms: dict[str, str] = {}  # path → the form it is filed under ("" for none)
-    for event in history.events:
+    positions = {event.commit: i for i, event in enumerate(history.events)}
+    # Records adopted with the baseline were filed on paper: they count from their date.
+    adopted_to = positions.get(history.baseline.commit, -1) if history.baseline else -1
+    for index, event in enumerate(history.events):
         if event.commit not in replayed:
             break
         disposed = {p.strip() for v in event.trailer_values("Disposed") for p in v.split(",")}
@@ -330,21 +344,44 @@ def record_history_findings(
             is_md = main.lower().endswith((".md", ".markdown"))
             if change.kind is ChangeKind.ADDED:
                 is_sidecar = main != change.path
-                if not is_sidecar and is_md:
-                    landed[main] = (
-                        _record_date(history, change.blob, True) or event.committed.date()
+                reached = event.committed.date() if index > adopted_to else date.min
+                dated = (
+                    _record_date(history, change.blob, is_md and not is_sidecar)
+                    if is_sidecar or is_md
+                    else None
+                )
+                # Retention counts from the day the record reached main, or from its
+                # date if later: a backdated record cannot be disposed of sooner.
+                landed[main] = (
+                    max(dated, reached)
+                    if dated
+                    else landed.get(main, event.committed.date())
+                )
+                if main not in filed_under:
+                    revision = _revision_then(control, form, index, positions)
+                    key = revision.files[0][1] if revision and revision.files else ""
+                    if key not in retentions:
+                        retentions[key] = _retention_of(history, key)
+                    filed_under[main] = retentions[key]
+                if dated and dated < reached:
+                    findings.append(
+                        warning(
+                            change.path,
+                            1,
+                            "record-backdated",
+                            f"commit {event.short} by {event.author} filed this record on "
+                            f"{reached}, but its date: is {dated}; its retention counts from "
+                            f"{reached}. If the record was made on paper earlier, say so in "
+                            "its summary; otherwise correct the date with a new record that "
+                            "has 'corrects:'",
+                        )
                     )
-                elif is_sidecar:
-                    landed[main] = (
-                        _record_date(history, change.blob, False) or event.committed.date()
-                    )
-                else:
-                    landed.setdefault(main, event.committed.date())
                 continue
             if main not in landed:
                 continue
             form_doc = catalog.get(form)
-            months = form_doc.retention.months if form_doc and form_doc.retention else None
+            now_kept = form_doc.retention if form_doc else None
+            months = _longer(filed_under.get(main), now_kept)
             until = retained_until(landed[main], months)
             day = event.committed.date()
             within = until is None or day <= until
@@ -400,6 +437,46 @@ def record_history_findings(
             elif change.kind is ChangeKind.DELETED:
                 landed.pop(main, None)
     return findings
+
+
+def _longer(then: Retention | None, now: Retention | None) -> int | None:
+    """The longer of two retentions in months; None is permanent (or unknown: kept)."""
+    if then is None and now is None:
+        return None
+    if then is None or now is None:
+        known = then or now
+        assert known is not None
+        return known.months
+    if then.months is None or now.months is None:
+        return None
+    return max(then.months, now.months)
+
+
+def _revision_then(
+    control: ControlState, form: str, index: int, positions: dict[str, int]
+) -> Revision | None:
+    """The form's revision in force at ``history.events[index]``."""
+    ctl = control.get(form)
+    then: Revision | None = None
+    for revision in ctl.revisions if ctl else ():
+        if positions.get(revision.commit, len(positions)) <= index:
+            then = revision
+    return then
+
+
+def _retention_of(history: History, blob: str) -> Retention | None:
+    """The ``retention:`` of a form's front matter, read from its blob."""
+    data = history.blobs.get(blob)
+    text, _ = decode("", data or b"")
+    if not text or not text.startswith("---"):
+        return None
+    end = text.find("\n---", 3)
+    try:
+        loaded = yaml.load(text[3:end] if end > 0 else "", Loader=_FAST)  # a safe loader
+    except (yaml.YAMLError, ValueError):
+        return None
+    value = loaded.get("retention") if isinstance(loaded, dict) else None
+    return parse_retention(str(value)) if value is not None else None
 
 
 def _main_path(path: str) -> str:

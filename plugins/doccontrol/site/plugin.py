@@ -65,6 +65,7 @@ class DocControlPluginConfig(MkConfig):
     prefixes = c.Optional(c.Type(dict))
     preview = c.Optional(c.Type(bool))
     defaults = c.Optional(c.Type(dict))  # type -> {owner, approvers}, for `doccontrol new`
+    clock_skew = c.Optional(c.Type((str, int)))  # 1h, 30m: how far dates may drift
     pdf = c.Optional(c.Type(bool))  # each current document as a PDF (rendered once per revision)
     allow_raw_html = c.Optional(c.Type(bool))  # raw <script>, on...= and javascript: in texts
 

@@ -7,8 +7,10 @@ The plugin and the CLI both turn the ``doc-control`` entry of mkdocs.yml into a
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from enum import Enum
 from typing import Any
 
@@ -63,6 +65,9 @@ class Config:
     site_name: str = ""
     language: str = "zh"
     fields: tuple[str, ...] = ()  # the organisation's own front-matter keys, kept and not shown
+    # How far a commit's date may run backwards along the release branch, or ahead of
+    # now, before it is an error: ordinary machine clocks drift that much.
+    clock_skew: timedelta = timedelta(hours=1)
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @functools.cached_property
@@ -100,7 +105,10 @@ OPTION_NAMES = (
     "pdf",
     "allow_raw_html",
     "fields",
+    "clock_skew",
 )
+
+_SPAN = re.compile(r"^\s*(\d+)\s*([hm]?)\s*$")
 
 
 def _doc_type(key: str, option: str, where: str) -> DocType:
@@ -203,6 +211,17 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
     if "allow_raw_html" in opts:
         cfg = replace(cfg, allow_raw_html=need("allow_raw_html", bool, "true or false"))
+    if "clock_skew" in opts:
+        match = _SPAN.match(str(opts["clock_skew"]))
+        if match is None or isinstance(opts["clock_skew"], bool):
+            raise ConfigError(
+                "doc-control option 'clock_skew' must be hours like 1h or minutes like 30m", where
+            )
+        amount = int(match[1])
+        cfg = replace(
+            cfg,
+            clock_skew=timedelta(hours=amount) if match[2] == "h" else timedelta(minutes=amount),
+        )
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))

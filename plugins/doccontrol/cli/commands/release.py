@@ -20,6 +20,7 @@ from doccontrol.edition.build import BuiltEdition, EditionRefused, build_edition
 from doccontrol.edition.manifest import pdf_name, tag_name
 from doccontrol.edition.sign import load_key, sign_pdf
 from doccontrol.history import trees as git_objects
+from doccontrol.history.trees import BASELINE_LINE
 from doccontrol.model.errors import DocControlError, EditionExistsError, UsageError
 
 KEY_ENV = "DOCCONTROL_SIGNING_KEY"
@@ -134,6 +135,7 @@ def make_edition(
         f"{sha}  {name}\n"
         f"signed by {key.signer.name} (certificate SHA-256 {key.signer.certificate_sha256})\n"
         f"{len(built.plan.documents)} documents, {built.pages} pages\n"
+        + (f"{BASELINE_LINE}{built.plan.baseline}\n" if built.plan.baseline else "")
     )
     files = {
         name: signed,
