@@ -32,9 +32,10 @@ PURE_MODULES = (
     "edition.sandbox",
     "edition.manifest",
     "edition.verify",
+    "edition.markup",
 )
 SHELL = ("history", "project", "cli", "site.plugin", "edition.build", "edition.store",
-         "edition.pdf", "edition.sign", "edition.site")
+         "edition.pdf", "edition.sign", "edition.site", "edition.layout")
 ADAPTER_LIBRARIES = ("mkdocs", "material", "weasyprint", "pyhanko", "git", "subprocess")
 
 

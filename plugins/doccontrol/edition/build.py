@@ -27,11 +27,12 @@ from doccontrol.edition.html import (
     stylesheet,
 )
 from doccontrol.edition.manifest import NAME, Signer, manifest_bytes, manifest_dict
+from doccontrol.edition.markup import MarkdownSetup, converter, markdown_setup
 from doccontrol.edition.plan import EditionPlan, plan_edition
 from doccontrol.edition.sandbox import Piece, locate
 from doccontrol.history.trees import GitTree
 from doccontrol.model.errors import DocControlError
-from doccontrol.model.findings import Finding
+from doccontrol.model.findings import Finding, sort_findings
 from doccontrol.project.load import Project, load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.sources.config import SiteConfig
@@ -113,8 +114,17 @@ def plan_for(repo: Path, day: date) -> tuple[EditionPlan, GitTree]:
     return plan, tree
 
 
+def markdown_at(tree: GitTree, commit: str) -> MarkdownSetup:
+    """The site's Markdown extensions as mkdocs.yml listed them at ``commit``."""
+    data = tree.read(commit, "mkdocs.yml")
+    return markdown_setup(data.decode("utf-8", errors="replace") if data is not None else None)
+
+
 def printed_documents(plan: EditionPlan, tree: GitTree, repo: Path) -> list[PrintedDocument]:
-    ctx = edition_context(plan)
+    md, unusable = converter(markdown_at(tree, plan.commit))
+    if md is None:
+        raise EditionRefused(plan.date, list(unusable))
+    ctx = edition_context(plan, md)
     printed = [document_html(doc, ctx, tree, str(repo.resolve())) for doc in plan.documents]
     problems = [f for p in printed for f in p.findings]
     if problems:
@@ -141,11 +151,13 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
     rendered: list[Any] = []
     for doc, page in zip(plan.documents, printed, strict=True):
         try:
-            rendered.append(renderer.render(page.html, page.css, _locator(doc.pieces)))
+            rendered.append(renderer.render(page.html, page.css, _locator(doc.pieces), doc.id))
         except DocControlError:
             raise
         except Exception as exc:  # WeasyPrint failing on a document: say which, never a traceback
             raise DocControlError(f"{doc.id} cannot be printed: {exc!r}", doc.path, 1) from exc
+    if renderer.findings:
+        raise EditionRefused(plan.date, sort_findings(renderer.findings))
     counts = [page_count(r) for r in rendered]
     timings["layout"] = time.perf_counter() - started - timings["plan"]
 
@@ -169,6 +181,8 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
         _locator(every_piece),
         attachment=(NAME, manifest_bytes(manifest), "doccontrol edition manifest"),
     )
+    if renderer.findings:
+        raise EditionRefused(plan.date, sort_findings(renderer.findings))
     total = time.perf_counter() - started
     timings["write"] = total - timings["plan"] - timings["layout"]
     return BuiltEdition(

@@ -154,8 +154,16 @@ def document_pdf(
     tree = GitTree(repo)
     titles = tuple(sorted({c.id: c.title for c in control.documents}.items()))
     withdrawn = frozenset(c.id for c in control.documents if c.status.value == "withdrawn")
+    from doccontrol.edition.build import markdown_at
+    from doccontrol.edition.markup import converter
+
+    md, problems = converter(markdown_at(tree, control.commit))
+    if md is None:
+        first = problems[0]
+        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
     ctx = single_context(
-        organisation, printable, project.approved.roles, project.approved.external, titles, withdrawn
+        organisation, printable, project.approved.roles, project.approved.external, titles, withdrawn,
+        md,
     )
     page = document_html(printable, ctx, tree, str(repo.resolve()))
     if page.findings:
@@ -189,6 +197,9 @@ def document_pdf(
         datetime(created.year, created.month, created.day, tzinfo=UTC),
         find,
     )
+    if renderer.findings:
+        first = renderer.findings[0]
+        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
     folder.mkdir(parents=True, exist_ok=True)
     replace_file(target, data)
     return DocumentPdf(name, data, True)
