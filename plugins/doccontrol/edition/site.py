@@ -170,7 +170,10 @@ def document_pdf(
         first = page.findings[0]
         raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
     blobs = hashlib.sha256(" ".join(f"{p}:{b}" for p, b in printable.files).encode()).hexdigest()
-    rendered_from = "\0".join([page.html, page.css, stylesheet(), repr(sorted(tools().items()))])
+    from doccontrol.edition.fonts import fonts_css
+
+    print_css = stylesheet() + fonts_css(project.config.print_fonts)
+    rendered_from = "\0".join([page.html, page.css, print_css, repr(sorted(tools().items()))])
     render_key = hashlib.sha256(rendered_from.encode()).hexdigest()
     folder = (cache or repo / CACHE) / doc_id
     slug = printable.revision.replace("/", "-")
@@ -187,7 +190,7 @@ def document_pdf(
                 return piece.path, piece.body_line + piece.body[: piece.body.index(needle)].count("\n")
         return printable.path, 1
 
-    renderer = Renderer(tree, stylesheet())
+    renderer = Renderer(tree, print_css)
     rendered = renderer.render(page.html, page.css, find)
     identifier = hashlib.sha256(f"{doc_id} {printable.revision} {blobs}".encode()).hexdigest()[:32]
     created = printable.issued

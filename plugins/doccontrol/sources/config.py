@@ -38,6 +38,25 @@ class RevisionScheme(Enum):
 
 
 @dataclass(frozen=True)
+class PrintFonts:
+    """``print_fonts``: the families an edition embeds, by role, and the declared fallbacks.
+
+    Only these are named in the print stylesheet; ``line`` is the option's line in
+    mkdocs.yml, for findings about the fonts.
+    """
+
+    serif: str = "Noto Serif CJK SC"
+    sans: str = "Noto Sans CJK SC"
+    mono: str = "Noto Sans Mono CJK SC"
+    fallback: tuple[str, ...] = ()
+    line: int = field(default=1, compare=False)
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([self.serif, self.sans, self.mono, *self.fallback]))
+
+
+@dataclass(frozen=True)
 class Config:
     """Every option of the doc-control plugin; the defaults work on the layout of ARCHITECTURE.md §2."""
 
@@ -53,6 +72,7 @@ class Config:
     preview: bool = False
     defaults: tuple[tuple[DocType, TypeDefaults], ...] = ()
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
+    print_fonts: PrintFonts = PrintFonts()
     site_name: str = ""
     language: str = "zh"
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
@@ -89,6 +109,7 @@ OPTION_NAMES = (
     "preview",
     "defaults",
     "pdf",
+    "print_fonts",
 )
 
 
@@ -164,10 +185,41 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, preview=need("preview", bool, "true or false"))
     if "pdf" in opts:
         cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
+    if "print_fonts" in opts:
+        cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, _FONTS_HELP), where))
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
     return cfg
+
+
+_FONTS_HELP = "a mapping like {serif: Noto Serif CJK SC, sans: …, mono: …, fallback: [DejaVu Sans]}"
+
+
+def _print_fonts(given: Mapping[Any, Any], where: str) -> PrintFonts:
+    roles: dict[str, str] = {}
+    unknown = sorted(str(k) for k in given if k not in ("serif", "sans", "mono", "fallback"))
+    if unknown:
+        raise ConfigError(f"doc-control 'print_fonts' has unknown key(s) {', '.join(unknown)}; "
+                          f"it must be {_FONTS_HELP}", where)
+    for role in ("serif", "sans", "mono"):
+        value = given.get(role)
+        if value is not None:
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"doc-control 'print_fonts' {role} must name a font family", where)
+            roles[role] = value.strip()
+    fallback = given.get("fallback") or []
+    if isinstance(fallback, str):
+        fallback = [fallback]
+    if not isinstance(fallback, list) or not all(isinstance(f, str) and f.strip() for f in fallback):
+        raise ConfigError("doc-control 'print_fonts' fallback must list font families", where)
+    base = PrintFonts()
+    return PrintFonts(
+        serif=roles.get("serif", base.serif),
+        sans=roles.get("sans", base.sans),
+        mono=roles.get("mono", base.mono),
+        fallback=tuple(f.strip() for f in fallback),
+    )
 
 
 _DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")
