@@ -33,9 +33,11 @@ PURE_MODULES = (
     "edition.manifest",
     "edition.verify",
     "edition.markup",
+    "edition.preflight",
 )
 SHELL = ("history", "project", "cli", "site.plugin", "edition.build", "edition.store",
-         "edition.pdf", "edition.sign", "edition.site", "edition.layout")
+         "edition.pdf", "edition.sign", "edition.site", "edition.layout",
+         "edition.fonts", "edition.printcheck")
 ADAPTER_LIBRARIES = ("mkdocs", "material", "weasyprint", "pyhanko", "git", "subprocess")
 
 

@@ -103,8 +103,11 @@ def _sha256(path: str, mtime: float, size: int) -> str:
     return digest.hexdigest()
 
 
-def font_set(fonts: PrintFonts) -> FontSet:
-    """The faces of every family ``fonts`` names, or findings at the option's line of mkdocs.yml."""
+def font_set(fonts: PrintFonts, hashes: bool = True) -> FontSet:
+    """The faces of every family ``fonts`` names, or findings at the option's line of mkdocs.yml.
+
+    ``hashes=False`` skips hashing the files (``check`` needs only their coverage).
+    """
     installed = _installed()
     faces: list[FontFace] = []
     coverage: set[int] = set()
@@ -135,7 +138,8 @@ def font_set(fonts: PrintFonts) -> FontSet:
                 ))
                 continue
             coverage |= cmap
-            faces.append(FontFace(family, path, index, _sha256(path, stat.st_mtime, stat.st_size), ()))
+            digest = _sha256(path, stat.st_mtime, stat.st_size) if hashes else ""
+            faces.append(FontFace(family, path, index, digest, ()))
     return FontSet(tuple(faces), frozenset(coverage), tuple(findings))
 
 

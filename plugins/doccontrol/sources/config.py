@@ -48,7 +48,7 @@ class PrintFonts:
     serif: str = "Noto Serif CJK SC"
     sans: str = "Noto Sans CJK SC"
     mono: str = "Noto Sans Mono CJK SC"
-    fallback: tuple[str, ...] = ()
+    fallback: tuple[str, ...] = ("DejaVu Sans",)
     line: int = field(default=1, compare=False)
 
     @property
@@ -208,12 +208,12 @@ def _print_fonts(given: Mapping[Any, Any], where: str) -> PrintFonts:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"doc-control 'print_fonts' {role} must name a font family", where)
             roles[role] = value.strip()
-    fallback = given.get("fallback") or []
+    base = PrintFonts()
+    fallback = given.get("fallback", list(base.fallback)) or []
     if isinstance(fallback, str):
         fallback = [fallback]
     if not isinstance(fallback, list) or not all(isinstance(f, str) and f.strip() for f in fallback):
         raise ConfigError("doc-control 'print_fonts' fallback must list font families", where)
-    base = PrintFonts()
     return PrintFonts(
         serif=roles.get("serif", base.serif),
         sans=roles.get("sans", base.sans),

@@ -16,7 +16,11 @@ def check(repo: Path, as_of: date | None, fmt: OutputFormat) -> int:
     """Exit 0 when nothing is an error, 1 otherwise."""
     try:
         site = read_mkdocs_yml(repo)
-        findings = list(load_project(repo, site.config, as_of).findings)
+        project = load_project(repo, site.config, as_of)
+        findings = list(project.findings)
+        from doccontrol.edition.printcheck import print_findings  # loads the font machinery
+
+        findings += print_findings(project)
     except ConfigError as exc:
         findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.message)]
     output = render_findings(findings, fmt)
