@@ -236,3 +236,25 @@ def test_an_extension_cannot_make_the_pdf_load_from_the_network(tmp_path: Path) 
     line = text.split("\n").index("完成后点赞 :thumbsup:") + 1
     assert f"procedures/qp-01.md:{line}: error: edition-resource:" in result.stderr, result.stderr
     assert "network" in result.stderr
+
+
+def test_the_pdf_opens_on_its_outline_of_documents_and_their_sections(
+    edition: tuple[GitRepo, Key, Path],
+) -> None:
+    reader = PdfReader(edition[2])
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+    def titles(items: list[object], depth: int = 0) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for item in items:
+            if isinstance(item, list):
+                out += titles(item, depth + 1)
+            else:
+                out.append((depth, str(getattr(item, "title", ""))))
+        return out
+
+    outline = titles(list(reader.outline))
+    document = next(i for i, (depth, title) in enumerate(outline) if "文件控制程序" in title)
+    below = [title for depth, title in outline[document + 1:] if depth > outline[document][0]]
+    for section in ("1 目的", "2 工作程序", "3 操作步骤", "4 FMEA"):
+        assert any(section in title for title in below), (section, outline)

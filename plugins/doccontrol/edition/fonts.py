@@ -83,14 +83,13 @@ def _family_names(font: TTFont) -> set[str]:
 @cache
 def _face(path: str, family: str, mtime: float, size: int) -> tuple[int, frozenset[int], tuple[str, ...]]:
     """The face of ``family`` in the file: its index, cmap and colour tables (cached per file state)."""
-    if path.lower().endswith((".ttc", ".otc")):
-        faces = list(TTCollection(path, lazy=True).fonts)
-    else:
-        faces = [TTFont(path, lazy=True)]
-    for index, font in enumerate(faces):
-        if family in _family_names(font):
-            cmap = font.getBestCmap() or {}
-            return index, frozenset(cmap), tuple(t for t in COLOUR_TABLES if t in font)
+    collection = path.lower().endswith((".ttc", ".otc"))
+    with TTCollection(path, lazy=True) if collection else TTFont(path, lazy=True) as opened:
+        faces = list(opened.fonts) if collection else [opened]
+        for index, font in enumerate(faces):
+            if family in _family_names(font):
+                cmap = font.getBestCmap() or {}
+                return index, frozenset(cmap), tuple(t for t in COLOUR_TABLES if t in font)
     return -1, frozenset(), ()
 
 

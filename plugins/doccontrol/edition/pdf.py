@@ -232,7 +232,10 @@ def _finish(document: Any, pdf: Any) -> None:
       signs, and PDF/A wants the Info entries and the XMP to agree; with no /Producer in
       Info, pyHanko writes the same value to both.
     - WeasyPrint lists the manifest twice in the catalog's /AF; once is enough.
+    - The PDF opens with its outline showing: one entry per document, its sections below.
     """
+    if "Outlines" in pdf.catalog:
+        pdf.catalog["PageMode"] = "/UseOutlines"
     if "Producer" in pdf.info:
         del pdf.info["Producer"]
     if "AF" in pdf.catalog:
