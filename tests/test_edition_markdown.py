@@ -258,3 +258,19 @@ def test_the_pdf_opens_on_its_outline_of_documents_and_their_sections(
     below = [title for depth, title in outline[document + 1:] if depth > outline[document][0]]
     for section in ("1 目的", "2 工作程序", "3 操作步骤", "4 FMEA"):
         assert any(section in title for title in below), (section, outline)
+
+
+def test_the_edition_carries_the_revision_list_and_the_registers(
+    edition: tuple[GitRepo, Key, Path],
+) -> None:
+    text = pdftotext(edition[2], layout=True)
+    revisions = text[text.index("修订清单") : text.index("外来文件清单")]
+    # No earlier edition: every revision of the printed documents, with approver and date.
+    assert re.search(r"QP-01\s+文件控制程序\s+A/1\s+2026-02-02\s+李代表", revisions), revisions
+    assert re.search(r"QP-01\s+文件控制程序\s+A/0\s+2026-01-02\s+王总", revisions), revisions
+    external = text[text.index("外来文件清单") : text.index("作废文件")]
+    assert "EXT-01" in external and "SB/T 10382-2004" in external, external
+    outline = [str(getattr(item, "title", "")) for item in PdfReader(edition[2]).outline
+               if not isinstance(item, list)]
+    for title in ("修订清单", "外来文件清单", "作废文件"):
+        assert any(title in entry for entry in outline), outline

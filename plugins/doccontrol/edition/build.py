@@ -28,12 +28,12 @@ from doccontrol.edition.html import (
     front_html,
     stylesheet,
 )
-from doccontrol.edition.manifest import NAME, Signer, manifest_bytes, manifest_dict
+from doccontrol.edition.manifest import NAME, TAG_PREFIX, Signer, manifest_bytes, manifest_dict
 from doccontrol.edition.markup import MarkdownSetup, converter, markdown_setup
 from doccontrol.edition.plan import EditionPlan, plan_edition
 from doccontrol.edition.preflight import text_findings
 from doccontrol.edition.sandbox import Piece, locate
-from doccontrol.history.trees import GitTree
+from doccontrol.history.trees import GitTree, tag_names
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding, sort_findings
 from doccontrol.project.load import Project, load_project
@@ -173,6 +173,18 @@ def printed_documents(
     return printed
 
 
+def previous_edition(repo: Path, day: date) -> date | None:
+    """The date of the last edition before ``day``, from the ``edition/DATE`` tags."""
+    days = []
+    for name in tag_names(repo, f"{TAG_PREFIX}*"):
+        try:
+            days.append(date.fromisoformat(name.removeprefix(TAG_PREFIX)))
+        except ValueError:
+            continue
+    earlier = [d for d in days if d < day]
+    return max(earlier) if earlier else None
+
+
 def identifier(plan: EditionPlan) -> bytes:
     """The PDF /ID: from the edition's date and commit, the same at every rebuild."""
     return hashlib.sha256(f"{plan.date.isoformat()} {plan.commit}".encode()).hexdigest()[:32].encode()
@@ -204,12 +216,14 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
     counts = [page_count(r) for r in rendered]
     timings["layout"] = time.perf_counter() - started - timings["plan"]
 
+    previous = previous_edition(repo, plan.date)
+
     def front(front_pages: int) -> Any:
         rows, start = [], front_pages + 1
         for doc, count in zip(plan.documents, counts, strict=True):
             rows.append(FrontRow(doc, count, start))
             start += count
-        page = front_html(plan, signer, rows)
+        page = front_html(plan, signer, rows, previous)
         return renderer.render(page.html, page.css, lambda _: ("mkdocs.yml", 1))
 
     cover = front(2)

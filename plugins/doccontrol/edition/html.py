@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -263,8 +263,36 @@ class FrontRow:
     start: int
 
 
-def front_html(plan: EditionPlan, signer: Signer, rows: Sequence[FrontRow]) -> PrintedPage:
-    """The cover and the document list of an edition."""
+@dataclass(frozen=True)
+class RevisionListRow:
+    """One line of the 修订清单: a revision issued since the previous edition."""
+
+    doc: EditionDocument
+    revision: str
+    issued: str
+    approvers: str
+    summary: str
+
+
+def revision_list(plan: EditionPlan, since: date | None) -> list[RevisionListRow]:
+    """Every revision of a printed document issued after ``since`` (all of them when None)."""
+    rows = [
+        RevisionListRow(doc, row.revision, row.issued.isoformat(), "、".join(row.approvers), row.summary)
+        for doc in plan.documents
+        for row in doc.history
+        if since is None or row.issued > since
+    ]
+    return sorted(rows, key=lambda r: (r.issued, r.doc.id, r.revision))
+
+
+def front_html(
+    plan: EditionPlan, signer: Signer, rows: Sequence[FrontRow], since: date | None = None
+) -> PrintedPage:
+    """The cover, the document list and the auditor's lists of an edition.
+
+    ``since`` is the date of the previous edition: the 修订清单 lists what was issued after it.
+    """
+    titles = dict(plan.titles)
     html = environment().get_template("edition-front.html.j2").render(
         organisation=plan.organisation,
         date=plan.date.isoformat(),
@@ -274,6 +302,10 @@ def front_html(plan: EditionPlan, signer: Signer, rows: Sequence[FrontRow]) -> P
         signer=signer,
         rows=list(rows),
         created=plan.committed.isoformat(),
+        since=since.isoformat() if since else "",
+        revisions=revision_list(plan, since),
+        external=plan.external,
+        withdrawn=[(doc_id, titles.get(doc_id, "")) for doc_id in sorted(plan.withdrawn)],
     )
     css = page_css(
         plan.organisation,
