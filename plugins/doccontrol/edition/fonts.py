@@ -26,6 +26,7 @@ from doccontrol.model.findings import Finding, error
 from doccontrol.sources.config import PrintFonts
 
 COLOUR_TABLES = ("CBDT", "CBLC", "COLR", "sbix", "SVG ")
+REGULAR = ("regular", "book", "sans", "serif", "mono")  # how a family's regular file name ends
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,20 @@ def _family_names(font: TTFont) -> set[str]:
 
 
 @cache
-def _face(path: str, family: str, mtime: float, size: int) -> tuple[int, frozenset[int], tuple[str, ...]]:
-    """The face of ``family`` in the file: its index, cmap and colour tables (cached per file state)."""
+def _face(
+    path: str, family: str, mtime: float, size: int, cmap: bool = True
+) -> tuple[int, frozenset[int], tuple[str, ...]]:
+    """The face of ``family`` in the file: its index, cmap (if asked) and colour tables.
+
+    Cached per file state (path, modification time, size).
+    """
     collection = path.lower().endswith((".ttc", ".otc"))
     with TTCollection(path, lazy=True) if collection else TTFont(path, lazy=True) as opened:
         faces = list(opened.fonts) if collection else [opened]
         for index, font in enumerate(faces):
             if family in _family_names(font):
-                cmap = font.getBestCmap() or {}
-                return index, frozenset(cmap), tuple(t for t in COLOUR_TABLES if t in font)
+                codes = frozenset(font.getBestCmap() or {}) if cmap else frozenset()
+                return index, codes, tuple(t for t in COLOUR_TABLES if t in font)
     return -1, frozenset(), ()
 
 
@@ -118,10 +124,13 @@ def font_set(fonts: PrintFonts, hashes: bool = True) -> FontSet:
                                   f"the print font {family!r} is not installed; install it, or name "
                                   "an installed family in doc-control's print_fonts"))
             continue
+        # Coverage comes from the family's regular face (its bold and italic faces share its
+        # character set); reading every face's cmap would make ``check`` slow.
+        regular = min(files, key=lambda f: (not Path(f).stem.lower().endswith(REGULAR), f))
         for path in files:
             try:
                 stat = Path(path).stat()
-                index, cmap, colour = _face(path, family, stat.st_mtime, stat.st_size)
+                index, cmap, colour = _face(path, family, stat.st_mtime, stat.st_size, path == regular)
             except (OSError, TTLibError) as exc:
                 findings.append(error("mkdocs.yml", fonts.line, "print-font",
                                       f"the print font {family!r} ({path}) cannot be read: {exc}"))

@@ -144,8 +144,12 @@ def markdown_setup(text: str | None) -> MarkdownSetup:
             findings.append(_problem(line, f"the options of {name!r} must be a mapping"))
             continue
         spec = ExtensionSpec(name, tuple(options.items()), line)
-        # MkDocs lists an extension once; the configured options replace the built-in entry.
-        specs = [s for s in specs if s.name != name] + [spec]
+        # MkDocs lists an extension once, where it first appears, with the configured options.
+        at = next((i for i, s in enumerate(specs) if s.name == name), None)
+        if at is None:
+            specs.append(spec)
+        else:
+            specs[at] = spec
     return MarkdownSetup(tuple(specs), tuple(findings))
 
 
