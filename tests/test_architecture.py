@@ -34,9 +34,12 @@ PURE_MODULES = (
     "edition.sandbox",
     "edition.manifest",
     "edition.verify",
+    "edition.markup",
+    "edition.preflight",
 )
 SHELL = ("history", "project", "cli", "site.plugin", "edition.build", "edition.store",
-         "edition.pdf", "edition.sign", "edition.site")
+         "edition.pdf", "edition.sign", "edition.site", "edition.layout",
+         "edition.fonts", "edition.printcheck")
 ADAPTER_LIBRARIES = ("mkdocs", "material", "weasyprint", "pyhanko", "git", "subprocess")
 
 

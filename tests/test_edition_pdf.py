@@ -156,9 +156,10 @@ def test_missing_glyph_is_an_error_naming_the_line(tmp_path: Path) -> None:
     text = repo.read("procedures/qp-01.md") + "\n\n私用区字符：\ue000\n"
     approve_change(repo, "procedures/qp-01.md", text, "2026-02-02", "zhang/glyph")
     result = release(repo.path, make_key(tmp_path / "keys"))
-    assert result.code != 0
+    assert result.code == 1, result.output  # refused, as README says: not a usage error (2)
     line = text.split("\n").index("私用区字符：\ue000") + 1
-    assert f"procedures/qp-01.md:{line}:" in result.stderr, result.stderr
+    assert f"procedures/qp-01.md:{line}: error: print-glyph:" in result.stderr, result.stderr
+    assert result.stderr.count("print-glyph") == 1  # one line, one finding
     assert "U+E000" in result.stderr
     assert "Traceback" not in result.output
     assert not (repo.path / "editions" / EDITION_DAY).exists()

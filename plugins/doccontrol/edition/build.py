@@ -10,14 +10,16 @@ working tree or where the repository is checked out.
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, packages_distributions, version
 from pathlib import Path
 from typing import Any
 
+from doccontrol.edition.fonts import FontSet, font_set, fonts_css
 from doccontrol.edition.html import (
     FrontRow,
     PrintedDocument,
@@ -26,15 +28,17 @@ from doccontrol.edition.html import (
     front_html,
     stylesheet,
 )
-from doccontrol.edition.manifest import NAME, Signer, manifest_bytes, manifest_dict
+from doccontrol.edition.manifest import NAME, TAG_PREFIX, Signer, manifest_bytes, manifest_dict
+from doccontrol.edition.markup import MarkdownSetup, converter, markdown_setup
 from doccontrol.edition.plan import EditionPlan, plan_edition
+from doccontrol.edition.preflight import text_findings
 from doccontrol.edition.sandbox import Piece, locate
-from doccontrol.history.trees import GitTree
+from doccontrol.history.trees import GitTree, tag_names
 from doccontrol.model.errors import DocControlError
-from doccontrol.model.findings import Finding
+from doccontrol.model.findings import Finding, sort_findings
 from doccontrol.project.load import Project, load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
-from doccontrol.sources.config import SiteConfig
+from doccontrol.sources.config import Config, SiteConfig
 
 
 class EditionRefused(DocControlError):
@@ -57,14 +61,44 @@ class BuiltEdition:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def tools() -> dict[str, str]:
+def _version(distribution: str) -> str:
+    try:
+        return version(distribution)
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "unknown"
+
+
+def tools(setup: MarkdownSetup | None = None) -> dict[str, str]:
+    """The versions of everything that turns the approved text into the PDF's bytes."""
     from doccontrol.edition.pdf import WEASYPRINT_VERSION
 
-    try:
-        own = version("doccontrol")
-    except PackageNotFoundError:  # pragma: no cover - run from a source tree
-        own = "unknown"
-    return {"doccontrol": own, "weasyprint": WEASYPRINT_VERSION}
+    found = {
+        "doccontrol": _version("doccontrol"),
+        "weasyprint": WEASYPRINT_VERSION,
+        "pydyf": _version("pydyf"),
+        "fonttools": _version("fonttools"),
+        "markdown": _version("markdown"),
+    }
+    owners = packages_distributions()
+    for name in setup.names if setup is not None else ():
+        for distribution in owners.get(name.split(".")[0], []):
+            found[distribution.lower()] = _version(distribution)
+    return found
+
+
+def option_line(text: str | None, key: str) -> int:
+    """The line of mkdocs.yml where ``key:`` is set (1 when it is not)."""
+    for number, line in enumerate((text or "").split("\n"), 1):
+        if re.match(rf"^\s*-?\s*{re.escape(key)}\s*:", line):
+            return number
+    return 1
+
+
+def fonts_at(tree: GitTree, commit: str, config: Config) -> FontSet:
+    """The print fonts the configuration at ``commit`` names, as this machine has them."""
+    data = tree.read(commit, "mkdocs.yml")
+    text = data.decode("utf-8", errors="replace") if data is not None else None
+    return font_set(replace(config.print_fonts, line=option_line(text, "print_fonts")))
 
 
 def _site_at(tree: GitTree, commit: str) -> SiteConfig | None:
@@ -105,21 +139,50 @@ def _locator(pieces: tuple[Piece, ...]) -> Any:
     return find
 
 
-def plan_for(repo: Path, day: date) -> tuple[EditionPlan, GitTree]:
+def plan_for(repo: Path, day: date) -> tuple[EditionPlan, GitTree, Config]:
     project, organisation, tree = load_for(repo, day)
     plan, refused = plan_edition(project, organisation)
     if plan is None:
         raise EditionRefused(day, refused)
-    return plan, tree
+    return plan, tree, project.config
 
 
-def printed_documents(plan: EditionPlan, tree: GitTree, repo: Path) -> list[PrintedDocument]:
-    ctx = edition_context(plan)
+def markdown_at(tree: GitTree, commit: str) -> MarkdownSetup:
+    """The site's Markdown extensions as mkdocs.yml listed them at ``commit``."""
+    data = tree.read(commit, "mkdocs.yml")
+    return markdown_setup(data.decode("utf-8", errors="replace") if data is not None else None)
+
+
+def printed_documents(
+    plan: EditionPlan, tree: GitTree, repo: Path, setup: MarkdownSetup, fonts: FontSet
+) -> list[PrintedDocument]:
+    """The print HTML of every document, or the findings that refuse the edition before rendering."""
+    if fonts.findings:
+        raise EditionRefused(plan.date, list(fonts.findings))
+    md, unusable = converter(setup)
+    if md is None:
+        raise EditionRefused(plan.date, list(unusable))
+    unprintable = text_findings((p for d in plan.documents for p in d.pieces), fonts.coverage)
+    if unprintable:
+        raise EditionRefused(plan.date, sort_findings(unprintable))
+    ctx = edition_context(plan, md)
     printed = [document_html(doc, ctx, tree, str(repo.resolve())) for doc in plan.documents]
     problems = [f for p in printed for f in p.findings]
     if problems:
         raise EditionRefused(plan.date, problems)
     return printed
+
+
+def previous_edition(repo: Path, day: date) -> date | None:
+    """The date of the last edition before ``day``, from the ``edition/DATE`` tags."""
+    days = []
+    for name in tag_names(repo, f"{TAG_PREFIX}*"):
+        try:
+            days.append(date.fromisoformat(name.removeprefix(TAG_PREFIX)))
+        except ValueError:
+            continue
+    earlier = [d for d in days if d < day]
+    return max(earlier) if earlier else None
 
 
 def identifier(plan: EditionPlan) -> bytes:
@@ -133,34 +196,40 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
 
     started = time.perf_counter()
     timings: dict[str, float] = {}
-    plan, tree = plan_for(repo, day)
-    printed = printed_documents(plan, tree, repo)
+    plan, tree, config = plan_for(repo, day)
+    setup = markdown_at(tree, plan.commit)
+    fonts = fonts_at(tree, plan.commit, config)
+    printed = printed_documents(plan, tree, repo, setup, fonts)
     timings["plan"] = time.perf_counter() - started
 
-    renderer = Renderer(tree, stylesheet())
+    renderer = Renderer(tree, stylesheet() + fonts_css(config.print_fonts))
     rendered: list[Any] = []
     for doc, page in zip(plan.documents, printed, strict=True):
         try:
-            rendered.append(renderer.render(page.html, page.css, _locator(doc.pieces)))
+            rendered.append(renderer.render(page.html, page.css, _locator(doc.pieces), doc.id))
         except DocControlError:
             raise
         except Exception as exc:  # WeasyPrint failing on a document: say which, never a traceback
             raise DocControlError(f"{doc.id} cannot be printed: {exc!r}", doc.path, 1) from exc
+    if renderer.findings:
+        raise EditionRefused(plan.date, sort_findings(renderer.findings))
     counts = [page_count(r) for r in rendered]
     timings["layout"] = time.perf_counter() - started - timings["plan"]
+
+    previous = previous_edition(repo, plan.date)
 
     def front(front_pages: int) -> Any:
         rows, start = [], front_pages + 1
         for doc, count in zip(plan.documents, counts, strict=True):
             rows.append(FrontRow(doc, count, start))
             start += count
-        page = front_html(plan, signer, rows)
+        page = front_html(plan, signer, rows, previous)
         return renderer.render(page.html, page.css, lambda _: ("mkdocs.yml", 1))
 
     cover = front(2)
     if page_count(cover) != 2:
         cover = front(page_count(cover))
-    manifest = manifest_dict(plan, signer, tools())
+    manifest = manifest_dict(plan, signer, tools(setup), fonts.manifest())
     every_piece = tuple(p for d in plan.documents for p in d.pieces)
     pdf = renderer.write(
         [cover, *rendered],
@@ -169,6 +238,8 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
         _locator(every_piece),
         attachment=(NAME, manifest_bytes(manifest), "doccontrol edition manifest"),
     )
+    if renderer.findings:
+        raise EditionRefused(plan.date, sort_findings(renderer.findings))
     total = time.perf_counter() - started
     timings["write"] = total - timings["plan"] - timings["layout"]
     return BuiltEdition(

@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ import markdown
 from markupsafe import Markup
 
 from doccontrol.edition.manifest import Signer, tag_name
+from doccontrol.edition.markup import DEFAULT_SETUP, convert, converter
 from doccontrol.edition.plan import EditionDocument, EditionPlan
 from doccontrol.edition.sandbox import Piece, Tree, sandbox_html
 from doccontrol.model.documents import ExternalDocument, Roles
@@ -29,16 +30,6 @@ from doccontrol.rendering.page_text import ROLES_MARKER, roles_table
 from doccontrol.sources.links import replace_links
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-MARKDOWN_EXTENSIONS = (
-    "tables",
-    "fenced_code",
-    "def_list",
-    "attr_list",
-    "md_in_html",
-    "admonition",
-    "sane_lists",
-)
-_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -89,6 +80,7 @@ class PrintContext:
     footer_right: str
     status: Callable[[EditionDocument], str]
     notice: Callable[[EditionDocument], str]
+    markdown: markdown.Markdown | None = None  # the site's extensions (markup.converter)
 
 
 def page_css(top_left: str, top_right: str, bottom_left: str, bottom_right: str) -> str:
@@ -132,11 +124,16 @@ def _label(target: str, ctx: PrintContext) -> str:
     return f"[[{target}]]"
 
 
-def markdown_html(text: str) -> str:
-    """Markdown as HTML, its headings one level down (the document title is the only h1)."""
-    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
-    html = converter.convert(text)
-    return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html)
+@cache
+def _default_converter() -> markdown.Markdown:
+    md, problems = converter(DEFAULT_SETUP)
+    assert md is not None, problems
+    return md
+
+
+def markdown_html(text: str, md: markdown.Markdown | None = None) -> str:
+    """Markdown as print HTML with the site's extensions (the defaults when none are given)."""
+    return convert(md or _default_converter(), text)
 
 
 def _linker(piece: Piece, ctx: PrintContext) -> Callable[[str], str | None]:
@@ -165,7 +162,7 @@ def piece_html(
         if lines and lines[0].startswith("# "):
             # The title is printed from the front matter; an author's own H1 would repeat it.
             body = "\n".join(lines[1:])
-    result = sandbox_html(markdown_html(body), piece, commit, repo_root, tree, _linker(piece, ctx))
+    result = sandbox_html(markdown_html(body, ctx.markdown), piece, commit, repo_root, tree, _linker(piece, ctx))
     return result.html, result.loads, result.findings
 
 
@@ -207,8 +204,8 @@ def _edition_notice(doc: EditionDocument) -> str:
     )
 
 
-def edition_context(plan: EditionPlan) -> PrintContext:
-    """How documents print inside the edition of ``plan``."""
+def edition_context(plan: EditionPlan, md: markdown.Markdown | None = None) -> PrintContext:
+    """How documents print inside the edition of ``plan``, converted by ``md`` (the site's Markdown)."""
     return PrintContext(
         organisation=plan.organisation,
         roles=plan.roles,
@@ -222,6 +219,7 @@ def edition_context(plan: EditionPlan) -> PrintContext:
         footer_right=f"版次 Edition {plan.date.isoformat()}",
         status=_edition_status,
         notice=_edition_notice,
+        markdown=md,
     )
 
 
@@ -232,6 +230,7 @@ def single_context(
     external: tuple[ExternalDocument, ...],
     titles: tuple[tuple[str, str], ...],
     withdrawn: frozenset[str],
+    md: markdown.Markdown | None = None,
 ) -> PrintContext:
     """How one document prints on its own (the site's PDF download).
 
@@ -253,6 +252,7 @@ def single_context(
             "(Controlled; the site holds the current revision)"
         ),
         notice=lambda d: "",
+        markdown=md,
     )
 
 
@@ -263,8 +263,36 @@ class FrontRow:
     start: int
 
 
-def front_html(plan: EditionPlan, signer: Signer, rows: Sequence[FrontRow]) -> PrintedPage:
-    """The cover and the document list of an edition."""
+@dataclass(frozen=True)
+class RevisionListRow:
+    """One line of the 修订清单: a revision issued since the previous edition."""
+
+    doc: EditionDocument
+    revision: str
+    issued: str
+    approvers: str
+    summary: str
+
+
+def revision_list(plan: EditionPlan, since: date | None) -> list[RevisionListRow]:
+    """Every revision of a printed document issued after ``since`` (all of them when None)."""
+    rows = [
+        RevisionListRow(doc, row.revision, row.issued.isoformat(), "、".join(row.approvers), row.summary)
+        for doc in plan.documents
+        for row in doc.history
+        if since is None or row.issued > since
+    ]
+    return sorted(rows, key=lambda r: (r.issued, r.doc.id, r.revision))
+
+
+def front_html(
+    plan: EditionPlan, signer: Signer, rows: Sequence[FrontRow], since: date | None = None
+) -> PrintedPage:
+    """The cover, the document list and the auditor's lists of an edition.
+
+    ``since`` is the date of the previous edition: the 修订清单 lists what was issued after it.
+    """
+    titles = dict(plan.titles)
     html = environment().get_template("edition-front.html.j2").render(
         organisation=plan.organisation,
         date=plan.date.isoformat(),
@@ -274,6 +302,10 @@ def front_html(plan: EditionPlan, signer: Signer, rows: Sequence[FrontRow]) -> P
         signer=signer,
         rows=list(rows),
         created=plan.committed.isoformat(),
+        since=since.isoformat() if since else "",
+        revisions=revision_list(plan, since),
+        external=plan.external,
+        withdrawn=[(doc_id, titles.get(doc_id, "")) for doc_id in sorted(plan.withdrawn)],
     )
     css = page_css(
         plan.organisation,

@@ -36,7 +36,10 @@ def pdf_name(day: date) -> str:
     return f"edition-{day.isoformat()}.pdf"
 
 
-def manifest_dict(plan: EditionPlan, signer: Signer, tools: dict[str, str]) -> dict[str, Any]:
+def manifest_dict(
+    plan: EditionPlan, signer: Signer, tools: dict[str, str], fonts: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    """The manifest: the plan's documents, the signer, the toolchain's versions and the font files."""
     return {
         "format": FORMAT,
         "organisation": plan.organisation,
@@ -65,6 +68,7 @@ def manifest_dict(plan: EditionPlan, signer: Signer, tools: dict[str, str]) -> d
             for d in plan.documents
         ],
         "generator": dict(sorted(tools.items())),
+        "fonts": sorted(fonts or [], key=lambda f: (f["family"], f["file"], f["index"])),
     }
 
 
@@ -126,8 +130,38 @@ def differences(have: dict[str, Any], want: dict[str, Any]) -> list[str]:
             if "files" in fields:
                 detail = (detail + ", " if detail else "") + "git blobs differ"
             out.append(f"{doc_id}: {detail}")
-    if have.get("generator") != want.get("generator"):
-        out.append(
-            f"generator: made with {have.get('generator')}, rebuilt with {want.get('generator')}"
-        )
+    made, rebuilt = have.get("generator") or {}, want.get("generator") or {}
+    if isinstance(made, dict) and isinstance(rebuilt, dict):
+        for tool in sorted(set(made) | set(rebuilt)):
+            if made.get(tool) != rebuilt.get(tool):
+                out.append(f"tool {tool}: the edition was made with {made.get(tool) or 'none'}, "
+                           f"this machine has {rebuilt.get(tool) or 'none'}")
+    elif made != rebuilt:
+        out.append(f"generator: made with {made}, rebuilt with {rebuilt}")
+    out += _font_differences(have.get("fonts"), want.get("fonts"))
+    return out
+
+
+def _font_differences(have: Any, want: Any) -> list[str]:
+    """Which font file differs, by family and file name, in words."""
+    if have == want:
+        return []
+    if not isinstance(have, list) or not isinstance(want, list):
+        return [f"fonts: the edition lists {have!r}, the rebuild {want!r}"]
+
+    def keyed(rows: list[Any]) -> dict[tuple[str, str], str]:
+        return {(str(r.get("family")), f"{r.get('file')}#{r.get('index')}"): str(r.get("sha256"))
+                for r in rows if isinstance(r, dict)}
+
+    made, rebuilt = keyed(have), keyed(want)
+    out = []
+    for family, file in sorted(set(made) | set(rebuilt)):
+        a, b = made.get((family, file)), rebuilt.get((family, file))
+        if a is None:
+            out.append(f"font {family} ({file}): not used by the edition, used by the rebuild")
+        elif b is None:
+            out.append(f"font {family} ({file}): used by the edition, missing on this machine")
+        elif a != b:
+            out.append(f"font {family} ({file}): the edition embeds SHA-256 {a}, this machine "
+                       f"has {b}: install the edition's font to rebuild it")
     return out

@@ -25,8 +25,10 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from doccontrol.edition.layout import overflows
 from doccontrol.edition.sandbox import BASE_URL, Tree, follow, parse_resource_url
 from doccontrol.model.errors import DocControlError
+from doccontrol.model.findings import Finding, error
 
 PDF_VARIANT = "pdf/a-3b"
 WEASYPRINT_VERSION: str = weasyprint.__version__
@@ -99,28 +101,31 @@ def _weasyprint_log() -> Iterator[_Collect]:
         logger.removeHandler(handler)
 
 
-def _problems(records: Sequence[logging.LogRecord], locate: Locator) -> list[DocControlError]:
-    out: list[DocControlError] = []
+def _problems(records: Sequence[logging.LogRecord], locate: Locator) -> tuple[list[Finding], list[DocControlError]]:
+    """Missing glyphs as findings (one per character), anything else WeasyPrint calls an error."""
+    glyphs: dict[str, Finding] = {}
+    errors: list[DocControlError] = []
     for record in records:
         message = record.getMessage()
         if ".notdef glyph" in message:
             args = record.args if isinstance(record.args, tuple) else ()
             char = chr(args[1]) if len(args) > 1 and isinstance(args[1], int) else ""
+            if char in glyphs:
+                continue
             path, line = locate(char)
-            out.append(
-                DocControlError(
-                    f"no embedded font has the character {char!r} (U+{ord(char):04X}); the PDF "
-                    "would show a blank box: replace it, or install a font that has it"
-                    if char
-                    else message,
-                    path,
-                    line,
-                )
+            glyphs[char] = error(
+                path,
+                line,
+                "print-glyph",
+                f"no embedded font has the character {char!r} (U+{ord(char):04X}); the PDF "
+                "would show a blank box: replace it, or declare a font that has it (print_fonts)"
+                if char
+                else message,
             )
         elif record.levelno >= logging.ERROR:
             path, line = locate("")
-            out.append(DocControlError(f"PDF rendering: {message}", path, line))
-    return out
+            errors.append(DocControlError(f"PDF rendering: {message}", path, line))
+    return list(glyphs.values()), errors
 
 
 def _raise(problems: Sequence[DocControlError]) -> None:
@@ -140,14 +145,20 @@ class Renderer:
     stylesheet: str
 
     def __post_init__(self) -> None:
+        # What refuses the edition but lets the rendering go on, so that all of it is reported.
+        self.findings: list[Finding] = []
         self.fonts = FontConfiguration()
         self.fetcher = SandboxFetcher(self.tree)
         # The print stylesheet is parsed once, as a user stylesheet (see edition-page.css.j2).
         self.base = weasyprint.CSS(string=self.stylesheet, font_config=self.fonts,
                                    url_fetcher=self.fetcher)
 
-    def render(self, html: str, css: str, locate: Locator) -> Any:
-        """Lay out one HTML document; a refused load or a missing glyph is an error at path:line."""
+    def render(self, html: str, css: str, locate: Locator, label: str = "the edition") -> Any:
+        """Lay out one HTML document; a refused load is an error at path:line.
+
+        A box past the page's edge (:mod:`layout`) and a missing glyph are findings in
+        :attr:`findings`.
+        """
         with _weasyprint_log() as log:
             try:
                 page = weasyprint.CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher)
@@ -159,8 +170,14 @@ class Renderer:
                 reason = getattr(exc, "reason", "") or str(exc)
                 path, line = locate(url)
                 raise DocControlError(f"the PDF would load {url}: {reason}", path, line) from None
-        _raise(_problems(log.records, locate))
+        self._collect(log.records, locate)
+        self.findings.extend(overflows(document, locate, label))
         return document
+
+    def _collect(self, records: Sequence[logging.LogRecord], locate: Locator) -> None:
+        glyphs, errors = _problems(records, locate)
+        self.findings.extend(glyphs)
+        _raise(errors)
 
     def write(
         self,
@@ -203,7 +220,7 @@ class Renderer:
                 raise DocControlError(
                     f"the PDF would load {url}: {getattr(exc, 'reason', '') or exc}", path, line
                 ) from None
-        _raise(_problems(log.records, locate))
+        self._collect(log.records, locate)
         assert isinstance(pdf, bytes)
         return pdf
 
@@ -215,7 +232,10 @@ def _finish(document: Any, pdf: Any) -> None:
       signs, and PDF/A wants the Info entries and the XMP to agree; with no /Producer in
       Info, pyHanko writes the same value to both.
     - WeasyPrint lists the manifest twice in the catalog's /AF; once is enough.
+    - The PDF opens with its outline showing: one entry per document, its sections below.
     """
+    if "Outlines" in pdf.catalog:
+        pdf.catalog["PageMode"] = "/UseOutlines"
     if "Producer" in pdf.info:
         del pdf.info["Producer"]
     if "AF" in pdf.catalog:

@@ -282,7 +282,7 @@ class _Rewriter(HTMLParser):
 
     def __init__(
         self,
-        resolve: Callable[[str, str], str],
+        resolve: Callable[[str, str, tuple[str, ...]], str],
         link: Callable[[str], str | None],
     ) -> None:
         super().__init__(convert_charrefs=False)
@@ -303,6 +303,9 @@ class _Rewriter(HTMLParser):
             if name == "rel" and value
             for token in value.split()
         }
+        # What an author wrote near the URL, for the line of a refusal when the URL was made
+        # by an extension (pymdownx.emoji writes a CDN image for ":thumbsup:").
+        hints = tuple(v for n, v in attrs if n in ("alt", "title") and v)
         new: list[tuple[str, str | None]] = []
         changed = False
         for name, value in attrs:
@@ -311,7 +314,7 @@ class _Rewriter(HTMLParser):
                 continue
             replaced = value
             if name == "style":
-                replaced = rewrite_css(value, lambda u: self.resolve(u, f"style of <{tag}>"))
+                replaced = rewrite_css(value, lambda u: self.resolve(u, f"style of <{tag}>", hints))
             elif name in ("href", "xlink:href") and tag in LINK_ELEMENTS and "attachment" not in rels:
                 target = self.link(value)
                 if target is None:
@@ -320,12 +323,12 @@ class _Rewriter(HTMLParser):
                 replaced = target
             elif name == "srcset":
                 replaced = ", ".join(
-                    " ".join([self.resolve(c.split()[0], f"srcset of <{tag}>"), *c.split()[1:]])
+                    " ".join([self.resolve(c.split()[0], f"srcset of <{tag}>", hints), *c.split()[1:]])
                     for c in value.split(",")
                     if c.strip()
                 )
             elif name in RESOURCE_ATTRIBUTES:
-                replaced = self.resolve(value, f"<{tag} {name}>")
+                replaced = self.resolve(value, f"<{tag} {name}>", hints)
             if replaced != value:
                 changed = True
             new.append((name, replaced))
@@ -354,7 +357,7 @@ class _Rewriter(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.in_style:
-            data = rewrite_css(data, lambda u: self.resolve(u, "<style>"))
+            data = rewrite_css(data, lambda u: self.resolve(u, "<style>", ()))
         self.out.append(data)
 
     def handle_entityref(self, name: str) -> None:
@@ -400,7 +403,7 @@ def sandbox_html(
     findings: list[Finding] = []
     loads: list[str] = []
 
-    def resolve(url: str, where: str) -> str:
+    def resolve(url: str, where: str, hints: tuple[str, ...]) -> str:
         decision = decide(url, piece.path, commit, repo_root, tree)
         if decision.kind == "keep":
             return url
@@ -410,7 +413,7 @@ def sandbox_html(
         findings.append(
             error(
                 piece.path,
-                locate(_needles(url), piece),
+                locate([*_needles(url), *hints], piece),
                 "edition-resource",
                 f"{where} refers to {url.strip()!r}: {decision.reason}",
             )

@@ -188,15 +188,26 @@ def document_pdf(
     tree = GitTree(repo)
     titles = tuple(sorted({c.id: c.title for c in control.documents}.items()))
     withdrawn = frozenset(c.id for c in control.documents if c.status.value == "withdrawn")
+    from doccontrol.edition.build import markdown_at
+    from doccontrol.edition.markup import converter
+
+    md, problems = converter(markdown_at(tree, control.commit))
+    if md is None:
+        first = problems[0]
+        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
     ctx = single_context(
-        organisation, printable, project.approved.roles, project.approved.external, titles, withdrawn
+        organisation, printable, project.approved.roles, project.approved.external, titles, withdrawn,
+        md,
     )
     page = document_html(printable, ctx, tree, str(repo.resolve()))
     if page.findings:
         first = page.findings[0]
         raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
     blobs = hashlib.sha256(" ".join(f"{p}:{b}" for p, b in printable.files).encode()).hexdigest()
-    rendered_from = "\0".join([page.html, page.css, stylesheet(), repr(sorted(tools().items()))])
+    from doccontrol.edition.fonts import fonts_css
+
+    print_css = stylesheet() + fonts_css(project.config.print_fonts)
+    rendered_from = "\0".join([page.html, page.css, print_css, repr(sorted(tools().items()))])
     render_key = hashlib.sha256(rendered_from.encode()).hexdigest()
     folder = (cache or repo / CACHE) / doc_id
     slug = printable.revision.replace("/", "-")
@@ -213,7 +224,7 @@ def document_pdf(
                 return piece.path, piece.body_line + piece.body[: piece.body.index(needle)].count("\n")
         return printable.path, 1
 
-    renderer = Renderer(tree, stylesheet())
+    renderer = Renderer(tree, print_css)
     rendered = renderer.render(page.html, page.css, find)
     identifier = hashlib.sha256(f"{doc_id} {printable.revision} {blobs}".encode()).hexdigest()[:32]
     created = printable.issued
@@ -223,6 +234,9 @@ def document_pdf(
         datetime(created.year, created.month, created.day, tzinfo=UTC),
         find,
     )
+    if renderer.findings:
+        first = renderer.findings[0]
+        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
     folder.mkdir(parents=True, exist_ok=True)
     replace_file(target, data)
     return DocumentPdf(name, data, True)

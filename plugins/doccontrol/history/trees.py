@@ -99,6 +99,11 @@ def tag_target(repo: Path, name: str) -> str | None:
     return resolve_commit(repo, f"refs/tags/{name}")
 
 
+def tag_names(repo: Path, pattern: str) -> list[str]:
+    """The names of the tags matching a glob, e.g. ``edition/*``."""
+    return _git(repo, "tag", "-l", pattern).decode("utf-8").split()
+
+
 def _identity_env(repo: Path, fallback_name: str) -> dict[str, str]:
     """The tagger: git's configured user, else the signer (git refuses to tag anonymously)."""
     env: dict[str, str] = {}

@@ -43,6 +43,25 @@ class RevisionScheme(Enum):
 
 
 @dataclass(frozen=True)
+class PrintFonts:
+    """``print_fonts``: the families an edition embeds, by role, and the declared fallbacks.
+
+    Only these are named in the print stylesheet; ``line`` is the option's line in
+    mkdocs.yml, for findings about the fonts.
+    """
+
+    serif: str = "Noto Serif CJK SC"
+    sans: str = "Noto Sans CJK SC"
+    mono: str = "Noto Sans Mono CJK SC"
+    fallback: tuple[str, ...] = ("DejaVu Sans",)
+    line: int = field(default=1, compare=False)
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([self.serif, self.sans, self.mono, *self.fallback]))
+
+
+@dataclass(frozen=True)
 class Config:
     """Every option of the doc-control plugin; the defaults work on the layout of ARCHITECTURE.md §2."""
 
@@ -62,6 +81,7 @@ class Config:
     defaults: tuple[tuple[DocType, TypeDefaults], ...] = ()
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
     allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
+    print_fonts: PrintFonts = PrintFonts()
     site_name: str = ""
     language: str = "zh"
     fields: tuple[str, ...] = ()  # the organisation's own front-matter keys, kept and not shown
@@ -106,6 +126,7 @@ OPTION_NAMES = (
     "allow_raw_html",
     "fields",
     "clock_skew",
+    "print_fonts",
 )
 
 _SPAN = re.compile(r"^\s*(\d+)\s*([hm]?)\s*$")
@@ -222,6 +243,8 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
             cfg,
             clock_skew=timedelta(hours=amount) if match[2] == "h" else timedelta(minutes=amount),
         )
+    if "print_fonts" in opts:
+        cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, _FONTS_HELP), where))
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
@@ -247,6 +270,35 @@ def _inside_repository(option: str, value: str, where: str) -> None:
             f"'{getattr(Config(), option) if option != 'roots' else 'procedures'}'",
             where,
         )
+
+
+_FONTS_HELP = "a mapping like {serif: Noto Serif CJK SC, sans: …, mono: …, fallback: [DejaVu Sans]}"
+
+
+def _print_fonts(given: Mapping[Any, Any], where: str) -> PrintFonts:
+    roles: dict[str, str] = {}
+    unknown = sorted(str(k) for k in given if k not in ("serif", "sans", "mono", "fallback"))
+    if unknown:
+        raise ConfigError(f"doc-control 'print_fonts' has unknown key(s) {', '.join(unknown)}; "
+                          f"it must be {_FONTS_HELP}", where)
+    for role in ("serif", "sans", "mono"):
+        value = given.get(role)
+        if value is not None:
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"doc-control 'print_fonts' {role} must name a font family", where)
+            roles[role] = value.strip()
+    base = PrintFonts()
+    fallback = given.get("fallback", list(base.fallback)) or []
+    if isinstance(fallback, str):
+        fallback = [fallback]
+    if not isinstance(fallback, list) or not all(isinstance(f, str) and f.strip() for f in fallback):
+        raise ConfigError("doc-control 'print_fonts' fallback must list font families", where)
+    return PrintFonts(
+        serif=roles.get("serif", base.serif),
+        sans=roles.get("sans", base.sans),
+        mono=roles.get("mono", base.mono),
+        fallback=tuple(f.strip() for f in fallback),
+    )
 
 
 _DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")

@@ -32,7 +32,11 @@ def check(
     try:
         site = read_mkdocs_yml(repo)
         project = load_project(repo, site.config, as_of)
-        findings = sort_findings([*site.findings, *project.findings, *link_findings(project)])
+        from doccontrol.edition.printcheck import print_findings  # loads the font machinery
+
+        findings = sort_findings(
+            [*site.findings, *project.findings, *link_findings(project), *print_findings(project)]
+        )
         if explain_trust and fmt is OutputFormat.TEXT and project.control is not None:
             trust = trust_lines(project.control)
     except ConfigError as exc:

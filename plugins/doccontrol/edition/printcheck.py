@@ -1,0 +1,83 @@
+"""``check``'s print preflight: what ``release`` would refuse, found in the working tree (shell).
+
+A pull request is checked before anyone approves it, so the text it proposes is
+the working tree's: each controlled document's Markdown is converted with the
+site's extensions (mkdocs.yml on disk), its resources are decided by the same
+sandbox as an edition's (against the files on disk instead of git objects), and
+its text is checked against the print fonts' coverage. Same finding codes as
+``release``. Nothing is rendered, so it stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from doccontrol.edition.build import option_line
+from doccontrol.edition.fonts import font_set
+from doccontrol.edition.markup import convert, converter, markdown_setup
+from doccontrol.edition.preflight import fence_findings, glyph_findings, table_findings
+from doccontrol.edition.sandbox import Piece, sandbox_html
+from doccontrol.model.documents import Document
+from doccontrol.model.findings import Finding, Severity
+from doccontrol.model.history import TreeEntry
+from doccontrol.project.load import Project
+
+_WORKTREE = "0" * 40  # the sandbox names a commit; the working tree has none
+
+
+class DiskTree:
+    """The working tree through the sandbox's :class:`~doccontrol.edition.sandbox.Tree` view."""
+
+    def __init__(self, repo: Path) -> None:
+        self.repo = repo
+
+    def entry(self, commit: str, path: str) -> TreeEntry | None:
+        file = self.repo / path
+        if file.is_symlink():
+            return TreeEntry("120000", "link:" + path)
+        return TreeEntry("100644", "file:" + path) if file.is_file() else None
+
+    def blob(self, sha: str) -> bytes:
+        kind, _, path = sha.partition(":")
+        if kind == "link":
+            return os.readlink(self.repo / path).encode("utf-8")
+        return (self.repo / path).read_bytes()
+
+
+def _pieces(doc: Document) -> list[Piece]:
+    return [Piece(doc.path, doc.body, doc.body_line),
+            *(Piece(c.path, c.body, c.body_line) for c in doc.chapters)]
+
+
+def print_findings(project: Project) -> list[Finding]:
+    """Every finding of the print preflight for the working tree's controlled documents."""
+    repo = project.repo
+    config_file = repo / "mkdocs.yml"
+    try:
+        text = config_file.read_text("utf-8") if config_file.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        text = None  # the configuration check reports it
+    found: list[Finding] = []
+    md, unusable = converter(markdown_setup(text))
+    found += unusable
+    fonts = font_set(replace(project.config.print_fonts, line=option_line(text, "print_fonts")),
+                     hashes=False)
+    # A font this machine lacks may be installed where editions are made: say so, and do not
+    # report every character as missing.
+    missing_font = any("not installed" in f.message for f in fonts.findings)
+    found += [replace(f, severity=Severity.WARNING) if "not installed" in f.message else f
+              for f in fonts.findings]
+    tree = DiskTree(repo)
+    root = str(repo.resolve())
+    for doc in project.worktree.documents:
+        for piece in _pieces(doc):
+            if not missing_font:
+                found += glyph_findings(piece, fonts.coverage)
+            found += fence_findings(piece)
+            found += table_findings(piece)
+            if md is not None:
+                html = convert(md, piece.body)
+                found += sandbox_html(html, piece, _WORKTREE, root, tree, lambda href: href).findings
+    return found
