@@ -4,14 +4,15 @@ Lines are matched first; within a changed line the comparison is by character
 for CJK text and by word for Latin text, so a one-character edit to a Chinese
 sentence shows as that character, not as the whole line replaced.
 :func:`redline_text` gives the terminal form (``[-删除-]{+插入+}``, or colours
-through a marker function), :func:`redline_html` the ``<del>``/``<ins>`` form a
-site page can show.
+through a marker function), :func:`redline_html` the ``<del>``/``<ins>`` form of a
+whole text, and :func:`redline_rows` the rows a site's redline page shows: the one
+diff behind the terminal and the site.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import Enum
@@ -105,7 +106,12 @@ def _block(op: str, i1: int, i2: int, j1: int, j2: int, old: list[str], new: lis
 
 def blocks(old_text: str, new_text: str) -> list[Block]:
     """The two texts as unchanged and changed runs of lines, in order."""
-    old, new = _lines(old_text), _lines(new_text)
+    return line_blocks(_lines(old_text), _lines(new_text))
+
+
+def line_blocks(old: Sequence[str], new: Sequence[str]) -> list[Block]:
+    """Two lists of lines as unchanged and changed runs, in order."""
+    old, new = list(old), list(new)
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     return [_block(*opcode, old, new) for opcode in matcher.get_opcodes()]
 
@@ -190,3 +196,76 @@ def redline_html(old_text: str, new_text: str) -> str:
         + "".join(body).rstrip("\n")
         + "</pre>"
     )
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A marked piece of a row: ``change`` numbers the change it belongs to (from 1)."""
+
+    kind: Kind
+    text: str
+    change: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One shown line of a changed block; ``source`` is the index of the line whose
+    layout it takes, in the new text (``new``) or, for a line only deleted, the old."""
+
+    marks: tuple[Mark, ...]
+    source: int
+    new: bool
+
+
+@dataclass(frozen=True)
+class Same:
+    """Lines ``start`` to ``end`` (0-based, end excluded) of the new text, unchanged."""
+
+    start: int
+    end: int
+
+
+def _changed_rows(block: Block, changes: int) -> tuple[tuple[Row, ...], int]:
+    """A changed block as rows, numbering its changes after ``changes``."""
+    rows: list[Row] = []
+    current: list[Mark] = []
+    old_line, new_line = block.old_start - 1, block.new_start - 1
+    has_new = in_change = False
+    for seg in block.segments:
+        if seg.kind is Kind.EQUAL:
+            in_change = False
+        elif not in_change:
+            changes += 1
+            in_change = True
+        for k, part in enumerate(seg.text.split("\n")):
+            if k:
+                if current:
+                    rows.append(Row(tuple(current), new_line if has_new else old_line, has_new))
+                current, has_new = [], False
+                old_line += seg.kind is not Kind.INSERT
+                new_line += seg.kind is not Kind.DELETE
+            if part:
+                current.append(Mark(seg.kind, part, 0 if seg.kind is Kind.EQUAL else changes))
+                has_new = has_new or seg.kind is not Kind.DELETE
+    if current:
+        rows.append(Row(tuple(current), new_line if has_new else old_line, has_new))
+    return tuple(rows), changes
+
+
+def redline_rows(
+    old: Sequence[str], new: Sequence[str]
+) -> tuple[list[Same | tuple[Row, ...]], int]:
+    """The new text as unchanged runs and changed rows, and how many changes there are.
+
+    A change is a run of deletions and insertions with no unchanged text between;
+    it may span rows, and every piece of it carries its number.
+    """
+    out: list[Same | tuple[Row, ...]] = []
+    changes = 0
+    for block in line_blocks(old, new):
+        if block.changed:
+            rows, changes = _changed_rows(block, changes)
+            out.append(rows)
+        else:
+            out.append(Same(block.new_start - 1, block.new_start - 1 + block.new_count))
+    return out, changes
