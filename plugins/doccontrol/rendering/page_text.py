@@ -6,6 +6,7 @@ Pure: the plugin hands in the catalog and gets text back.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 
 from doccontrol.model.documents import Document, Roles
@@ -13,6 +14,7 @@ from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.links import replace_links
 
 ROLES_MARKER = "<!-- doccontrol:roles -->"
+_SPACE_AFTER_BRACKET = re.compile(r"(（[^（）\n]*）\]\([^)\s]*\)) (?=[^\x00-\x7f])")
 
 
 def relative_link(from_path: str, to_path: str) -> str:
@@ -54,6 +56,9 @@ def roles_table(roles: Roles) -> str:
 def render_body(body: str, path: str, catalog: Catalog, notes: Mapping[str, str] | None = None) -> str:
     """A document's or chapter's text as the site shows it."""
     text = replace_links(body, lambda target: link_text(target, catalog, path, notes))
+    # "见 [[QP-03]] 第 4 章" keeps the author's space, but after a full-width bracket it
+    # reads as a stray gap: "（A/1） 第 4 章".
+    text = _SPACE_AFTER_BRACKET.sub(r"\1", text)
     if ROLES_MARKER in text and catalog.roles is not None:
         text = text.replace(ROLES_MARKER, roles_table(catalog.roles))
     return text
