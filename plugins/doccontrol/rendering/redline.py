@@ -58,10 +58,28 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _common_ends(a: list[str], b: list[str]) -> tuple[int, int]:
+    """How many tokens the two sequences share at the start, and then at the end."""
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < limit - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return start, end
+
+
 def _inline(old: str, new: str) -> tuple[Segment, ...]:
     a, b = tokens(old), tokens(new)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.ratio() < _INLINE_MIN_RATIO:
+    # The common start and end are matched outright: most edits touch a few characters
+    # of a long paragraph, and the matcher's cost grows with what is left to compare.
+    start, end = _common_ends(a, b)
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    matched = start + end + sum(size for *_, size in matcher.get_matching_blocks())
+    total = len(a) + len(b)
+    if total and 2 * matched / total < _INLINE_MIN_RATIO:
         return tuple(s for s in (Segment(Kind.DELETE, old), Segment(Kind.INSERT, new)) if s.text)
     out: list[Segment] = []
 
@@ -73,12 +91,14 @@ def _inline(old: str, new: str) -> tuple[Segment, ...]:
         else:
             out.append(Segment(kind, text))
 
+    add(Kind.EQUAL, "".join(a[:start]))
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            add(Kind.EQUAL, "".join(a[i1:i2]))
+            add(Kind.EQUAL, "".join(middle_a[i1:i2]))
             continue
-        add(Kind.DELETE, "".join(a[i1:i2]))
-        add(Kind.INSERT, "".join(b[j1:j2]))
+        add(Kind.DELETE, "".join(middle_a[i1:i2]))
+        add(Kind.INSERT, "".join(middle_b[j1:j2]))
+    add(Kind.EQUAL, "".join(a[len(a) - end :]))
     return tuple(out)
 
 
@@ -112,8 +132,24 @@ def blocks(old_text: str, new_text: str) -> list[Block]:
 def line_blocks(old: Sequence[str], new: Sequence[str]) -> list[Block]:
     """Two lists of lines as unchanged and changed runs, in order."""
     old, new = list(old), list(new)
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [_block(*opcode, old, new) for opcode in matcher.get_opcodes()]
+    # As in _inline: the common start and end need no matcher (a revision mostly
+    # changes a few lines of many).
+    start, end = _common_ends(old, new)
+    matcher = SequenceMatcher(None, old[start : len(old) - end], new[start : len(new) - end],
+                              autojunk=False)
+    opcodes = [(op, i1 + start, i2 + start, j1 + start, j2 + start)
+               for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    if start:
+        opcodes.insert(0, ("equal", 0, start, 0, start))
+    if end:
+        opcodes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op in opcodes:
+        if merged and op[0] == merged[-1][0] == "equal":
+            merged[-1] = ("equal", merged[-1][1], op[2], merged[-1][3], op[4])
+        else:
+            merged.append(op)
+    return [_block(*opcode, old, new) for opcode in merged]
 
 
 def hunks(old_text: str, new_text: str, context: int = 2) -> list[list[Block]]:

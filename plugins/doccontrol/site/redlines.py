@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
@@ -94,11 +95,31 @@ def _words(language: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Version:
-    """A document's text as one revision holds it: front matter and body."""
+    """A document's text as one revision holds it: its first file's front matter
+    (as written, parsed only when a redline needs it) and the body of every file."""
 
     key: str
-    meta: Mapping[str, Any]
+    path: str
+    front: str
     body: str
+
+
+_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """Front matter as written, and the rest."""
+    match = _FENCE.match(text)
+    if match is None:
+        return "", text
+    return match.group(0), text[match.end() :]
+
+
+def _meta(path: str, front: str) -> Mapping[str, Any]:
+    if not front:
+        return {}
+    parsed, _ = split_markdown(path, front + "\n")
+    return parsed.meta if parsed is not None and parsed.meta is not None else {}
 
 
 @dataclass(frozen=True)
@@ -111,22 +132,19 @@ class RedlineSite:
 
 def version_of(revision: Revision, blobs: Mapping[str, bytes]) -> Version:
     """The revision's files as one text; the front matter is the first file's."""
-    meta: Mapping[str, Any] = {}
+    front = ""
     bodies = []
     for index, (path, blob) in enumerate(revision.files):
         text, _ = decode(path, blobs.get(blob, b""))
         if text is None:
             continue
-        parsed, _ = split_markdown(path, text.replace("\r\n", "\n"))
-        if parsed is None:
-            bodies.append(text)
-            continue
-        if index == 0 and parsed.meta is not None:
-            meta = parsed.meta
-        bodies.append(parsed.body)
+        head, body = _split(text.replace("\r\n", "\n"))
+        if index == 0:
+            front = head
+        bodies.append(body)
     blob_ids = ",".join(blob for _, blob in revision.files)
     key = blob_ids[:20] if len(revision.files) == 1 else hashlib.sha1(blob_ids.encode()).hexdigest()[:20]
-    return Version(key, meta, "\n\n".join(bodies))
+    return Version(key, revision.path, front, "\n\n".join(bodies))
 
 
 def _value(value: Any) -> str:
@@ -243,7 +261,11 @@ def redline_json(
     old_version, old_lines = versions.get(old)
     new_version, new_lines = versions.get(new)
     ops, changes = redline_rows([ln.text for ln in old_lines], [ln.text for ln in new_lines])
-    fields = changed_fields(old_version.meta, new_version.meta)
+    fields: list[tuple[str, str, str]] = []
+    if old_version.front != new_version.front:  # parse YAML only when it changed
+        fields = changed_fields(
+            _meta(old_version.path, old_version.front), _meta(new_version.path, new_version.front)
+        )
     seen: set[int] = set()
     body: list[list[int] | str] = []
     for op in ops:
