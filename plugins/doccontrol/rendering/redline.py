@@ -58,26 +58,27 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _common_ends(a: list[str], b: list[str]) -> tuple[int, int]:
-    """How many tokens the two sequences share at the start, and then at the end."""
+def _common_start(a: list[str], b: list[str]) -> int:
+    """How many tokens the two sequences share at the start.
+
+    Only the start: trimming the common end too would move an insertion before a
+    shared final mark ("修改{+。见 QP-02+}。" rather than "修改。{+见 QP-02。+}").
+    """
     start = 0
     limit = min(len(a), len(b))
     while start < limit and a[start] == b[start]:
         start += 1
-    end = 0
-    while end < limit - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    return start, end
+    return start
 
 
 def _inline(old: str, new: str) -> tuple[Segment, ...]:
     a, b = tokens(old), tokens(new)
-    # The common start and end are matched outright: most edits touch a few characters
-    # of a long paragraph, and the matcher's cost grows with what is left to compare.
-    start, end = _common_ends(a, b)
-    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
+    # The common start is matched outright: most edits touch a few characters of a
+    # long paragraph, and the matcher's cost grows with what is left to compare.
+    start = _common_start(a, b)
+    middle_a, middle_b = a[start:], b[start:]
     matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
-    matched = start + end + sum(size for *_, size in matcher.get_matching_blocks())
+    matched = start + sum(size for *_, size in matcher.get_matching_blocks())
     total = len(a) + len(b)
     if total and 2 * matched / total < _INLINE_MIN_RATIO:
         return tuple(s for s in (Segment(Kind.DELETE, old), Segment(Kind.INSERT, new)) if s.text)
@@ -98,7 +99,6 @@ def _inline(old: str, new: str) -> tuple[Segment, ...]:
             continue
         add(Kind.DELETE, "".join(middle_a[i1:i2]))
         add(Kind.INSERT, "".join(middle_b[j1:j2]))
-    add(Kind.EQUAL, "".join(a[len(a) - end :]))
     return tuple(out)
 
 
@@ -132,17 +132,14 @@ def blocks(old_text: str, new_text: str) -> list[Block]:
 def line_blocks(old: Sequence[str], new: Sequence[str]) -> list[Block]:
     """Two lists of lines as unchanged and changed runs, in order."""
     old, new = list(old), list(new)
-    # As in _inline: the common start and end need no matcher (a revision mostly
+    # As in _inline: the common start needs no matcher (a revision mostly adds or
     # changes a few lines of many).
-    start, end = _common_ends(old, new)
-    matcher = SequenceMatcher(None, old[start : len(old) - end], new[start : len(new) - end],
-                              autojunk=False)
+    start = _common_start(old, new)
+    matcher = SequenceMatcher(None, old[start:], new[start:], autojunk=False)
     opcodes = [(op, i1 + start, i2 + start, j1 + start, j2 + start)
                for op, i1, i2, j1, j2 in matcher.get_opcodes()]
     if start:
         opcodes.insert(0, ("equal", 0, start, 0, start))
-    if end:
-        opcodes.append(("equal", len(old) - end, len(old), len(new) - end, len(new)))
     merged: list[tuple[str, int, int, int, int]] = []
     for op in opcodes:
         if merged and op[0] == merged[-1][0] == "equal":
