@@ -82,3 +82,10 @@ def test_check_warns_and_fix_rewrites_only_those_characters(make_repo: MakeRepo)
     after = cli(repo, "check")
     assert ": typography: " not in after.stdout
     assert "nothing to fix" in cli(repo, "fix", "--typography").stdout
+
+
+def test_links_are_read_by_their_text_and_wikilinks_as_chinese() -> None:
+    text = '记入 [[QR-11-01]](投诉类别注明"主动补救")。见 [服务规范](../ss-01.md),按其执行\n'
+    fixed, _ = fix_typography(text)
+    assert fixed == "记入 [[QR-11-01]]（投诉类别注明“主动补救”）。见 [服务规范](../ss-01.md)，按其执行\n"
+    assert fix_typography(fixed) == (fixed, [])

@@ -21,13 +21,14 @@ from doccontrol.sources.catalog import Catalog
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _MARKS = frozenset(FULL_WIDTH) | {'"'}
 _CJK = re.compile(r"[\u2018-\u201f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-# Spans left alone: code, link targets, autolinks and URLs, HTML tags, wikilinks.
+# Spans left alone: code, autolinks and URLs, HTML tags.
 _PROTECTED = re.compile(
     r"(`+)[^`]*?\1"  # code span
-    r"|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # a link's target
     r"|<[^>\n]+>"  # autolink or HTML tag
     r"|[A-Za-z][A-Za-z0-9+.-]*://\S+"  # a bare URL
 )
+# A link's target is never rewritten and never read: its text is what the reader sees.
+_LINK_TARGET = re.compile(r"(?<!\])\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 # [[ID]] is shown as "ID 标题": Chinese text to its neighbours, but never rewritten.
 _WIKILINK = re.compile(r"\[\[[^\]]*\]\]")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -44,9 +45,10 @@ class Fix:
 
 
 def _protected(line: str) -> list[str]:
-    """Per character: "" for text, "x" inside code, a link target or URL, "w" in [[ID]]."""
+    """Per character: "" for text, "x" in code, a URL or a tag, "s" in a link's target,
+    "w" in [[ID]]."""
     mask = [""] * len(line)
-    for pattern, tag in ((_PROTECTED, "x"), (_WIKILINK, "w")):
+    for pattern, tag in ((_PROTECTED, "x"), (_LINK_TARGET, "s"), (_WIKILINK, "w")):
         for m in pattern.finditer(line):
             for k in range(m.start(), m.end()):
                 mask[k] = mask[k] or tag
@@ -57,6 +59,9 @@ def _neighbour(line: str, mask: list[str], start: int, step: int) -> str | None:
     """The nearest character past spaces and ASCII marks; None at the line's end."""
     k = start
     while 0 <= k < len(line):
+        if mask[k] == "s" or (mask[k] == "" and line[k] == "]" and step < 0):
+            k += step  # past a link's target, and the "]" that closes its text
+            continue
         if mask[k]:
             return "中" if mask[k] == "w" else "\x00"
         ch = line[k]
