@@ -25,6 +25,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from itertools import pairwise
 from typing import Any
@@ -236,17 +237,18 @@ class _Versions:
     def __init__(self, blobs: Mapping[str, bytes], render: Callable[[str], str]) -> None:
         self.blobs = blobs
         self.render = render
-        self.lines: dict[str, tuple[DisplayLine, ...]] = {}
+        self.seen: dict[tuple[tuple[str, str], ...], tuple[Version, tuple[DisplayLine, ...]]] = {}
         self.files: dict[str, str] = {}
 
     def get(self, revision: Revision) -> tuple[Version, tuple[DisplayLine, ...]]:
-        version = version_of(revision, self.blobs)
-        if version.key not in self.lines:
+        # Each revision is the new side of one redline and the old side of the next.
+        if revision.files not in self.seen:
+            version = version_of(revision, self.blobs)
             lines = display_lines(self.render(version.body))
-            self.lines[version.key] = lines
+            self.seen[revision.files] = (version, lines)
             rows = [_row_html(line, escape(line.text, quote=False)) for line in lines]
             self.files[version.key] = json.dumps(rows, ensure_ascii=False)
-        return version, self.lines[version.key]
+        return self.seen[revision.files]
 
 
 def redline_json(
@@ -256,8 +258,8 @@ def redline_json(
     versions: _Versions,
     back: str,
     language: str,
-) -> tuple[str, dict[str, Any]]:
-    """The new version's key, and the revision's redline as the page's script reads it."""
+) -> dict[str, Any]:
+    """The revision's redline as the page's script reads it."""
     old_version, old_lines = versions.get(old)
     new_version, new_lines = versions.get(new)
     ops, changes = redline_rows([ln.text for ln in old_lines], [ln.text for ln in new_lines])
@@ -283,7 +285,7 @@ def redline_json(
         "head": head,
         "body": body,
     }
-    return new_version.key, data
+    return data
 
 
 def redline_page(language: str, directory_urls: bool) -> str:
@@ -310,6 +312,10 @@ search:
 """
 
 
+def _render_in(render: Callable[[str, str], str], page: str, body: str) -> str:
+    return render(body, page)
+
+
 def redline_site(
     documents: Iterable[tuple[str, DocumentControl]],
     blobs: Mapping[str, bytes],
@@ -324,10 +330,10 @@ def redline_site(
     """
     files: dict[str, str] = {}
     for page_src, ctl in documents:
-        versions = _Versions(blobs, lambda body, src=page_src: render(body, src))  # type: ignore[misc]
+        versions = _Versions(blobs, partial(_render_in, render, page_src))
         back = relative_url(REDLINE_PAGE, page_src, directory_urls)
         for old, new in pairwise(ctl.revisions):
-            _, data = redline_json(ctl, old, new, versions, back, language)
+            data = redline_json(ctl, old, new, versions, back, language)
             files[redline_data(page_src, new.label)] = json.dumps(data, ensure_ascii=False)
         for key, rows in versions.files.items():
             files[posixpath.join("redline", "v", f"{key}.json")] = rows
