@@ -35,8 +35,9 @@ def _site(repo: GitRepo, tmp_path: Path) -> Path:
 
 def _shown(site: Path, label: str) -> tuple[dict[str, object], str]:
     """A revision's redline data and the text the page puts together from it."""
-    data = json.loads((site / "redline" / "r" / PAGE / f"{label}.json").read_text("utf-8"))
-    rows = json.loads((site / "redline" / "v" / f"{data['version']}.json").read_text("utf-8"))
+    bundle = json.loads((site / "redline" / "d" / f"{PAGE}.json").read_text("utf-8"))
+    data = bundle["revisions"][label]
+    rows = bundle["versions"][data["version"]]
     body = data["body"]
     assert isinstance(body, list)
     html = "".join(part if isinstance(part, str) else "".join(rows[part[0] : part[1]]) for part in body)
@@ -120,8 +121,9 @@ def test_the_change_count_equals_the_marked_changes(make_repo: MakeRepo, tmp_pat
     assert sorted(re.findall(r'id="dc-change-(\d+)"', html + str(data["head"]))) == sorted(marked)
     # A revision's unchanged lines are not stored again: they point into the version.
     assert any(isinstance(part, list) for part in data["body"])  # type: ignore[union-attr]
-    versions = list((site / "redline" / "v").iterdir())
-    assert len(versions) == 3  # A/0, A/1, A/2: each distinct version once
+    bundle = json.loads((site / "redline" / "d" / f"{PAGE}.json").read_text("utf-8"))
+    assert len(bundle["versions"]) == 3  # A/0, A/1, A/2: each distinct version once
+    assert sorted(bundle["revisions"]) == ["A-1", "A-2"]
 
 
 def test_rows_keep_the_layout_and_number_changes() -> None:

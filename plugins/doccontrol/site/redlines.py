@@ -6,12 +6,12 @@ the same code behind ``doccontrol diff``; the browser only shows it
 
 - one themed page, ``redline.md``, through MkDocs and the theme, with navigation;
   ``?doc=<page>&rev=<label>`` says which redline it shows;
-- one file per distinct version of a document (``redline/v/<key>.json``): its text
-  as rendered, a row of HTML per line; a version shared by several revisions, or
-  by a redline's two sides, is written once;
-- one small file per revision (``redline/r/<page>/<label>.json``): the header
-  (changed front-matter fields, who approved it) and the changed rows only, with
-  the unchanged runs as line ranges of the version file.
+- one data file per document (``redline/d/<page>.json``) holding
+  ``versions``: each distinct version of the document once, keyed by its blob: its
+  text as rendered, a row of HTML per line; and ``revisions``: per revision label,
+  the header (changed front-matter fields, who approved it) and the changed rows
+  only, with the unchanged runs as line ranges of the new version. One file per
+  document rather than per version keeps a build's writes few.
 
 So the added size is proportional to distinct versions plus what changed, not to
 revisions times the document's length.
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from typing import Any
 from doccontrol.rendering.display_text import DisplayLine, display_lines
 from doccontrol.rendering.redline import Kind, Row, Same, redline_rows
 from doccontrol.rules.control import DocumentControl, Revision
-from doccontrol.site.urls import REDLINE_PAGE, redline_data, relative_url
+from doccontrol.site.urls import REDLINE_PAGE, redline_data, redline_slug, relative_url
 from doccontrol.sources.front_matter import split_markdown
 from doccontrol.sources.text_file import decode
 
@@ -238,7 +237,7 @@ class _Versions:
         self.blobs = blobs
         self.render = render
         self.seen: dict[tuple[tuple[str, str], ...], tuple[Version, tuple[DisplayLine, ...]]] = {}
-        self.files: dict[str, str] = {}
+        self.rows: dict[str, list[str]] = {}
 
     def get(self, revision: Revision) -> tuple[Version, tuple[DisplayLine, ...]]:
         # Each revision is the new side of one redline and the old side of the next.
@@ -246,8 +245,7 @@ class _Versions:
             version = version_of(revision, self.blobs)
             lines = display_lines(self.render(version.body))
             self.seen[revision.files] = (version, lines)
-            rows = [_row_html(line, escape(line.text, quote=False)) for line in lines]
-            self.files[version.key] = json.dumps(rows, ensure_ascii=False)
+            self.rows[version.key] = [_row_html(ln, escape(ln.text, quote=False)) for ln in lines]
         return self.seen[revision.files]
 
 
@@ -332,9 +330,11 @@ def redline_site(
     for page_src, ctl in documents:
         versions = _Versions(blobs, partial(_render_in, render, page_src))
         back = relative_url(REDLINE_PAGE, page_src, directory_urls)
-        for old, new in pairwise(ctl.revisions):
-            data = redline_json(ctl, old, new, versions, back, language)
-            files[redline_data(page_src, new.label)] = json.dumps(data, ensure_ascii=False)
-        for key, rows in versions.files.items():
-            files[posixpath.join("redline", "v", f"{key}.json")] = rows
+        revisions = {
+            redline_slug(new.label): redline_json(ctl, old, new, versions, back, language)
+            for old, new in pairwise(ctl.revisions)
+        }
+        if revisions:
+            bundle = {"versions": versions.rows, "revisions": revisions}
+            files[redline_data(page_src)] = json.dumps(bundle, ensure_ascii=False)
     return RedlineSite(redline_page(language, directory_urls), files)

@@ -28,16 +28,17 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool) -> str:
 REDLINE_PAGE = "redline.md"
 
 
-def _slug(label: str) -> str:
+def redline_slug(label: str) -> str:
+    """A revision label as the redline page's ``rev`` parameter: ``A/1`` → ``A-1``."""
     return label.replace("/", "-")
 
 
-def redline_data(page_src: str, label: str) -> str:
-    """Where a revision's redline data lives, relative to the site root."""
-    return f"redline/r/{page_src.rsplit('.', 1)[0]}/{_slug(label)}.json"
+def redline_data(page_src: str) -> str:
+    """Where a document's redline data lives, relative to the site root."""
+    return f"redline/d/{page_src.rsplit('.', 1)[0]}.json"
 
 
 def redline_href(page_src: str, label: str, directory_urls: bool) -> str:
     """The link from a document's page to the redline page showing one of its revisions."""
     page = relative_url(page_src, REDLINE_PAGE, directory_urls)
-    return f"{page}?doc={quote(page_src.rsplit('.', 1)[0])}&rev={quote(_slug(label))}"
+    return f"{page}?doc={quote(page_src.rsplit('.', 1)[0])}&rev={quote(redline_slug(label))}"

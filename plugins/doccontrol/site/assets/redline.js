@@ -1,7 +1,7 @@
 /* doc-control redlines: shows a redline worked out at build time (site/redlines.py,
    the same diff as `doccontrol diff`). This script computes nothing: it fetches the
-   revision's changed rows and the version's unchanged rows, puts them together,
-   counts the marked changes and moves between them. */
+   document's data file, puts the revision's changed rows and its version's unchanged
+   rows together, counts the marked changes and moves between them. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -67,8 +67,9 @@
     });
   }
 
-  get("redline/r/" + doc + "/" + rev + ".json").then(function (data) {
-    return get("redline/v/" + data.version + ".json").then(function (rows) { show(data, rows); });
+  get("redline/d/" + doc + ".json").then(function (bundle) {
+    var data = bundle.revisions[rev];
+    show(data, bundle.versions[data.version]);
   }).catch(function () {
     view.textContent = view.getAttribute("data-missing");
   });
