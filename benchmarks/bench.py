@@ -5,10 +5,14 @@
    records. Budget: <= 1.10.
    The plain build gets the same pages (copied into docs/), so the ratio is the
    cost of document control alone.
-2. ``doccontrol register`` on 100 000 commits against a bare
+2. Redlines: ``mkdocs build`` with doc-control (redline pages on) against the plain
+   mkdocs-material build of the same documents, on 500 documents with 3000
+   approved changes, as the median of several pairs built side by side, with the
+   size and page count of each site. Budget: <= 1.10.
+3. ``doccontrol register`` on 100 000 commits against a bare
    ``git log --name-status`` over the same history. Budget: <= 2.
 
-Run: .venv/bin/python benchmarks/bench.py [--quick]
+Run: .venv/bin/python benchmarks/bench.py [--quick] [--only build|redlines|register]
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,6 +63,41 @@ def bench_build(
     return with_dc, without
 
 
+def site_size(site: Path) -> tuple[int, int]:
+    """(bytes, HTML pages) of a built site."""
+    files = [f for f in site.rglob("*") if f.is_file()]
+    return sum(f.stat().st_size for f in files), sum(1 for f in files if f.suffix == ".html")
+
+
+def bench_redlines(work: Path, documents: int, changes: int, pairs: int) -> None:
+    """The site with redlines against the plain site, built in alternating pairs."""
+    controlled = work / "rl-controlled"
+    generate(controlled, documents, changes)
+    write_site_config(controlled, with_plugin=True)
+    plain = work / "rl-plain"
+    plain.mkdir()
+    shutil.copytree(controlled / "docs", plain / "docs")
+    shutil.copytree(controlled / "procedures", plain / "docs" / "procedures")
+    write_site_config(plain, with_plugin=False)
+    build = [PY, "-m", "mkdocs", "build", "-q", "-d"]
+    timed([*build, str(work / "rl-warm"), "-f", str(plain / "mkdocs.yml")], plain, 1)
+    ratios, with_times, plain_times = [], [], []
+    for _ in range(pairs):
+        w = timed([*build, str(work / "rl-s1"), "-f", str(controlled / "mkdocs.yml")], controlled, 1)
+        p = timed([*build, str(work / "rl-s2"), "-f", str(plain / "mkdocs.yml")], plain, 1)
+        with_times.append(w)
+        plain_times.append(p)
+        ratios.append(w / p)
+    size_w, pages_w = site_size(work / "rl-s1")
+    size_p, pages_p = site_size(work / "rl-s2")
+    print(f"mkdocs build with redlines, {documents} documents, {changes} approved changes: "
+          f"with doc-control {statistics.median(with_times):.2f}s, "
+          f"without {statistics.median(plain_times):.2f}s, "
+          f"ratio {statistics.median(ratios):.3f} (median of {pairs} pairs: "
+          f"{', '.join(f'{r:.3f}' for r in ratios)}; budget 1.10); "
+          f"site {pages_w} pages / {size_w / 1e6:.1f} MB, plain {pages_p} pages / {size_p / 1e6:.1f} MB")
+
+
 def bench_register(work: Path, documents: int, changes: int, repeat: int) -> tuple[float, float]:
     repo = work / "big"
     generate(repo, documents, changes)
@@ -70,6 +110,8 @@ def bench_register(work: Path, documents: int, changes: int, repeat: int) -> tup
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller corpora, one run each")
+    parser.add_argument("--only", choices=("build", "redlines", "register"), help="one benchmark")
+    parser.add_argument("--pairs", type=int, default=4, help="build pairs for the redline ratio")
     args = parser.parse_args()
     repeat = 1 if args.quick else 3
     docs, changes = (200, 600) if args.quick else (1000, 3000)
@@ -77,10 +119,16 @@ def main() -> int:
     big_changes = 5000 if args.quick else 50_000
     with tempfile.TemporaryDirectory(prefix="doccontrol-bench-") as tmp:
         work = Path(tmp)
-        with_dc, without = bench_build(work, docs, changes, repeat, records)
-        print(f"mkdocs build, {docs} documents, {changes * 2} commits, {records} records: "
-              f"with doc-control {with_dc:.2f}s, without {without:.2f}s, "
-              f"ratio {with_dc / without:.3f} (budget 1.10)")
+        if args.only in (None, "build"):
+            with_dc, without = bench_build(work, docs, changes, repeat, records)
+            print(f"mkdocs build, {docs} documents, {changes * 2} commits, {records} records: "
+                  f"with doc-control {with_dc:.2f}s, without {without:.2f}s, "
+                  f"ratio {with_dc / without:.3f} (budget 1.10)")
+        if args.only in (None, "redlines"):
+            rl_docs, rl_changes = (100, 600) if args.quick else (500, 3000)
+            bench_redlines(work, rl_docs, rl_changes, 1 if args.quick else args.pairs)
+        if args.only not in (None, "register"):
+            return 0
         register, git_log = bench_register(work, 1000, big_changes, repeat)
         print(f"doccontrol register, {big_changes * 2 + 1} commits: {register:.2f}s, "
               f"git log --name-status {git_log:.2f}s, ratio {register / git_log:.3f} (budget 2.0)")

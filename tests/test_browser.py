@@ -217,10 +217,54 @@ def test_revision_history_links_to_a_redline(
     base = serve(demo / "site")
     page.goto(base + "procedures/qp-06-service-provision/")  # type: ignore[attr-defined]
     page.locator("table.dc-history a.dc-redline-link").first.click()  # type: ignore[attr-defined]
-    assert page.locator("h1").inner_text().endswith("A/0 → B/0")  # type: ignore[attr-defined]
-    inserted = "".join(page.locator("#dc-redline ins").all_inner_texts())  # type: ignore[attr-defined]
-    assert "edition: B" in inserted and "远程诊断" in inserted
-    assert page.locator("#dc-redline del").count() == 0  # type: ignore[attr-defined]
-    # Unchanged Chinese text stays as it was, not as a deleted and reinserted line.
-    unchanged = page.locator("#dc-redline span").all_inner_texts()  # type: ignore[attr-defined]
-    assert any("服务提供控制程序" in t for t in unchanged)
+    view = page.locator("#dc-redline")  # type: ignore[attr-defined]
+    view.locator(".dc-rl-text").wait_for()
+    assert page.locator(".md-content h1").inner_text().endswith("A/0 → B/0")  # type: ignore[attr-defined]
+    # The themed page: Material's header and navigation are there.
+    assert page.locator("nav.md-nav--primary").count() == 1  # type: ignore[attr-defined]
+    inserted = "".join(view.locator(".dc-rl-text ins").all_inner_texts())
+    assert "远程诊断" in inserted
+    assert view.locator(".dc-rl-text del").count() == 0
+    # The edition is a changed front-matter field, in the table above the text.
+    field = view.locator("tr.dc-rl-field").first
+    assert field.locator("td").all_inner_texts() == ["版次", "—", "B"]
+    # The text as rendered: no front matter, no heading marks, links as titles.
+    text = view.locator(".dc-rl-text").inner_text()
+    assert "edition:" not in text and "## " not in text and "[[" not in text
+    assert "SP-01 服务提供规范" in text
+
+
+@pytest.mark.parametrize("size", [{"width": 1400, "height": 900}, {"width": 390, "height": 844}])
+def test_redline_page_counts_and_jumps_between_changes(
+    browser: object, demo: Path, serve: Callable[[Path], str], size: dict[str, int]
+) -> None:
+    base = serve(demo / "site")
+    context = browser.new_context(viewport=size)  # type: ignore[attr-defined]
+    pg = context.new_page()
+    pg.goto(base + "redline/?doc=procedures/qp-11-complaints-remedy&rev=A-1")
+    count = pg.locator("#dc-rl-count")
+    pg.locator("#dc-redline .dc-rl-text").wait_for()
+    total = int(count.inner_text())
+    marked = {
+        el.get_attribute("data-change") for el in pg.locator("#dc-redline [data-change]").all()
+    }
+    assert total >= 1 and total == len(marked) == int(count.get_attribute("data-marked") or 0)
+    pg.locator("#dc-rl-next").click()
+    assert count.inner_text() == f"1 / {total}"
+    current = pg.locator(".dc-rl-current").first
+    assert current.get_attribute("data-change") == "1"
+    assert current.is_visible() and _in_viewport(pg, current)
+    pg.locator("#dc-rl-prev").click()
+    assert count.inner_text() == f"{total} / {total}"
+    assert pg.locator(".dc-rl-current").first.get_attribute("data-change") == str(total)
+    width = pg.evaluate("document.documentElement.scrollWidth")
+    assert width <= size["width"], f"the page is {width} px wide at {size['width']} px"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"redline-{size['width']}.png"))
+    context.close()
+
+
+def _in_viewport(pg: object, element: object) -> bool:
+    box = element.bounding_box()  # type: ignore[attr-defined]
+    height = pg.evaluate("window.innerHeight")  # type: ignore[attr-defined]
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height

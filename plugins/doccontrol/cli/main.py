@@ -256,6 +256,18 @@ def verify(pdf: Path, trust: tuple[Path, ...], repo: Path | None) -> None:
     _guarded(lambda: run(pdf, list(trust), repo.resolve() if repo else None))
 
 
+@main.command()
+@repo_option
+@click.option("--typography", is_flag=True,
+              help="ASCII , ; : ( ) ! ? and straight quotes in Chinese text become full width.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def fix(repo: Path, typography: bool, paths: tuple[Path, ...]) -> None:
+    """Rewrite fixable findings in place (default: the controlled roots and docs/)."""
+    from doccontrol.cli.commands.fix import fix as run
+
+    _guarded(lambda: run(repo.resolve(), tuple(p.resolve() for p in paths), typography))
+
+
 def _guarded(command: Callable[[], int]) -> None:
     try:
         code = command()

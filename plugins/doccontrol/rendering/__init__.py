@@ -4,4 +4,6 @@
   the roles table filled in.
 - :mod:`~doccontrol.rendering.control_block`: the control block and banners of a page.
 - :mod:`~doccontrol.rendering.redline`: redlines between two texts, by character for Chinese.
+- :mod:`~doccontrol.rendering.display_text`: a document's Markdown as a reader sees it,
+  line by line, for the site's redlines.
 """

@@ -4,14 +4,15 @@ Lines are matched first; within a changed line the comparison is by character
 for CJK text and by word for Latin text, so a one-character edit to a Chinese
 sentence shows as that character, not as the whole line replaced.
 :func:`redline_text` gives the terminal form (``[-删除-]{+插入+}``, or colours
-through a marker function), :func:`redline_html` the ``<del>``/``<ins>`` form a
-site page can show.
+through a marker function), :func:`redline_html` the ``<del>``/``<ins>`` form of a
+whole text, and :func:`redline_rows` the rows a site's redline page shows: the one
+diff behind the terminal and the site.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import Enum
@@ -57,10 +58,29 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _common_start(a: list[str], b: list[str]) -> int:
+    """How many tokens the two sequences share at the start.
+
+    Only the start: trimming the common end too would move an insertion before a
+    shared final mark ("修改{+。见 QP-02+}。" rather than "修改。{+见 QP-02。+}").
+    """
+    start = 0
+    limit = min(len(a), len(b))
+    while start < limit and a[start] == b[start]:
+        start += 1
+    return start
+
+
 def _inline(old: str, new: str) -> tuple[Segment, ...]:
     a, b = tokens(old), tokens(new)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.ratio() < _INLINE_MIN_RATIO:
+    # The common start is matched outright: most edits touch a few characters of a
+    # long paragraph, and the matcher's cost grows with what is left to compare.
+    start = _common_start(a, b)
+    middle_a, middle_b = a[start:], b[start:]
+    matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
+    matched = start + sum(size for *_, size in matcher.get_matching_blocks())
+    total = len(a) + len(b)
+    if total and 2 * matched / total < _INLINE_MIN_RATIO:
         return tuple(s for s in (Segment(Kind.DELETE, old), Segment(Kind.INSERT, new)) if s.text)
     out: list[Segment] = []
 
@@ -72,12 +92,13 @@ def _inline(old: str, new: str) -> tuple[Segment, ...]:
         else:
             out.append(Segment(kind, text))
 
+    add(Kind.EQUAL, "".join(a[:start]))
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            add(Kind.EQUAL, "".join(a[i1:i2]))
+            add(Kind.EQUAL, "".join(middle_a[i1:i2]))
             continue
-        add(Kind.DELETE, "".join(a[i1:i2]))
-        add(Kind.INSERT, "".join(b[j1:j2]))
+        add(Kind.DELETE, "".join(middle_a[i1:i2]))
+        add(Kind.INSERT, "".join(middle_b[j1:j2]))
     return tuple(out)
 
 
@@ -105,9 +126,27 @@ def _block(op: str, i1: int, i2: int, j1: int, j2: int, old: list[str], new: lis
 
 def blocks(old_text: str, new_text: str) -> list[Block]:
     """The two texts as unchanged and changed runs of lines, in order."""
-    old, new = _lines(old_text), _lines(new_text)
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    return [_block(*opcode, old, new) for opcode in matcher.get_opcodes()]
+    return line_blocks(_lines(old_text), _lines(new_text))
+
+
+def line_blocks(old: Sequence[str], new: Sequence[str]) -> list[Block]:
+    """Two lists of lines as unchanged and changed runs, in order."""
+    old, new = list(old), list(new)
+    # As in _inline: the common start needs no matcher (a revision mostly adds or
+    # changes a few lines of many).
+    start = _common_start(old, new)
+    matcher = SequenceMatcher(None, old[start:], new[start:], autojunk=False)
+    opcodes = [(op, i1 + start, i2 + start, j1 + start, j2 + start)
+               for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    if start:
+        opcodes.insert(0, ("equal", 0, start, 0, start))
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op in opcodes:
+        if merged and op[0] == merged[-1][0] == "equal":
+            merged[-1] = ("equal", merged[-1][1], op[2], merged[-1][3], op[4])
+        else:
+            merged.append(op)
+    return [_block(*opcode, old, new) for opcode in merged]
 
 
 def hunks(old_text: str, new_text: str, context: int = 2) -> list[list[Block]]:
@@ -190,3 +229,76 @@ def redline_html(old_text: str, new_text: str) -> str:
         + "".join(body).rstrip("\n")
         + "</pre>"
     )
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A marked piece of a row: ``change`` numbers the change it belongs to (from 1)."""
+
+    kind: Kind
+    text: str
+    change: int
+
+
+@dataclass(frozen=True)
+class Row:
+    """One shown line of a changed block; ``source`` is the index of the line whose
+    layout it takes, in the new text (``new``) or, for a line only deleted, the old."""
+
+    marks: tuple[Mark, ...]
+    source: int
+    new: bool
+
+
+@dataclass(frozen=True)
+class Same:
+    """Lines ``start`` to ``end`` (0-based, end excluded) of the new text, unchanged."""
+
+    start: int
+    end: int
+
+
+def _changed_rows(block: Block, changes: int) -> tuple[tuple[Row, ...], int]:
+    """A changed block as rows, numbering its changes after ``changes``."""
+    rows: list[Row] = []
+    current: list[Mark] = []
+    old_line, new_line = block.old_start - 1, block.new_start - 1
+    has_new = in_change = False
+    for seg in block.segments:
+        if seg.kind is Kind.EQUAL:
+            in_change = False
+        elif not in_change:
+            changes += 1
+            in_change = True
+        for k, part in enumerate(seg.text.split("\n")):
+            if k:
+                if current:
+                    rows.append(Row(tuple(current), new_line if has_new else old_line, has_new))
+                current, has_new = [], False
+                old_line += seg.kind is not Kind.INSERT
+                new_line += seg.kind is not Kind.DELETE
+            if part:
+                current.append(Mark(seg.kind, part, 0 if seg.kind is Kind.EQUAL else changes))
+                has_new = has_new or seg.kind is not Kind.DELETE
+    if current:
+        rows.append(Row(tuple(current), new_line if has_new else old_line, has_new))
+    return tuple(rows), changes
+
+
+def redline_rows(
+    old: Sequence[str], new: Sequence[str]
+) -> tuple[list[Same | tuple[Row, ...]], int]:
+    """The new text as unchanged runs and changed rows, and how many changes there are.
+
+    A change is a run of deletions and insertions with no unchanged text between;
+    it may span rows, and every piece of it carries its number.
+    """
+    out: list[Same | tuple[Row, ...]] = []
+    changes = 0
+    for block in line_blocks(old, new):
+        if block.changed:
+            rows, changes = _changed_rows(block, changes)
+            out.append(rows)
+        else:
+            out.append(Same(block.new_start - 1, block.new_start - 1 + block.new_count))
+    return out, changes

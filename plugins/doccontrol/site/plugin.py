@@ -21,15 +21,16 @@ from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.page_text import render_body
 from doccontrol.site.build import build_pages, nav_catalog
 from doccontrol.site.nav import controlled_nav, registers_nav, site_nav
-from doccontrol.site.redlines import redline_pages
+from doccontrol.site.redlines import RedlineSite, redline_site
 from doccontrol.site.search_words import search_words
 from doccontrol.site.start import START_MARKER, footer_html
+from doccontrol.site.urls import REDLINE_PAGE
 from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.config import OPTION_NAMES, config_from_options
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = Path(__file__).parent / "assets"
-ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js")
+ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js", "redline.css")
 # Material's own default, which fetches Roboto from the internet on every page.
 _MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 # Material's Chinese translation says lang="zh"; the documents are Simplified Chinese.
@@ -80,7 +81,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.pages: dict[str, str] = {}
         self.as_of: date | None = None  # set by `doccontrol build --as-of`
         self.preview = False
-        self.redlines: dict[str, str] = {}
+        self.redlines = RedlineSite("", {})
         self.pdf_pages: list[tuple[str, str]] = []  # (page folder in the site, document id)
         self.start = ""  # the start page's blocks: what is new, what is due, the registers
 
@@ -171,6 +172,8 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.redlines = self._redlines(bool(config.use_directory_urls), language)
         for src_uri, text in self.pages.items():
             _replace(files, File.generated(config, src_uri, content=text))
+        if self.redlines.files:
+            _replace(files, File.generated(config, REDLINE_PAGE, content=self.redlines.page))
         for name in ASSETS:
             _replace(
                 files,
@@ -185,6 +188,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
                 for f in files
                 if f.is_documentation_page()
                 and (f.src_uri not in self.pages or f.src_uri == "index.md")
+                and f.src_uri != REDLINE_PAGE
             ]
             listed = {p for _, p in site.registers}
             nav = controlled_nav(nav_catalog(catalog, site.documents), language)
@@ -192,17 +196,23 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             config.nav = site_nav([p for p in docs_pages if p not in listed], [*nav, registers])
         return files
 
-    def _redlines(self, directory_urls: bool, language: str) -> dict[str, str]:
+    def _redlines(self, directory_urls: bool, language: str) -> RedlineSite:
         project, catalog = self.project, self.catalog
         if project is None or catalog is None or project.control is None or project.history is None:
-            return {}
+            return RedlineSite("", {})
         control = project.control
         shown = [
             (doc.path, ctl)
             for doc in catalog.documents
             if doc.path in self.pages and (ctl := control.get(doc.id)) is not None
         ]
-        return redline_pages(shown, project.history.blobs, directory_urls, language)
+        return redline_site(
+            shown,
+            project.history.blobs,
+            lambda body, src: render_body(body, src, catalog),
+            directory_urls,
+            language,
+        )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._write_redlines(config)
@@ -210,10 +220,13 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
 
     def _write_redlines(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
-        for rel, html in self.redlines.items():
+        folders: set[Path] = set()
+        for rel, data in self.redlines.files.items():
             target = site / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, "utf-8")
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_text(data, "utf-8")
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

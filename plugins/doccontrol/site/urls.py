@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 
 def page_url(src: str, directory_urls: bool) -> str:
@@ -24,17 +25,20 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool) -> str:
     return rel + "/" if there.endswith("/") or not there else rel
 
 
-def redline_name(page_src: str, label: str, directory_urls: bool) -> str:
-    """Where a revision's redline page lives, relative to the site root."""
-    url = page_url(page_src, directory_urls)
-    slug = label.replace("/", "-")
-    if url.endswith("/") or not url:
-        return f"{url}redline-{slug}.html"
-    return f"{url.rsplit('.', 1)[0]}.redline-{slug}.html"
+REDLINE_PAGE = "redline.md"
+
+
+def redline_slug(label: str) -> str:
+    """A revision label as the redline page's ``rev`` parameter: ``A/1`` → ``A-1``."""
+    return label.replace("/", "-")
+
+
+def redline_data(page_src: str) -> str:
+    """Where a document's redline data lives, relative to the site root."""
+    return f"redline/d/{page_src.rsplit('.', 1)[0]}.json"
 
 
 def redline_href(page_src: str, label: str, directory_urls: bool) -> str:
-    """The link from a document's page to one of its redlines."""
-    url = page_url(page_src, directory_urls)
-    here = url if url.endswith("/") or not url else posixpath.dirname(url)
-    return posixpath.relpath(redline_name(page_src, label, directory_urls), here or ".")
+    """The link from a document's page to the redline page showing one of its revisions."""
+    page = relative_url(page_src, REDLINE_PAGE, directory_urls)
+    return f"{page}?doc={quote(page_src.rsplit('.', 1)[0])}&rev={quote(redline_slug(label))}"

@@ -19,6 +19,7 @@ from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.project.site_links import link_findings
 from doccontrol.rendering.trust import trust_lines
+from doccontrol.sources.typography import catalog_typography
 
 
 def check(
@@ -34,8 +35,10 @@ def check(
         project = load_project(repo, site.config, as_of)
         from doccontrol.edition.printcheck import print_findings  # loads the font machinery
 
+        # Typography is the author's concern, not the site's: only check reports it.
         findings = sort_findings(
-            [*site.findings, *project.findings, *link_findings(project), *print_findings(project)]
+            [*site.findings, *project.findings, *link_findings(project), *print_findings(project),
+             *catalog_typography(project.worktree)]
         )
         if explain_trust and fmt is OutputFormat.TEXT and project.control is not None:
             trust = trust_lines(project.control)

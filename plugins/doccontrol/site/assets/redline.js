@@ -1,65 +1,76 @@
-/* doc-control redlines: what changed between two revisions, computed in the browser.
-   Lines are matched first; inside a changed run the comparison is by character for
-   Chinese and by word for Latin text, as `doccontrol diff` does in a terminal. */
+/* doc-control redlines: shows a redline worked out at build time (site/redlines.py,
+   the same diff as `doccontrol diff`). This script computes nothing: it fetches the
+   document's data file, puts the revision's changed rows and its version's unchanged
+   rows together, counts the marked changes and moves between them. */
 (function () {
   "use strict";
-  var TOKEN = /[A-Za-z0-9_]+(?:[.'\u2019\-][A-Za-z0-9_]+)*|[ \t]+|\n|[\s\S]/g;
-
-  function diff(a, b) {
-    // Longest common subsequence; trims the common ends first so typical edits stay small.
-    var start = 0, endA = a.length, endB = b.length, out = [], i, j;
-    while (start < endA && start < endB && a[start] === b[start]) { start++; }
-    while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) { endA--; endB--; }
-    var n = endA - start, m = endB - start;
-    for (i = 0; i < start; i++) { out.push(["=", a[i]]); }
-    if (n * m > 4000000) {
-      for (i = start; i < endA; i++) { out.push(["-", a[i]]); }
-      for (j = start; j < endB; j++) { out.push(["+", b[j]]); }
-    } else {
-      var w = m + 1, t = new Uint32Array((n + 1) * w);
-      for (i = n - 1; i >= 0; i--) {
-        for (j = m - 1; j >= 0; j--) {
-          t[i * w + j] = a[start + i] === b[start + j] ? t[(i + 1) * w + j + 1] + 1
-            : Math.max(t[(i + 1) * w + j], t[i * w + j + 1]);
-        }
-      }
-      i = 0; j = 0;
-      while (i < n || j < m) {
-        if (i < n && j < m && a[start + i] === b[start + j]) { out.push(["=", a[start + i]]); i++; j++; }
-        else if (j < m && (i === n || t[i * w + j + 1] >= t[(i + 1) * w + j])) { out.push(["+", b[start + j]]); j++; }
-        else { out.push(["-", a[start + i]]); i++; }
-      }
-    }
-    for (i = endA; i < a.length; i++) { out.push(["=", a[i]]); }
-    return out;
+  var script = document.currentScript;
+  var view = document.getElementById("dc-redline");
+  if (!view || !script) { return; }
+  var root = new URL("../../", script.src);
+  var params = new URLSearchParams(window.location.search);
+  var doc = params.get("doc") || "", rev = params.get("rev") || "";
+  var SAFE = /^[\w\u4e00-\u9fff][\w\u4e00-\u9fff.\-\/]*$/;
+  if (!doc || !rev) { return; }
+  if (!SAFE.test(doc) || !SAFE.test(rev) || doc.indexOf("..") >= 0 || rev.indexOf("..") >= 0) {
+    view.textContent = view.getAttribute("data-missing");
+    return;
   }
 
-  function render(target, oldText, newText) {
-    var lines = diff(oldText.split("\n"), newText.split("\n"));
-    var frag = document.createDocumentFragment();
-    var k = 0;
-    function add(tag, text) {
-      var el = document.createElement(tag);
-      el.textContent = text;
-      frag.appendChild(el);
-    }
-    while (k < lines.length) {
-      if (lines[k][0] === "=") { add("span", lines[k][1] + "\n"); k++; continue; }
-      var gone = [], came = [];
-      while (k < lines.length && lines[k][0] !== "=") {
-        (lines[k][0] === "-" ? gone : came).push(lines[k][1]);
-        k++;
-      }
-      var parts = diff((gone.join("\n")).match(TOKEN) || [], (came.join("\n")).match(TOKEN) || []);
-      parts.forEach(function (p) { add(p[0] === "=" ? "span" : p[0] === "-" ? "del" : "ins", p[1]); });
-      add("span", "\n");
-    }
-    target.appendChild(frag);
+  function get(path) {
+    return fetch(new URL(path, root)).then(function (r) {
+      if (!r.ok) { throw new Error(r.status); }
+      return r.json();
+    });
   }
 
-  var target = document.getElementById("dc-redline");
-  if (target) {
-    render(target, JSON.parse(document.getElementById("dc-old").textContent),
-           JSON.parse(document.getElementById("dc-new").textContent));
+  function show(data, rows) {
+    var body = data.body.map(function (part) {
+      return typeof part === "string" ? part : rows.slice(part[0], part[1]).join("");
+    }).join("");
+    view.innerHTML = data.head + '<div class="dc-rl-text">' + body + "</div>";
+    if (data.changes === 0) {
+      view.insertAdjacentHTML("beforeend", '<p class="dc-rl-none">' + view.getAttribute("data-none") + "</p>");
+    }
+    document.title = data.title + " - " + document.title;
+    var heading = document.querySelector(".md-content h1");
+    if (heading) { heading.textContent = data.title; }
+    controls(data.changes);
   }
+
+  function controls(total) {
+    var bar = document.getElementById("dc-rl-controls");
+    var count = document.getElementById("dc-rl-count");
+    var seen = {};
+    view.querySelectorAll("[data-change]").forEach(function (el) { seen[el.getAttribute("data-change")] = 1; });
+    count.textContent = String(total);
+    count.setAttribute("data-marked", String(Object.keys(seen).length));
+    bar.hidden = false;
+    var at = 0;
+    function go(step) {
+      if (!total) { return; }
+      at = at + step;
+      if (at < 1) { at = total; }
+      if (at > total) { at = 1; }
+      view.querySelectorAll(".dc-rl-current").forEach(function (el) { el.classList.remove("dc-rl-current"); });
+      var marks = view.querySelectorAll('[data-change="' + at + '"]');
+      marks.forEach(function (el) { el.classList.add("dc-rl-current"); });
+      if (marks.length) { marks[0].scrollIntoView({ block: "center" }); }
+      count.textContent = at + " / " + total;
+    }
+    document.getElementById("dc-rl-next").addEventListener("click", function () { go(1); });
+    document.getElementById("dc-rl-prev").addEventListener("click", function () { go(-1); });
+    document.addEventListener("keydown", function (e) {
+      if (e.target && /input|textarea/i.test(e.target.tagName)) { return; }
+      if (e.key === "n" || e.key === "j") { go(1); }
+      if (e.key === "p" || e.key === "k") { go(-1); }
+    });
+  }
+
+  get("redline/d/" + doc + ".json").then(function (bundle) {
+    var data = bundle.revisions[rev];
+    show(data, bundle.versions[data.version]);
+  }).catch(function () {
+    view.textContent = view.getAttribute("data-missing");
+  });
 })();
