@@ -58,8 +58,9 @@ def load_project(
     repo: Path,
     config: Config,
     as_of: date | None = None,
-    baseline: BaselineTag | None = None,
     now: datetime | None = None,
+    *,
+    baseline: BaselineTag | None = None,
 ) -> Project:
     """The repository on ``as_of`` (default today), judged at ``now`` (default the clock).
 

@@ -36,7 +36,9 @@ def adopt(repo: Path, day: date | None) -> int:
     head = work_state(repo).head
     assert head is not None  # _preconditions refused an empty repository
     summary = SUMMARY.get(site.language[:2], SUMMARY["en"])
-    project = load_project(repo, config, when.date(), BaselineTag(head, identity, when, summary))
+    project = load_project(
+        repo, config, when.date(), baseline=BaselineTag(head, identity, when, summary)
+    )
     roles = project.worktree.roles
     if roles is None:
         return _refuse(f"{config.roles} is missing or unreadable; run doccontrol check")
