@@ -2,6 +2,7 @@
 
 :mod:`~doccontrol.site.plugin` is the shell: a thin adapter from MkDocs events
 to the core. Every other module here is pure: it takes the loaded project and
-returns Markdown, HTML or navigation (``build``, ``pages``, ``nav``,
-``redlines``, ``urls``, ``forge``). ``assets/`` holds the site's CSS and scripts.
+returns Markdown, HTML or navigation (``build``, ``pages``, ``nav``, ``start``,
+``redlines``, ``urls``, ``forge``, ``search_words``). ``assets/`` holds the
+site's CSS and scripts.
 """
