@@ -27,6 +27,7 @@ PURE_MODULES = (
     "site.redlines",
     "site.urls",
     "site.forge",
+    "site.docs_pages",
     "edition.plan",
     "edition.html",
     "edition.sandbox",

@@ -271,10 +271,10 @@ def _baseline(line: str) -> BaselineTag | None:
 
 
 def _controlled(path: str, config: Config) -> bool:
-    return path.startswith(config.root_prefixes) or path in (
-        config.roles,
-        config.external,
-        config.clauses,
+    return (
+        path.startswith(config.root_prefixes)
+        or path in (config.roles, config.external, config.clauses)
+        or config.is_site_page(path)
     )
 
 

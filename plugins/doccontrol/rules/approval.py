@@ -23,7 +23,16 @@ from doccontrol.model.history import BroughtIn, ChangeEvent, Identity, parse_ide
 
 # Committers that stand for a forge's own web merge or squash: what such a commit's
 # message says was typed by the person who pressed the button, or written by the forge.
+# On GitLab the forge commits a merge or squash as the person who merged, so no
+# address stands for it: ``*`` in ``forge_committers`` says that every committer
+# on the release branch does (see README, "Forge-written trailers").
 FORGE_COMMITTERS = frozenset({"noreply@github.com"})
+ANY_COMMITTER = "*"
+
+
+def is_forge_committer(email: str, forge_committers: frozenset[str]) -> bool:
+    """Whether a commit by ``email`` was committed by the forge, as the config says."""
+    return ANY_COMMITTER in forge_committers or email.lower() in forge_committers
 
 
 class Basis(Enum):
@@ -143,7 +152,7 @@ def parties(
     claims: list[Claim] = []
     authors: list[Identity] = []
     short = event.short
-    forge = event.committer.email.lower() in forge_committers
+    forge = is_forge_committer(event.committer.email, forge_committers)
     trailers = _trailer_identities(event.trailers, _APPROVED, problems, f"commit {short}")
     if forge and trailers and not forge_trusted:
         problems.append(
@@ -324,6 +333,7 @@ def squash_hint(
     trailers nothing names the approver, and trailers the forge committed from a
     message the merger typed vouch for nothing.
     """
+    # "*" names no forge address: it cannot tell a squash from a direct commit.
     by_forge = event.committer.email.lower() in forge_committers
     has_trailers = bool(event.trailer_values("Approved-by"))
     if event.is_merge or (has_trailers and (forge_trusted or not by_forge)):

@@ -20,6 +20,7 @@ from doccontrol.model.documents import ID_PATTERN, DocType, Roles
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
+from doccontrol.rules.site_pages import SitePages
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.roles_file import parse_roles
@@ -138,6 +139,8 @@ class ControlState:
     roles: Roles | None
     files: tuple[tuple[str, str], ...]  # the release branch's controlled files at ``commit``
     roles_blob: str | None = None  # roles.yml as last approved (``roles``), not as on main
+    # The pages under docs_dir as last approved, (path, blob): what a release site shows.
+    site_pages: tuple[tuple[str, str], ...] = ()
 
     def get(self, doc_id: str) -> DocumentControl | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -191,6 +194,7 @@ class _Replay:
         self.indexes: dict[str, tuple[str, ...]] = {}
         self.roles: Roles | None = None
         self.roles_blob: str | None = None
+        self.site_pages = SitePages(config)
         # Verdicts depend only on who took part, the roles in force and the approvers
         # named; on a long history the same few combinations recur thousands of times.
         # Each verdict is kept with the roles it was judged under, which keeps that
@@ -326,7 +330,9 @@ class _Replay:
         return verdict
 
     def parties(self, event: ChangeEvent) -> approval.Parties:
-        return approval.parties(event, self.config.forge_trailers_trusted)
+        return approval.parties(
+            event, self.config.forge_trailers_trusted, self.config.forge_committer_set
+        )
 
     # -- the replay -----------------------------------------------------------------
 
@@ -362,6 +368,7 @@ class _Replay:
                 if found:
                     affected.setdefault(found[0], None)
                     touched.setdefault(found[0], set()).add(path)
+        pages = self.site_pages.touched(event.changes)
         touched_roles = False
         for change in event.changes:
             if change.old_path and change.old_path != change.path:
@@ -380,6 +387,14 @@ class _Replay:
         roles_before = self.roles
         if touched_roles:
             self.roles_change(event, roles_before, adopting)
+        if pages and not adopting:
+            page_parties = self.parties(event)
+            self.site_pages.change(
+                event,
+                pages,
+                roles_before,
+                lambda names: self.judge(page_parties, roles_before, names, commit=event.commit),
+            )
 
         reviewed = event.reviewed
         approved = event.approved_ids if not adopting else ()
@@ -442,7 +457,7 @@ class _Replay:
                 f"commit {event.short} by {event.author} on {event.committed.date()} changed "
                 f"{self.config.roles} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
-                f"{roles_before.top} merges them" + _hint(event, self.config.forge_trailers_trusted),
+                f"{roles_before.top} merges them" + _hint(event, self.config),
             )
         )
 
@@ -571,7 +586,7 @@ class _Replay:
             f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
             f"approved revision; to approve this text, have an approver of {doc.id} "
             f"({who_may or 'none named'}) merge a pull request that carries it"
-            + _hint(event, self.config.forge_trailers_trusted),
+            + _hint(event, self.config),
         )
 
     def review(
@@ -669,6 +684,7 @@ class _Replay:
     def adopt(self, event: ChangeEvent, adopted: date, adopter: str, summary: str = "") -> None:
         """The baseline: every document at the tagged commit is approved A/0, or at the
         revision its paper history in baseline.yml reached."""
+        self.site_pages.adopt(self.tree)
         paper = self._paper_history()
         for path in sorted(self.tree):
             found = self.owner(path, self.tree)
@@ -773,9 +789,11 @@ class _Replay:
             )
 
 
-def _hint(event: ChangeEvent, forge_trusted: bool = False) -> str:
+def _hint(event: ChangeEvent, config: Config) -> str:
     """A forge squash whose approval git cannot show: what happened and how to fix the setup."""
-    hint = approval.squash_hint(event, forge_trusted=forge_trusted)
+    hint = approval.squash_hint(
+        event, config.forge_committer_set, forge_trusted=config.forge_trailers_trusted
+    )
     return ". " + hint if hint else ""
 
 
@@ -1001,6 +1019,7 @@ def _finish(
     """The control state once the replay has taken in every event up to ``as_of``."""
     findings.extend(replay.findings)
     findings.extend(replay.roles_findings)
+    findings.extend(replay.site_pages.findings())
     for doc in replay.docs.values():
         findings.extend(doc.unapproved_findings)
 
@@ -1026,8 +1045,9 @@ def _finish(
         documents=tuple(documents),
         findings=tuple(sort_findings(findings)),
         roles=replay.roles,
-        files=tuple(sorted(replay.tree.items())),
+        files=tuple(sorted((p, b) for p, b in replay.tree.items() if not config.is_site_page(p))),
         roles_blob=replay.roles_blob,
+        site_pages=replay.site_pages.frozen(),
     )
 
 
