@@ -10,12 +10,15 @@ commit it names, and, where the site matters, what a real build wrote.
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from conftest import LI, WANG, ZHANG, ZHAO, run_cli
 from gitrepo import GitRepo, Who
 from history_cases import (
+    QP01,
+    QP02,
     adopt,
     assert_names_commit,
     branch_commit,
@@ -170,6 +173,7 @@ def test_a_page_under_a_custom_docs_dir_is_controlled(make_repo: MakeRepo) -> No
 # -- rule 1 for GitLab: forge_committers ------------------------------------------------------
 
 QP01_LATER = "2026-06-01"
+LATER_CHECK = "2026-06-01"
 GHE = Who("GitHub Enterprise", "noreply@ghe.example.com")
 
 
@@ -336,3 +340,80 @@ def test_explain_trust_text_format_is_unchanged(make_repo: MakeRepo) -> None:
     assert not any(ln.startswith("::") for ln in lines)
     (line,) = [ln for ln in lines if ln.startswith("QP-01 A/1")]
     assert f"李代表: a forge-written Approved-by trailer (commit {sha[:8]})" in line
+
+
+# -- evil merges inside a branch ---------------------------------------------------------------
+
+PURPOSE = "规定文件的编制、审批、发布和修改。"
+
+
+def _update_branch(repo: GitRepo, branch: str, who: Who, when: str, resolution: str | None) -> str:
+    """An "Update branch" merge of main into ``branch`` by ``who``; with ``resolution``,
+    the conflicted QP-01 purpose line is resolved by hand to that text."""
+    env = {
+        "GIT_AUTHOR_NAME": who.name, "GIT_AUTHOR_EMAIL": who.email, "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_NAME": who.name, "GIT_COMMITTER_EMAIL": who.email,
+        "GIT_COMMITTER_DATE": when, "HOME": str(repo.path), "PATH": "/usr/bin:/bin",
+    }
+    repo.checkout(branch)
+    subprocess.run(
+        ["git", "merge", "-q", "--no-ff", "--no-commit", "main"],
+        cwd=repo.path, env=env, capture_output=True, check=False,
+    )
+    if resolution is not None:
+        text = repo.read(QP01)
+        start, end = text.index("<<<<<<<"), text.index(">>>>>>>")
+        end = text.index("\n", end) + 1
+        repo.write(QP01, text[:start] + resolution + "\n" + text[end:])
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "--no-edit", "-m", "Merge branch 'main' into " + branch, env=env)
+    sha = repo.head()
+    repo.checkout("main")
+    return sha
+
+
+def _diverged(repo: GitRepo, branch_text: str, main_text: str) -> None:
+    """张质量's branch and an approved change on main both rewrite QP-01's purpose line."""
+    repo.branch("zhang/qp01")
+    repo.edit(QP01, PURPOSE, branch_text)
+    repo.commit("改目的", ZHANG, "2026-02-01T09:00:00+08:00")
+    repo.checkout("main")
+    repo.branch("zhang/other")
+    repo.edit(QP01, PURPOSE, main_text)
+    repo.commit("另改目的", ZHANG, "2026-02-01T10:00:00+08:00")
+    repo.checkout("main")
+    repo.merge("zhang/other", LI, "2026-02-02T10:00:00+08:00")
+
+
+def test_conflict_resolved_in_an_update_branch_merge_makes_its_author_an_author(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    _diverged(repo, "规定文件的编制和审批。", "规定文件的发布和修改。")
+    inner = _update_branch(
+        repo, "zhang/qp01", LI, "2026-02-03T09:00:00+08:00", "规定文件的编制、审批、发布、作废。"
+    )
+    merge = repo.merge("zhang/qp01", LI, "2026-02-04T10:00:00+08:00")
+    result = check(repo, LATER_CHECK)
+    assert result.code == 1, result.output
+    line = finding_line(result.stdout, "unapproved-change", LI)
+    assert_names_commit(line, merge)
+    assert_names_commit(line, inner)
+    assert "李代表 is an author of the change and cannot approve it" in line
+    assert "inside the branch" in line
+
+
+def test_clean_update_branch_merge_authors_nothing(make_repo: MakeRepo) -> None:
+    """Main changed another file: 李代表's "Update branch" merge writes nothing, his merge counts."""
+    repo = make_repo()
+    branch_commit(repo, "zhang/qp01", ZHANG)
+    repo.branch("zhang/qp02")
+    repo.append(QP02, "\n补充。\n")
+    repo.commit("改 QP-02", ZHANG, "2026-02-01T10:00:00+08:00")
+    repo.checkout("main")
+    repo.merge("zhang/qp02", LI, "2026-02-02T10:00:00+08:00")
+    _update_branch(repo, "zhang/qp01", LI, "2026-02-03T09:00:00+08:00", None)
+    merge = repo.merge("zhang/qp01", LI, "2026-02-04T10:00:00+08:00")
+    qp01 = document(register(repo, LATER_CHECK), "QP-01")
+    assert qp01["history"][-1]["commit"] == merge and qp01["revision"] == "A/1"
+    assert check(repo, LATER_CHECK).code == 0

@@ -151,6 +151,7 @@ def parties(
     problems: list[str] = []
     claims: list[Claim] = []
     authors: list[Identity] = []
+    inner_notes: list[str] = []  # why a merge inside the branch is an author
     short = event.short
     forge = is_forge_committer(event.committer.email, forge_committers)
     trailers = _trailer_identities(event.trailers, _APPROVED, problems, f"commit {short}")
@@ -176,8 +177,18 @@ def parties(
             if not brought.is_merge and not brought.empty:
                 authors.append(brought.author)
                 authors.extend(brought.co_authors)
+            elif brought.merge_authored:
+                # A merge inside the branch that resolved a conflict (or edited) wrote text.
+                authors.append(brought.author)
+                inner_notes.append(
+                    f"merge commit {brought.commit[:8]} inside the branch, by {brought.author}, "
+                    f"itself wrote text in {', '.join(brought.merge_authored)} that neither its "
+                    "parents nor git's automatic merge hold (a conflict resolution or an edit "
+                    "in an 'Update branch' merge), so its author is an author of the change"
+                )
             claims.extend(_sign_offs(brought, problems))
     ignored = tuple(problems)
+    problems.extend(inner_notes)
     if event.is_merge:
         if event.merge_authored:
             authors.append(event.author)
