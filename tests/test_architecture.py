@@ -29,6 +29,7 @@ PURE_MODULES = (
     "site.forge",
     "site.start",
     "site.search_words",
+    "site.docs_pages",
     "edition.plan",
     "edition.html",
     "edition.sandbox",

@@ -299,13 +299,12 @@ def _baseline(line: str) -> BaselineTag | None:
 
 
 def _controlled(path: str, config: Config) -> bool:
-    # mkdocs.yml and the acknowledgements are rules files too (issue 12, rules 5 and 8).
-    return path.startswith(config.root_prefixes) or path in (
-        config.roles,
-        config.external,
-        config.clauses,
-        "mkdocs.yml",
-        ACKNOWLEDGED,
+    # mkdocs.yml and the acknowledgements are rules files too (issue 12, rules 5 and 8);
+    # the site's own pages are controlled like documents (rule 11).
+    return (
+        path.startswith(config.root_prefixes)
+        or path in (config.roles, config.external, config.clauses, "mkdocs.yml", ACKNOWLEDGED)
+        or config.is_site_page(path)
     )
 
 
@@ -559,6 +558,12 @@ class _EventBuilder:
                 queue.extend((p, tip) for p in parents if p not in seen)
             for index, tip in signoffs:
                 brought[index] = self.sign_off(brought[index], tip, line, merge_authored)
+            inner = [i for i, b in enumerate(brought) if b.is_merge]
+            if inner and line.changes:
+                written = self.inner_merges([brought[i] for i in inner], line)
+                for i, wrote in zip(inner, written, strict=True):
+                    if wrote:
+                        brought[i] = replace(brought[i], merge_authored=wrote)
         seen.add(line.commit)
         return ChangeEvent(*line, brought_in=tuple(brought), merge_authored=merge_authored)
 
@@ -572,6 +577,45 @@ class _EventBuilder:
         changed = {p for p, a, b in zip(paths, at_sign_off, at_tip, strict=True) if a != b}
         changed.update(merge_authored)
         return replace(signed, changed_after=frozenset(changed))
+
+    def inner_merges(
+        self, merges: list[BroughtIn], line: _Mainline
+    ) -> list[tuple[str, ...]]:
+        """For each merge inside the branch, the main-line merge's paths whose text it wrote.
+
+        All (merge or parent, path) lookups go to git at once; git's own merge is
+        computed only for a merge whose text differs from every parent's.
+        """
+        paths = [c.path for c in line.changes]
+        parents = [self.graph[m.commit][_G_PARENTS].split() for m in merges]
+        asked = [
+            (
+                self.lookups.ask((m.commit, p) for p in paths),
+                [self.lookups.ask((q, p) for p in paths) for q in ps],
+            )
+            for m, ps in zip(merges, parents, strict=True)
+        ]
+        result: list[tuple[str, ...]] = []
+        for ps, (own_numbers, parent_numbers) in zip(parents, asked, strict=True):
+            own = self.lookups.get(own_numbers)
+            theirs = [self.lookups.get(n) for n in parent_numbers]
+            suspects = [
+                (p, blob)
+                for k, (p, blob) in enumerate(zip(paths, own, strict=True))
+                if all(t[k] != blob for t in theirs)
+            ]
+            if not suspects or len(ps) != 2:
+                result.append(tuple(p for p, _ in suspects))
+                continue
+            tree = _auto_merge_tree(self.cwd, ps[0], ps[1])
+            if tree is None:
+                result.append(tuple(p for p, _ in suspects))
+                continue
+            automatic = self.lookups.get(self.lookups.ask((tree, p) for p, _ in suspects))
+            result.append(
+                tuple(p for (p, blob), auto in zip(suspects, automatic, strict=True) if auto != blob)
+            )
+        return result
 
     def merge_authored(self, line: _Mainline, asked: tuple[int, ...]) -> tuple[str, ...]:
         """The paths whose text the merge commit wrote itself.

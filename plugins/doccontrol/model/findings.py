@@ -7,7 +7,7 @@ functions here, so every surface says the same thing the same way.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -91,8 +91,13 @@ class OutputFormat(Enum):
     GITHUB = "github"
 
 
-def render_findings(findings: Sequence[Finding], fmt: OutputFormat) -> str:
-    """The findings as one text block in the given format (no trailing newline)."""
+def render_findings(
+    findings: Sequence[Finding], fmt: OutputFormat, extra: Mapping[str, object] | None = None
+) -> str:
+    """The findings as one text block in the given format (no trailing newline).
+
+    ``extra`` adds keys next to the findings in JSON (``trust``, for --explain-trust).
+    """
     if fmt is OutputFormat.JSON:
         errors = sum(1 for f in findings if f.is_error)
         return json.dumps(
@@ -100,6 +105,7 @@ def render_findings(findings: Sequence[Finding], fmt: OutputFormat) -> str:
                 "findings": [f.as_dict() for f in findings],
                 "errors": errors,
                 "warnings": len(findings) - errors,
+                **(extra or {}),
             },
             ensure_ascii=False,
             indent=2,

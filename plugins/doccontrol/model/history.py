@@ -63,6 +63,8 @@ class BroughtIn:
     own author and committer it is a sign-off. ``changed_after`` holds, for a
     sign-off only, the paths of the merge's changes whose text differs between
     the sign-off and what the merge made of them: what its signer did not see.
+    ``merge_authored`` makes a merge inside the branch (an "Update branch" merge
+    that resolved a conflict) an author of the change.
     """
 
     commit: str
@@ -74,6 +76,9 @@ class BroughtIn:
     committer: Identity | None = None  # None where the reader was not asked for it
     empty: bool = False
     changed_after: frozenset[str] = frozenset()
+    # For a merge inside the branch: the paths of the main-line merge's changes whose
+    # text this merge wrote itself (no parent and no automatic merge holds it).
+    merge_authored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ trailer (where the config trusts the forge), or the baseline tag.
 
 from __future__ import annotations
 
+from doccontrol.rules.approval import Basis
 from doccontrol.rules.control import ControlState
 
 
@@ -25,3 +26,61 @@ def trust_lines(control: ControlState) -> list[str]:
                 + (grounds or "no record of what the approval rests on")
             )
     return lines
+
+
+def trust_records(control: ControlState) -> list[dict[str, object]]:
+    """The same, as data: ``check --explain-trust --format json`` puts it under ``trust``."""
+    return [
+        {
+            "document": doc.id,
+            "revision": revision.label,
+            "commit": revision.commit,
+            "issued": revision.issued.isoformat(),
+            "approvals": [
+                {
+                    "person": ground.person,
+                    "basis": ground.basis.value,
+                    "commit": ground.commit,
+                    "explanation": ground.basis.describe(ground.commit),
+                }
+                for ground in revision.grounds
+            ],
+        }
+        for doc in control.documents
+        for revision in doc.revisions
+    ]
+
+
+def trust_annotations(control: ControlState) -> list[str]:
+    """``--format github``: every line in a folded log group, and a notice annotation
+    on each revision whose approval rests on forge-written trailers.
+
+    GitHub shows only a few annotations per step, so the full account goes to the
+    log; the annotations point at what rests on the config rather than on git.
+    """
+    lines = ["::group::What each approval rests on (doccontrol --explain-trust)"]
+    lines.extend(_command_text(line) for line in trust_lines(control))
+    lines.append("::endgroup::")
+    for doc in control.documents:
+        for revision in doc.revisions:
+            forged = [g for g in revision.grounds if g.basis is Basis.FORGE_TRAILER]
+            if not forged:
+                continue
+            message = (
+                f"{doc.id} {revision.label} (commit {revision.commit[:8]}) rests on "
+                + "; ".join(f"{g.person}: {g.basis.describe(g.commit)}" for g in forged)
+            )
+            lines.append(
+                f"::notice file={_property(revision.path)},line=1,"
+                f"title=approval-rests-on-forge-trailer::{_command_text(message)}"
+            )
+    return lines
+
+
+def _command_text(text: str) -> str:
+    # A log line starting with "::" would be read as a workflow command.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(value: str) -> str:
+    return _command_text(value).replace(":", "%3A").replace(",", "%2C")

@@ -23,7 +23,16 @@ from doccontrol.model.history import BroughtIn, ChangeEvent, Identity, parse_ide
 
 # Committers that stand for a forge's own web merge or squash: what such a commit's
 # message says was typed by the person who pressed the button, or written by the forge.
+# On GitLab the forge commits a merge or squash as the person who merged, so no
+# address stands for it: ``*`` in ``forge_committers`` says that every committer
+# on the release branch does (see README, "Forge-written trailers").
 FORGE_COMMITTERS = frozenset({"noreply@github.com"})
+ANY_COMMITTER = "*"
+
+
+def is_forge_committer(email: str, forge_committers: frozenset[str]) -> bool:
+    """Whether a commit by ``email`` was committed by the forge, as the config says."""
+    return ANY_COMMITTER in forge_committers or email.lower() in forge_committers
 
 
 class Basis(Enum):
@@ -142,8 +151,9 @@ def parties(
     problems: list[str] = []
     claims: list[Claim] = []
     authors: list[Identity] = []
+    inner_notes: list[str] = []  # why a merge inside the branch is an author
     short = event.short
-    forge = event.committer.email.lower() in forge_committers
+    forge = is_forge_committer(event.committer.email, forge_committers)
     trailers = _trailer_identities(event.trailers, _APPROVED, problems, f"commit {short}")
     if forge and trailers and not forge_trusted:
         problems.append(
@@ -167,8 +177,18 @@ def parties(
             if not brought.is_merge and not brought.empty:
                 authors.append(brought.author)
                 authors.extend(brought.co_authors)
+            elif brought.merge_authored:
+                # A merge inside the branch that resolved a conflict (or edited) wrote text.
+                authors.append(brought.author)
+                inner_notes.append(
+                    f"merge commit {brought.commit[:8]} inside the branch, by {brought.author}, "
+                    f"itself wrote text in {', '.join(brought.merge_authored)} that neither its "
+                    "parents nor git's automatic merge hold (a conflict resolution or an edit "
+                    "in an 'Update branch' merge), so its author is an author of the change"
+                )
             claims.extend(_sign_offs(brought, problems))
     ignored = tuple(problems)
+    problems.extend(inner_notes)
     if event.is_merge:
         if event.merge_authored:
             authors.append(event.author)
@@ -329,6 +349,7 @@ def squash_hint(
     trailers nothing names the approver, and trailers the forge committed from a
     message the merger typed vouch for nothing.
     """
+    # "*" names no forge address: it cannot tell a squash from a direct commit.
     by_forge = event.committer.email.lower() in forge_committers
     has_trailers = bool(event.trailer_values("Approved-by"))
     if event.is_merge or (has_trailers and (forge_trusted or not by_forge)):

@@ -24,6 +24,7 @@ from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
 from doccontrol.rules.dates import date_findings
 from doccontrol.rules.identities import IdentityCheck
+from doccontrol.rules.site_pages import SitePages
 from doccontrol.sources.acknowledged import ACKNOWLEDGED, Acknowledged, parse_acknowledged
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme, parse_mkdocs_yml
@@ -153,6 +154,8 @@ class ControlState:
     def approved_blob(self, path: str) -> str | None:
         """The blob of a rules file as last approved, or None."""
         return dict(self.approved_files).get(path)
+    # The pages under docs_dir as last approved, (path, blob): what a release site shows.
+    site_pages: tuple[tuple[str, str], ...] = ()
 
     def get(self, doc_id: str) -> DocumentControl | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -206,6 +209,7 @@ class _Replay:
         self.indexes: dict[str, tuple[str, ...]] = {}
         self.roles: Roles | None = None
         self.roles_blob: str | None = None
+        self.site_pages = SitePages(config)
         # Verdicts depend only on who took part, the roles in force and the approvers
         # named; on a long history the same few combinations recur thousands of times.
         # Each verdict is kept with the roles it was judged under, which keeps that
@@ -362,7 +366,9 @@ class _Replay:
         return verdict
 
     def parties(self, event: ChangeEvent) -> approval.Parties:
-        return approval.parties(event, self.config.forge_trailers_trusted)
+        return approval.parties(
+            event, self.config.forge_trailers_trusted, self.config.forge_committer_set
+        )
 
     def in_time(
         self, verdict: approval.Verdict, event: ChangeEvent, names: tuple[str, ...]
@@ -455,6 +461,7 @@ class _Replay:
                 if found:
                     affected.setdefault(found[0], None)
                     touched.setdefault(found[0], set()).add(path)
+        pages = self.site_pages.touched(event.changes)
         touched_roles = False
         rules = self.rules
         touched_rules: list[str] = []
@@ -486,6 +493,14 @@ class _Replay:
             # Against the roles in force at this commit: a change that lists someone's
             # new address, approved by the top role, already covers that person here.
             self.findings.extend(self.identities.findings(event, self.roles))
+        if pages and not adopting:
+            page_parties = self.parties(event)
+            self.site_pages.change(
+                event,
+                pages,
+                roles_before,
+                lambda names: self.judge(page_parties, roles_before, names, commit=event.commit),
+            )
         applied: Config | None = None
         for path in touched_rules:
             self.rules_change(event, path, rules[path], roles_before, adopting)
@@ -636,7 +651,7 @@ class _Replay:
                     f"commit {event.short} by {event.author} on {event.committed.date()} changed "
                     f"{path} without approval by the top role {roles_before.top}: "
                     f"{verdict.reason}. The version last approved stays in force until a holder "
-                    f"of {roles_before.top} merges a change that carries this one" + _hint(event),
+                    f"of {roles_before.top} merges a change that carries this one" + _hint(event, self.config),
                 ),
                 event,
             )
@@ -704,7 +719,7 @@ class _Replay:
                 f"commit {event.short} by {event.author} on {event.committed.date()} changed "
                 f"{self.config.roles} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
-                f"{roles_before.top} merges them" + _hint(event, self.config.forge_trailers_trusted),
+                f"{roles_before.top} merges them" + _hint(event, self.config),
             ), event)
         )
 
@@ -840,7 +855,7 @@ class _Replay:
             f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
             f"approved revision; to approve this text, have an approver of {doc.id} "
             f"({who_may or 'none named'}) merge a pull request that carries it"
-            + _hint(event, self.config.forge_trailers_trusted),
+            + _hint(event, self.config),
         )
 
     def review(
@@ -942,6 +957,7 @@ class _Replay:
     def adopt(self, event: ChangeEvent, adopted: date, adopter: str, summary: str = "") -> None:
         """The baseline: every document at the tagged commit is approved A/0, or at the
         revision its paper history in baseline.yml reached."""
+        self.site_pages.adopt(self.tree)
         paper = self._paper_history()
         for path in sorted(self.tree):
             found = self.owner(path, self.tree)
@@ -1046,9 +1062,11 @@ class _Replay:
             )
 
 
-def _hint(event: ChangeEvent, forge_trusted: bool = False) -> str:
+def _hint(event: ChangeEvent, config: Config) -> str:
     """A forge squash whose approval git cannot show: what happened and how to fix the setup."""
-    hint = approval.squash_hint(event, forge_trusted=forge_trusted)
+    hint = approval.squash_hint(
+        event, config.forge_committer_set, forge_trusted=config.forge_trailers_trusted
+    )
     return ". " + hint if hint else ""
 
 
@@ -1307,6 +1325,7 @@ def _finish(
     findings.extend(replay.roles_findings)
     for pending in replay.pending.values():
         findings.extend(pending)
+    findings.extend(replay.site_pages.findings())
     for doc in replay.docs.values():
         findings.extend(doc.unapproved_findings)
     findings = _acknowledge(findings, replay)
@@ -1333,7 +1352,7 @@ def _finish(
         documents=tuple(documents),
         findings=tuple(sort_findings(findings)),
         roles=replay.roles,
-        files=tuple(sorted(replay.tree.items())),
+        files=tuple(sorted((p, b) for p, b in replay.tree.items() if not config.is_site_page(p))),
         roles_blob=replay.roles_blob,
         config=config,
         approved_files=tuple(
@@ -1345,6 +1364,7 @@ def _finish(
             )
         ),
         acknowledged=replay.acknowledged,
+        site_pages=replay.site_pages.frozen(),
     )
 
 

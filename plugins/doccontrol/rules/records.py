@@ -389,7 +389,9 @@ def record_history_findings(
             if change.kind is ChangeKind.DELETED and (change.path in disposed or main in disposed):
                 ctl = control.get(form)
                 verdict = approval.judge(
-                    approval.parties(event, config.forge_trailers_trusted),
+                    approval.parties(
+                        event, config.forge_trailers_trusted, config.forge_committer_set
+                    ),
                     control.roles,
                     ctl.approvers if ctl else (),
                     config.min_approvals,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from doccontrol.project.load import Project, load_project
 from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.page_text import render_body
 from doccontrol.site.build import build_pages, nav_catalog
+from doccontrol.site.docs_pages import release_docs_pages
 from doccontrol.site.nav import controlled_nav, registers_nav, site_nav
 from doccontrol.site.redlines import RedlineSite, redline_site
 from doccontrol.site.search_words import search_words
@@ -69,6 +71,8 @@ class DocControlPluginConfig(MkConfig):
     clock_skew = c.Optional(c.Type((str, int)))  # 1h, 30m: how far dates may drift
     pdf = c.Optional(c.Type(bool))  # each current document as a PDF (rendered once per revision)
     allow_raw_html = c.Optional(c.Type(bool))  # raw <script>, on...= and javascript: in texts
+    forge_committers = c.Optional(c.Type((list, str)))  # e-mails that commit as the forge
+    site_pages_approvers = c.Optional(c.Type((list, str)))  # who approves docs_dir pages
 
 
 class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
@@ -90,6 +94,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         repo = Path(config.config_file_path or ".").resolve().parent
         try:
             settings = config_from_options(options)
+            docs_dir = Path(config.docs_dir).resolve()
+            if docs_dir.is_relative_to(repo):
+                settings = replace(settings, docs_dir=docs_dir.relative_to(repo).as_posix())
             self.project = load_project(repo, settings, self.as_of)
         except DocControlError as exc:
             raise PluginError(str(exc)) from None
@@ -181,6 +188,8 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
                     config, f"assets/doccontrol/{name}", content=(ASSET_DIR / name).read_bytes()
                 ),
             )
+        if not self.preview:
+            self._approved_docs_pages(files, config)
         self._add_editions(files, config, language)
         if config.nav is None:
             docs_pages = [
@@ -195,6 +204,27 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             registers = registers_nav(site.registers, language)
             config.nav = site_nav([p for p in docs_pages if p not in listed], [*nav, registers])
         return files
+
+    def _approved_docs_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """A release build shows the docs_dir pages' approved text, never the working tree's."""
+        project = self.project
+        if project is None or project.control is None or project.history is None:
+            return
+        on_disk = [
+            f.src_uri for f in files if f.is_documentation_page() and f.src_uri not in self.pages
+        ]
+        pages = release_docs_pages(
+            project.control.site_pages,
+            project.history.blobs,
+            project.config.docs_prefix,
+            on_disk,
+        )
+        for src_uri in pages.left_out:
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+        for src_uri, data in pages.shown:
+            _replace(files, File.generated(config, src_uri, content=data))
 
     def _redlines(self, directory_urls: bool, language: str) -> RedlineSite:
         project, catalog = self.project, self.catalog

@@ -74,6 +74,13 @@ class Config:
     # Approved-by trailers in commits the forge made count only when the forge wrote
     # them itself (a GitLab %{approved_by} template), never when a person typed them.
     forge_trailers_trusted: bool = False
+    # Committer e-mails that stand for the forge: trailers in the merge or squash commits
+    # they commit are the forge's record (counted only with forge_trailers: trusted).
+    forge_committers: tuple[str, ...] = ("noreply@github.com",)
+    # The MkDocs docs_dir (from mkdocs.yml, not a plugin option): its pages are
+    # controlled like documents, approved by the top role or site_pages_approvers.
+    docs_dir: str = "docs"
+    site_pages_approvers: tuple[str, ...] = ()
     revisions: RevisionScheme = RevisionScheme.LETTER
     review_months: int = 12
     prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
@@ -99,6 +106,23 @@ class Config:
         """Each controlled root with its trailing slash, for fast ``startswith`` tests."""
         return tuple(r + "/" for r in self.roots)
 
+    @functools.cached_property
+    def forge_committer_set(self) -> frozenset[str]:
+        """``forge_committers`` in lower case, for matching committer e-mails."""
+        return frozenset(e.lower() for e in self.forge_committers)
+
+    @functools.cached_property
+    def docs_prefix(self) -> str:
+        return self.docs_dir.strip("/") + "/"
+
+    def is_site_page(self, path: str) -> bool:
+        """A Markdown page of the MkDocs docs_dir that is no controlled document (rule 11)."""
+        return (
+            path.startswith(self.docs_prefix)
+            and path.lower().endswith((".md", ".markdown"))
+            and not path.startswith(self.root_prefixes)
+        )
+
     def prefix(self, doc_type: DocType) -> str:
         return self._prefix_of[doc_type]
 
@@ -117,6 +141,8 @@ OPTION_NAMES = (
     "branch",
     "min_approvals",
     "forge_trailers",
+    "forge_committers",
+    "site_pages_approvers",
     "revisions",
     "review",
     "prefixes",
@@ -201,6 +227,12 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
                 where,
             )
         cfg = replace(cfg, forge_trailers_trusted=value == "trusted")
+    if "forge_committers" in opts:
+        committers = _names_option(opts["forge_committers"], "forge_committers", where)
+        cfg = replace(cfg, forge_committers=committers)
+    if "site_pages_approvers" in opts:
+        approvers = _names_option(opts["site_pages_approvers"], "site_pages_approvers", where)
+        cfg = replace(cfg, site_pages_approvers=approvers)
     if "revisions" in opts:
         try:
             cfg = replace(cfg, revisions=RevisionScheme(opts["revisions"]))
@@ -249,6 +281,23 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where))
     return cfg
+
+
+def _names_option(value: Any, name: str, where: str) -> tuple[str, ...]:
+    """A list of e-mails, roles or people (one alone may be given as a string)."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(
+        isinstance(i, str) and i.strip() for i in items
+    ):
+        example = (
+            "[noreply@github.com]" if name == "forge_committers" else "[管理者代表, 质量部]"
+        )
+        raise ConfigError(
+            f"doc-control option '{name}' must be a non-empty list, like {example}", where
+        )
+    if name == "forge_committers":
+        return tuple(i.strip().lower() for i in items)
+    return tuple(i.strip() for i in items)
 
 
 def _clause_file_or_set(value: str) -> bool:
@@ -358,6 +407,12 @@ def _type_defaults(given: Mapping[Any, Any], where: str) -> tuple[tuple[DocType,
     return tuple(result)
 
 
+def _relative_dir(value: str) -> str:
+    """A folder as mkdocs.yml names it, relative to mkdocs.yml, as git paths are written."""
+    parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
+    return "/".join(parts) or "docs"
+
+
 class _LenientLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, whose ``!ENV`` and ``!!python/name:`` tags we need not resolve."""
 
@@ -406,8 +461,12 @@ def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
             options = dict(entry[PLUGIN_NAME] or {})
     theme = data.get("theme") or {}
     language = theme.get("language", "zh") if isinstance(theme, dict) else "zh"
+    docs_dir = data.get("docs_dir")
+    config = config_from_options(options or {})
+    if isinstance(docs_dir, str) and docs_dir.strip("/"):
+        config = replace(config, docs_dir=_relative_dir(docs_dir))
     return SiteConfig(
-        config_from_options(options or {}),
+        config,
         options is not None,
         str(data.get("site_name") or default_name),
         str(language or "zh"),

@@ -18,7 +18,7 @@ from doccontrol.model.findings import (
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.project.site_links import link_findings
-from doccontrol.rendering.trust import trust_lines
+from doccontrol.rendering.trust import trust_annotations, trust_lines, trust_records
 from doccontrol.sources.typography import catalog_typography
 
 
@@ -27,9 +27,16 @@ def check(
 ) -> int:
     """Exit 0 when nothing is an error (with ``strict``, nothing at all), 1 otherwise.
 
-    ``explain_trust`` adds, after the findings in text format, what every approval rests on.
+    ``explain_trust`` adds what every approval rests on: lines after the findings in
+    text, a ``trust`` array next to them in JSON, a folded log group (and a notice on
+    each approval resting on forge-written trailers) in GitHub's format.
     """
     trust: list[str] = []
+    # With the flag, JSON always carries the array, empty when nothing could be read.
+    extra: dict[str, object] | None = (
+        {"trust": []} if explain_trust and fmt is OutputFormat.JSON else None
+    )
+    annotations: list[str] = []
     try:
         site = read_mkdocs_yml(repo)
         project = load_project(repo, site.config, as_of)
@@ -40,13 +47,20 @@ def check(
             [*site.findings, *project.findings, *link_findings(project), *print_findings(project),
              *catalog_typography(project.worktree)]
         )
-        if explain_trust and fmt is OutputFormat.TEXT and project.control is not None:
-            trust = trust_lines(project.control)
+        if explain_trust and project.control is not None:
+            if fmt is OutputFormat.TEXT:
+                trust = trust_lines(project.control)
+            elif fmt is OutputFormat.JSON:
+                extra = {"trust": trust_records(project.control)}
+            else:
+                annotations = trust_annotations(project.control)
     except ConfigError as exc:
         findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.message)]
-    output = render_findings(findings, fmt)
+    output = render_findings(findings, fmt, extra)
     if output:
         print(output)
+    if annotations:
+        print("\n".join(annotations))
     if trust:
         print("What each approval rests on:")
         print("\n".join(trust))
