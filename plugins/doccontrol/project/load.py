@@ -14,6 +14,7 @@ from doccontrol.model.findings import Finding, error, sort_findings
 from doccontrol.model.history import BaselineTag, History
 from doccontrol.project.gc_pause import gc_paused
 from doccontrol.project.worktree import read_codeowners, read_worktree
+from doccontrol.project.trust_cache import TrustCache
 from doccontrol.rules.control import ControlState, Evaluation
 from doccontrol.rules.records import (
     FilledRecord,
@@ -66,7 +67,8 @@ def _load_project(repo: Path, config: Config, as_of: date, baseline: BaselineTag
     with ThreadPoolExecutor(max_workers=1) as pool:
         reading = pool.submit(_read_worktree, repo, config)
         # The replay takes the events as git streams them.
-        evaluation = Evaluation(config, as_of)
+        trust = TrustCache()
+        evaluation = Evaluation(config, as_of, trust)
         try:
             history = read_history(repo, config, evaluation)
         except RepositoryError as exc:
@@ -80,6 +82,7 @@ def _load_project(repo: Path, config: Config, as_of: date, baseline: BaselineTag
     approved = worktree
     if history is not None:
         control = evaluation.result(history)
+        trust.save()
         findings.extend(control.findings)
         approved = build_catalog(approved_sources(history, control, config), config)
         findings.extend(record_history_findings(history, control, approved, config))

@@ -16,12 +16,13 @@ from typing import Any
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from doccontrol.model.documents import ID_PATTERN, DocType, Roles
+from doccontrol.model.documents import ID_PATTERN, DocType, Roles, SigningKey
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
+from doccontrol.rules.signatures import Verifier, check_claims, verify
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
-from doccontrol.sources.config import Config, RevisionScheme
+from doccontrol.sources.config import Config, RevisionScheme, SignatureMode
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
 from doccontrol.sources.yaml_positions import is_plain
@@ -176,9 +177,13 @@ class _Doc:
 
 
 class _Replay:
-    def __init__(self, blobs: Mapping[str, bytes], config: Config) -> None:
+    def __init__(
+        self, blobs: Mapping[str, bytes], config: Config, verifier: Verifier = verify
+    ) -> None:
         self.blobs = blobs
         self.config = config
+        self.verifier = verifier
+        self.signature_warned: set[str] = set()
         self.roots = tuple(r + "/" for r in config.roots)
         self.meta_cache: dict[str, dict[str, Any] | None] = {}
         self.head_cache: dict[bytes, dict[str, Any] | None] = {}
@@ -304,8 +309,14 @@ class _Replay:
         # would split the cache too: it is keyed without it, and the grounds of a
         # verdict kept from another merge are given this merge's commit.
         paths = paths if who.has_sign_offs else frozenset()
+        if self.config.signatures is not SignatureMode.OFF:
+            who = self.signed(who, roles)
         plain = all(c.basis is approval.Basis.MERGE for c in who.claims)
-        party: object = (who.claimed, who.authors, who.problems) if plain else who
+        party: object = (
+            (who.claimed, who.authors, who.problems, tuple(c.verified for c in who.claims))
+            if plain
+            else who
+        )
         key = (party, id(roles), approvers, ignore_authors, paths)
         kept = self.verdicts.get(key)
         if kept is not None:
@@ -327,6 +338,17 @@ class _Replay:
 
     def parties(self, event: ChangeEvent) -> approval.Parties:
         return approval.parties(event, self.config.forge_trailers_trusted)
+
+    def signed(self, who: approval.Parties, roles: Roles | None) -> approval.Parties:
+        """``who`` with its signatures checked (issue 17); under ``warn``, each unverified
+        approval is reported once, as a warning naming its commit."""
+        required = self.config.signatures is SignatureMode.REQUIRED
+        checked = check_claims(who, roles, required, self.verifier)
+        for note in checked.warnings:
+            if note not in self.signature_warned:
+                self.signature_warned.add(note)
+                self.findings.append(warning(".git", 1, "signature-unverified", note))
+        return replace(checked, warnings=())
 
     # -- the replay -----------------------------------------------------------------
 
@@ -871,9 +893,10 @@ class Evaluation:
     afresh with :func:`evaluate`, so the answer is the same either way.
     """
 
-    def __init__(self, config: Config, as_of: date) -> None:
+    def __init__(self, config: Config, as_of: date, verifier: Verifier = verify) -> None:
         self.config = config
         self.as_of = as_of
+        self.verifier = verifier
         self._replay: _Replay | None = None
         self._baseline: BaselineTag | None = None
         self._adopting = False
@@ -885,7 +908,7 @@ class Evaluation:
         self.replayed_afresh = False
 
     def start(self, baseline: BaselineTag | None, blobs: Mapping[str, bytes]) -> None:
-        self._replay = _Replay(blobs, self.config)
+        self._replay = _Replay(blobs, self.config, self.verifier)
         self._baseline = baseline
         self._added = 0
         self._later.clear()
@@ -927,6 +950,9 @@ class Evaluation:
             if roles is None or person is None or person.name not in roles.members(roles.top):
                 self._usable = False
                 return
+            if _baseline_signature(baseline, person.signing_keys, self.config, self.verifier):
+                self._usable = False  # evaluate() reports it
+                return
             replay.adopt(event, baseline.date.date(), person.name, baseline.message)
             self._adopting = False
 
@@ -936,12 +962,29 @@ class Evaluation:
         complete = self._added == len(history.events) and history.baseline == self._baseline
         if replay is None or not complete or not self._usable or self._adopting:
             self.replayed_afresh = True
-            return evaluate(history, self.config, self.as_of)
+            return evaluate(history, self.config, self.as_of, self.verifier)
         self.replayed_afresh = False
         return _finish(replay, self.config, self.as_of, self._commit, _shallow_findings(history))
 
 
-def evaluate(history: History, config: Config, as_of: date) -> ControlState:
+def _baseline_signature(
+    baseline: BaselineTag, keys: tuple[SigningKey, ...], config: Config, verifier: Verifier
+) -> str:
+    """What is wrong with the baseline tag's signature, where signatures are checked."""
+    if config.signatures is SignatureMode.OFF:
+        return ""
+    check = verifier(f"tag:{baseline.commit}", baseline.signature, keys)
+    if check.verified:
+        return ""
+    return (
+        f"tag doccontrol/baseline must be a signed annotated tag by the top role "
+        f"(git tag -s), verified against its tagger's keys in roles.yml: {check.problem}"
+    )
+
+
+def evaluate(
+    history: History, config: Config, as_of: date, verifier: Verifier = verify
+) -> ControlState:
     """Replay the release branch up to ``as_of`` and say where every document stands."""
     findings = _shallow_findings(history)
     last = -1
@@ -949,7 +992,7 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
         if event.committed.date() <= as_of:
             last = i
     events = history.events[: last + 1]
-    replay = _Replay(history.blobs, config)
+    replay = _Replay(history.blobs, config, verifier)
 
     adopt_at: int | None = None
     adopted: date | None = None
@@ -974,6 +1017,11 @@ def evaluate(history: History, config: Config, as_of: date) -> ControlState:
                 )
             else:
                 adopter = person.name
+                unsigned = _baseline_signature(baseline, person.signing_keys, config, verifier)
+                if unsigned and config.signatures is SignatureMode.REQUIRED:
+                    problem, adopter = unsigned, ""
+                elif unsigned:
+                    findings.append(warning(".git", 1, "signature-unverified", unsigned))
         if problem:
             findings.append(
                 error(

@@ -33,6 +33,14 @@ class TypeDefaults:
     storage: str | None = None
 
 
+class SignatureMode(Enum):
+    """Whether an approving commit must carry a verified signature (issue 17)."""
+
+    OFF = "off"  # approvals rest on who git says made them
+    WARN = "warn"  # an unverified approval counts, with a warning
+    REQUIRED = "required"  # an unverified approval counts for nothing
+
+
 class RevisionScheme(Enum):
     """``letter``: A/0, A/1, B/0. ``numeric``: 1.0, 1.1, 2.0."""
 
@@ -53,6 +61,7 @@ class Config:
     # Approved-by trailers in commits the forge made count only when the forge wrote
     # them itself (a GitLab %{approved_by} template), never when a person typed them.
     forge_trailers_trusted: bool = False
+    signatures: SignatureMode = SignatureMode.OFF
     revisions: RevisionScheme = RevisionScheme.LETTER
     review_months: int = 12
     prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
@@ -92,6 +101,7 @@ OPTION_NAMES = (
     "branch",
     "min_approvals",
     "forge_trailers",
+    "signatures",
     "revisions",
     "review",
     "prefixes",
@@ -168,6 +178,16 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
                 where,
             )
         cfg = replace(cfg, forge_trailers_trusted=value == "trusted")
+    if "signatures" in opts:
+        try:
+            cfg = replace(cfg, signatures=SignatureMode(opts["signatures"]))
+        except ValueError:
+            raise ConfigError(
+                "doc-control option 'signatures' must be 'off' (the default), 'warn' (an "
+                "approval without a verified signature counts, with a warning) or 'required' "
+                "(it counts for nothing); see README, 'Signed approvals'",
+                where,
+            ) from None
     if "revisions" in opts:
         try:
             cfg = replace(cfg, revisions=RevisionScheme(opts["revisions"]))
