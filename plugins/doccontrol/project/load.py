@@ -13,8 +13,8 @@ from doccontrol.model.errors import RepositoryError
 from doccontrol.model.findings import Finding, error, sort_findings
 from doccontrol.model.history import BaselineTag, History
 from doccontrol.project.gc_pause import gc_paused
-from doccontrol.project.worktree import read_codeowners, read_worktree
 from doccontrol.project.trust_cache import TrustCache
+from doccontrol.project.worktree import read_codeowners, read_worktree
 from doccontrol.rules.control import ControlState, Evaluation
 from doccontrol.rules.records import (
     FilledRecord,
