@@ -152,7 +152,7 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     baseline = _baseline(baseline_line)
     signing = config.signatures is not SignatureMode.OFF
     if signing and baseline is not None and baseline_line.startswith("tag\x00"):
-        tag_object = baseline_line.split("\x00")[6]
+        tag_object = baseline_line.split("\x00")[5]
         raw_tag = _read_blobs(repo, [tag_object]).get(tag_object)
         baseline = replace(baseline, signature=split_tag(raw_tag) if raw_tag else None)
     # Renames are paired here (identical blobs); a document's history follows its id,

@@ -64,9 +64,10 @@ class Claim:
     recorder: Identity | None = None
     voided: frozenset[str] = frozenset()
     # The signature of ``commit`` (read only when the config checks signatures), and
-    # the fingerprint of the listed key it verified against (empty when it did not).
+    # the fingerprint of the listed key it verified against: None when signatures are
+    # not checked, empty when checked and not verified (counted under signatures: warn).
     signed: Signed | None = None
-    verified: str = ""
+    verified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ class Ground:
     person: str
     basis: Basis
     commit: str
-    key: str = ""  # fingerprint of the listed key whose signature on ``commit`` verified
+    # The fingerprint of the listed key whose signature on ``commit`` verified; empty
+    # when it was checked and did not verify (signatures: warn), None when not checked.
+    key: str | None = None
 
 
 @dataclass(frozen=True)

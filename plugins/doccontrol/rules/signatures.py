@@ -205,11 +205,11 @@ def check_claims(
         problems.append(
             f"the {claim.basis.value} approval by {whose} in {what} {claim.commit[:8]} has no "
             f"verified signature: {check.problem} (signatures: "
-            f"{'required' if required else 'warn'}; the key must be listed for {whose} in "
-            "roles.yml before the change is merged)"
+            f"{'required' if required else 'warn'}: it must be signed with a key listed for "
+            f"{whose} in roles.yml as it stood before the change)"
         )
         if not required:
-            kept.append(claim)
+            kept.append(replace(claim, verified=""))
     if not problems:
         return replace(who, claims=tuple(kept))
     if not required:
