@@ -85,7 +85,7 @@ def _openpgp(text: str) -> tuple[SigningKey | None, str]:
 
 
 def _first_packet(raw: bytes) -> tuple[int, bytes] | None:
-    """The tag and body of the first OpenPGP packet (RFC 4880 §4.2), or None."""
+    """The tag and body of the first OpenPGP packet (RFC 4880, section 4.2), or None."""
     if len(raw) < 2 or not raw[0] & 0x80:
         return None
     if raw[0] & 0x40:  # new format
