@@ -180,7 +180,9 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, forge_trailers_trusted=value == "trusted")
     if "signatures" in opts:
         try:
-            cfg = replace(cfg, signatures=SignatureMode(opts["signatures"]))
+            # YAML reads a bare ``off`` as false.
+            value = "off" if opts["signatures"] is False else opts["signatures"]
+            cfg = replace(cfg, signatures=SignatureMode(value))
         except ValueError:
             raise ConfigError(
                 "doc-control option 'signatures' must be 'off' (the default), 'warn' (an "
