@@ -30,6 +30,7 @@ from history_cases import (
     finding_line,
     register,
 )
+from workflow_cases import cli
 
 MakeRepo = Callable[..., GitRepo]
 LATER = "2026-06-01"
@@ -444,3 +445,20 @@ def test_openpgp_key_is_read_and_a_gpg_signed_merge_is_reported(
     line = finding_line(result.stdout, "unapproved-change", LI)
     assert_names_commit(line, merge)
     assert "OpenPGP signature" in line
+
+
+@pytest.mark.parametrize("listed", [(WANG,), (WANG, LI)])
+def test_status_says_whether_the_expected_approver_has_a_key_listed(
+    make_repo: MakeRepo, tmp_path: Path, listed: tuple[Who, ...]
+) -> None:
+    repo, _ = _setup(make_repo, tmp_path, listed=listed)
+    branch_commit(repo, "zhang/qp01")
+    repo.checkout("zhang/qp01")
+    result = cli(repo, "status")
+    assert "Traceback" not in result.output
+    if LI in listed:
+        assert "no signing key" not in result.stdout
+        assert "may approve — 管理者代表: 李代表" in result.stdout
+    else:
+        assert "李代表 (no signing key listed in roles.yml)" in result.stdout
+        assert "李代表 has no signing key listed in roles.yml" in result.stdout
