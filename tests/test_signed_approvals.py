@@ -462,3 +462,37 @@ def test_status_says_whether_the_expected_approver_has_a_key_listed(
     else:
         assert "李代表 (no signing key listed in roles.yml)" in result.stdout
         assert "李代表 has no signing key listed in roles.yml" in result.stdout
+
+
+def test_control_block_and_edition_manifest_show_the_verified_signature(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from doccontrol.edition.manifest import Signer, manifest_dict
+    from doccontrol.edition.plan import plan_edition
+    from doccontrol.project.load import load_project
+    from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+    from doccontrol.rendering.control_block import PageContext, control_table
+
+    repo, keys = _setup(make_repo, tmp_path)
+    branch_commit(repo, "zhang/qp01")
+    signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
+    config = read_mkdocs_yml(repo.path).config
+    day = date(2026, 6, 1)
+    project = load_project(repo.path, config, day)
+    assert project.control is not None
+    ctl = next(d for d in project.control.documents if d.id == "QP-01")
+    doc = next(d for d in project.approved.documents if d.id == "QP-01")
+    block = control_table(doc, ctl, PageContext(False, day, day, "zh", config))
+    assert "李代表（已验证签名）" in block
+    plan, refused = plan_edition(project, "测试组织")
+    assert plan is not None, refused
+    manifest = manifest_dict(plan, Signer("s", "CN=s", "00"), {})
+    qp01 = next(d for d in manifest["documents"] if d["id"] == "QP-01")
+    assert qp01["revision"] == "A/1"
+    assert qp01["signature_verified"] is True
+    assert qp01["signature_keys"] == [keys[LI.name].fingerprint]
+    # An unsigned adoption-era document carries the baseline, not a signature: no mark.
+    sm01 = next(d for d in manifest["documents"] if d["id"] == "SM-01")
+    assert "signature_verified" not in sm01
