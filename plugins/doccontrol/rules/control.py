@@ -950,9 +950,12 @@ class Evaluation:
             if roles is None or person is None or person.name not in roles.members(roles.top):
                 self._usable = False
                 return
-            if _baseline_signature(baseline, person.signing_keys, self.config, self.verifier):
+            unsigned = _baseline_signature(baseline, person.signing_keys, self.config, self.verifier)
+            if unsigned and self.config.signatures is SignatureMode.REQUIRED:
                 self._usable = False  # evaluate() reports it
                 return
+            if unsigned:
+                replay.findings.append(warning(".git", 1, "signature-unverified", unsigned))
             replay.adopt(event, baseline.date.date(), person.name, baseline.message)
             self._adopting = False
 
