@@ -496,3 +496,39 @@ def test_control_block_and_edition_manifest_show_the_verified_signature(
     # An unsigned adoption-era document carries the baseline, not a signature: no mark.
     sm01 = next(d for d in manifest["documents"] if d["id"] == "SM-01")
     assert "signature_verified" not in sm01
+
+
+def test_trust_cache_lives_outside_the_repository_and_is_keyed_by_key_set(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    from doccontrol.project.trust_cache import TrustCache
+    from doccontrol.rules.signatures import split_commit
+    from doccontrol.sources.signing_keys import parse_signing_key
+
+    repo, keys = _setup(make_repo, tmp_path)
+    branch_commit(repo, "zhang/qp01")
+    signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
+    assert document(register(repo, LATER), "QP-01")["revision"] == "A/1"
+    cached = list((tmp_path / "cache" / "doccontrol" / "signatures").glob("*.tsv"))
+    assert cached, "the run wrote its verdicts to the user's cache folder"
+    assert repo.git("status", "--porcelain", "--ignored") == "", "nothing written in the repo"
+    # A second run is served from the cache and gives the same answer.
+    assert document(register(repo, LATER), "QP-01")["history"][-1]["signature_verified"] is True
+
+    # A verdict cached under one key set is never used for another.
+    raw = subprocess.run(
+        ["git", "cat-file", "commit", "HEAD"], cwd=repo.path, check=True, capture_output=True
+    ).stdout
+    signed = split_commit(raw)
+    assert signed is not None
+    li_key, _ = parse_signing_key(keys[LI.name].public)
+    wang_key, _ = parse_signing_key(keys[WANG.name].public)
+    assert li_key is not None and wang_key is not None
+    cache = TrustCache(tmp_path / "cache2")
+    assert cache("x", signed, (li_key,)).fingerprint == keys[LI.name].fingerprint
+    cache.save()
+    again = TrustCache(tmp_path / "cache2")
+    assert again("x", signed, (li_key,)).verified and again.hits == 1
+    other = again("x", signed, (wang_key,))
+    assert not other.verified and again.misses == 1
+    assert "not listed" in other.problem
