@@ -279,6 +279,6 @@ def test_parsed_commits_spread_into_events_field_for_field() -> None:
     from doccontrol.history.reader import _Mainline
     from doccontrol.model.history import ChangeEvent
 
-    assert (*_Mainline._fields, "brought_in", "merge_authored") == tuple(
+    assert (*_Mainline._fields, "brought_in", "merge_authored", "signature") == tuple(
         f.name for f in fields(ChangeEvent)
     )

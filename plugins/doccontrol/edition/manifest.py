@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from doccontrol.edition.plan import EditionPlan
+from doccontrol.edition.plan import EditionDocument, EditionPlan
 
 FORMAT = "doccontrol-edition/1"
 NAME = "manifest.json"
@@ -65,10 +65,21 @@ def manifest_dict(
                 "commit": d.commit,
                 "files": [{"path": p, "blob": b} for p, b in d.files],
             }
+            | _signatures(d)
             for d in plan.documents
         ],
         "generator": dict(sorted(tools.items())),
         "fonts": sorted(fonts or [], key=lambda f: (f["family"], f["file"], f["index"])),
+    }
+
+
+def _signatures(doc: EditionDocument) -> dict[str, Any]:
+    """Whether the revision's approvals were signature-verified, where that is checked."""
+    if doc.signature_keys is None:
+        return {}
+    return {
+        "signature_verified": all(doc.signature_keys),
+        "signature_keys": [k for k in dict.fromkeys(doc.signature_keys) if k],
     }
 
 

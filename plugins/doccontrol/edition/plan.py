@@ -56,6 +56,9 @@ class EditionDocument:
     pieces: tuple[Piece, ...]
     history: tuple[RevisionRow, ...]
     pending: RevisionRow | None = None
+    # Keys whose signatures verified the revision's approvals (issue 17); an empty
+    # string stands for an approval that did not verify; None when not checked.
+    signature_keys: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,11 @@ def edition_document(ctl: DocumentControl, doc: Document) -> EditionDocument:
         pieces=_pieces(doc),
         history=tuple(_row(r) for r in ctl.revisions[: index + 1]),
         pending=_row(ctl.pending) if ctl.pending is not None else None,
+        signature_keys=(
+            tuple(g.key for g in current.grounds if g.key is not None)
+            if any(g.key is not None for g in current.grounds)
+            else None
+        ),
     )
 
 

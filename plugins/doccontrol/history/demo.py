@@ -11,6 +11,7 @@ history, so it runs git (through GitPython) to make commits.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -59,6 +60,8 @@ class _Writer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # Who signs their approvals, and with which private key (the demo's one signer).
+        self.signing: dict[str, Path] = {}
         self.repo = git.Repo.init(path, initial_branch="main")
         self.repo.git.set_persistent_git_options(no_replace_objects=True)
         self.repo.git.update_environment(GIT_NO_REPLACE_OBJECTS="1")
@@ -89,14 +92,47 @@ class _Writer:
                committer: Person | None = None, allow_empty: bool = False) -> None:
         self.repo.git.add("-A")
         args = ["-q", "-m", message] + (["--allow-empty"] if allow_empty else [])
-        self.repo.git.commit(*args, env=self.env(author, when, committer))
+        signing = self.signer(committer or author)
+        env = {**self.env(author, when, committer), **signing}
+        self.repo.git.commit(*args, *(["-S"] if signing else []), env=env)
+
+    def signer(self, who: Person) -> dict[str, str]:
+        """git config (as environment) that signs with ``who``'s demo SSH key, if they have one."""
+        key = self.signing.get(who.email)
+        if key is None:
+            return {}
+        return {
+            "GIT_CONFIG_COUNT": "2",
+            "GIT_CONFIG_KEY_0": "gpg.format",
+            "GIT_CONFIG_VALUE_0": "ssh",
+            "GIT_CONFIG_KEY_1": "user.signingkey",
+            "GIT_CONFIG_VALUE_1": str(key),
+        }
+
+    def demo_key(self, who: Person) -> str:
+        """An SSH signing key for ``who``, made now and kept beside the demo's edition key
+        (never committed); returns its public key line, labelled as a demo key."""
+        folder = self.path / SIGNING_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        private = folder / f"demo-approval-key-{who.email.split('@')[0]}"
+        if not private.exists():
+            subprocess.run(
+                ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(private),
+                 "-C", f"DEMO KEY for {who.email}, made by doccontrol demo; not for real use"],
+                check=True, capture_output=True,
+            )
+        self.signing[who.email] = private
+        return Path(f"{private}.pub").read_text("utf-8").strip()
 
     def branch(self, name: str) -> None:
         self.repo.git.checkout("-q", "-b", name, "main")
 
     def merge(self, branch: str, approver: Person, when: datetime, message: str) -> None:
         self.repo.git.checkout("-q", "main")
-        self.repo.git.merge("-q", "--no-ff", "-m", message, branch, env=self.env(approver, when))
+        signing = self.signer(approver)
+        env = {**self.env(approver, when), **signing}
+        self.repo.git.merge("-q", "--no-ff", *(["-S"] if signing else []), "-m", message, branch,
+                            env=env)
 
     def squash(self, branch: str, author: Person, approver: Person, when: datetime, message: str) -> None:
         self.repo.git.checkout("-q", "main")
@@ -196,6 +232,14 @@ def build_history(path: Path, today: date) -> None:
     (path / old_record).parent.mkdir(parents=True, exist_ok=True)
     (path / old_record).write_text(OLD_RECORD, "utf-8")
     w.edit("procedures/wi-02-phone-reception.md", _set_field("review", "6"))
+    # One approver signs approvals with an SSH key made now (a demo key); the config
+    # warns about every approval that is not signed (signatures: warn).
+    public = w.demo_key(LI)
+    w.edit("manual/roles.yml", lambda old: old.replace(
+        "    emails: [limin@hengxin-service.example]\n",
+        f"    emails: [limin@hengxin-service.example]\n    signing_keys: ['{public}']\n"))
+    w.edit("mkdocs.yml", lambda old: old.replace(
+        "  - doc-control:\n", "  - doc-control:\n      signatures: warn\n", 1))
     w.commit("导入经纸质审批的体系文件", CHEN, _at(start, 9))
     w.tag("doccontrol/baseline", WANG, _at(start, 17), "纸质版体系文件（A/0）转入 git 管理")
 

@@ -20,6 +20,7 @@ import os
 import re
 import subprocess
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -41,8 +42,9 @@ from doccontrol.model.history import (
     Identity,
     parse_identity,
 )
+from doccontrol.rules.signatures import split_commit, split_tag
 from doccontrol.sources.acknowledged import ACKNOWLEDGED
-from doccontrol.sources.config import Config
+from doccontrol.sources.config import Config, SignatureMode
 
 BASELINE_TAG = "doccontrol/baseline"
 
@@ -176,6 +178,11 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     if cached is not None:
         return cached
     baseline = _baseline(baseline_line)
+    signing = config.signatures is not SignatureMode.OFF
+    if signing and baseline is not None and baseline_line.startswith("tag\x00"):
+        tag_object = baseline_line.split("\x00")[5]
+        raw_tag = _read_blobs(repo, [tag_object]).get(tag_object)
+        baseline = replace(baseline, signature=split_tag(raw_tag) if raw_tag else None)
     # Renames are paired here (identical blobs); a document's history follows its id,
     # so git's costly rename detection would buy nothing. Both streams run side by
     # side: git diffs the first-parent line while another git walks the graph.
@@ -205,7 +212,7 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     blobs = _BlobStream(cwd)
     lookups = _LookupStream(cwd, prefix)
     events: list[ChangeEvent] = []
-    builder = _EventBuilder(graph, lookups, cwd, prefix)
+    builder = _EventBuilder(graph, lookups, cwd, prefix, blobs if signing else None)
     waiting: deque[tuple[_Mainline, int, tuple[int, ...]]] = deque()
     if sink is not None:
         sink.start(baseline, blobs.contents)
@@ -228,6 +235,7 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
             if not lookups.answered(waiting[0][2]):
                 lookups.flush()  # only when the next event waits for them: a flush is a call
 
+    signoffs_asked = False
     try:
         command = [
             *GIT,
@@ -253,9 +261,17 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
                     for change in parsed.changes
                     for parent in parsed.parents[1:]
                 )
+            if signing:
+                # The commit object itself, from the same stream: its signature.
+                blobs.ask(parsed.commit)
             waiting.append((parsed, blobs.request(parsed.changes), asked))
             if graph_read.is_set() and not failure:
+                if signing and not signoffs_asked:
+                    signoffs_asked = _ask_sign_offs(graph, blobs)
                 pass_on()
+        if signing and not signoffs_asked:
+            graph_read.wait()
+            signoffs_asked = _ask_sign_offs(graph, blobs)
     finally:
         contents = blobs.finish()
         walker.join()
@@ -283,6 +299,15 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     _CACHE.clear()  # one repository state at a time is all serve needs
     _CACHE[key] = history
     return history
+
+
+def _ask_sign_offs(graph: dict[str, list[str]], blobs: _BlobStream) -> bool:
+    """Ask for the commit objects of every would-be sign-off (their signatures)."""
+    for sha, fields in graph.items():
+        trailers = fields[_G_TRAILERS].lower()
+        if "approved-by:" in trailers or "reviewed-by:" in trailers:
+            blobs.ask(sha)
+    return True
 
 
 def _baseline(line: str) -> BaselineTag | None:
@@ -526,8 +551,16 @@ class _EventBuilder:
     """
 
     def __init__(
-        self, graph: dict[str, list[str]], lookups: _LookupStream, cwd: str, prefix: str
+        self,
+        graph: dict[str, list[str]],
+        lookups: _LookupStream,
+        cwd: str,
+        prefix: str,
+        objects: _BlobStream | None = None,
     ) -> None:
+        # ``objects`` is given when signatures are checked: the commit objects are read
+        # there, in the stream that reads the blobs.
+        self.objects = objects
         self.graph = graph
         self.seen: set[str] = set()
         self.lookups = lookups
@@ -565,7 +598,13 @@ class _EventBuilder:
                     if wrote:
                         brought[i] = replace(brought[i], merge_authored=wrote)
         seen.add(line.commit)
-        return ChangeEvent(*line, brought_in=tuple(brought), merge_authored=merge_authored)
+        signature = None
+        if self.objects is not None:
+            raw = self.objects.contents.get(line.commit)
+            signature = split_commit(raw) if raw else None
+        return ChangeEvent(
+            *line, brought_in=tuple(brought), merge_authored=merge_authored, signature=signature
+        )
 
     def sign_off(
         self, signed: BroughtIn, tip: str, line: _Mainline, merge_authored: tuple[str, ...]
@@ -576,7 +615,11 @@ class _EventBuilder:
         at_tip = self.lookups.get(self.lookups.ask((tip, p) for p in paths))
         changed = {p for p, a, b in zip(paths, at_sign_off, at_tip, strict=True) if a != b}
         changed.update(merge_authored)
-        return replace(signed, changed_after=frozenset(changed))
+        signature = None
+        if self.objects is not None:
+            raw = self.objects.wait_for(signed.commit)
+            signature = split_commit(raw) if raw else None
+        return replace(signed, changed_after=frozenset(changed), signature=signature)
 
     def inner_merges(
         self, merges: list[BroughtIn], line: _Mainline
@@ -833,6 +876,18 @@ class _BlobStream:
         """Send the names still buffered: git answers only what it has been sent."""
         assert self._proc.stdin is not None
         self._proc.stdin.flush()
+
+    def wait_for(self, sha: str) -> bytes | None:
+        """One object, asked for now and waited for (rare: a sign-off commit's signature)."""
+        assert self._proc.stdin is not None
+        if self._proc.stdin.closed:
+            return self.contents.get(sha)  # everything asked for is in
+        self.ask(sha)
+        target = len(self._asked)
+        self.flush()
+        while sha not in self.contents and self.answered < target and self._reader.is_alive():
+            time.sleep(0.0005)
+        return self.contents.get(sha)
 
     def _collect(self) -> None:
         # 64 KiB at a time: a call or two per blob would keep this thread waiting

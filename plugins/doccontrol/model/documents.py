@@ -163,13 +163,38 @@ class Document:
         return (self.path, *(c.path for c in self.chapters))
 
 
+class KeyKind(Enum):
+    """The kind of a public key listed in roles.yml for signed approvals (issue 17)."""
+
+    SSH = "ssh"
+    OPENPGP = "openpgp"
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    """A public key that may sign approvals: an OpenSSH key line or an armoured OpenPGP key.
+
+    ``fingerprint`` is ``SHA256:…`` (as ``ssh-keygen -l`` prints it) for SSH, and the
+    upper-case hex v4 fingerprint for OpenPGP; ``blob`` is the key's wire form (the
+    base64-decoded SSH key, or the OpenPGP public-key packet body).
+    """
+
+    kind: KeyKind
+    fingerprint: str
+    blob: bytes
+    text: str = field(default="", compare=False)
+    line: int = field(default=1, compare=False)
+
+
 @dataclass(frozen=True)
 class Person:
-    """Someone named in roles.yml, with the identities git and the forge know them by."""
+    """Someone named in roles.yml, with the identities git and the forge know them by,
+    and the keys that may sign their approvals."""
 
     name: str
     emails: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
+    signing_keys: tuple[SigningKey, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,6 +205,8 @@ class Roles:
     roles: tuple[tuple[str, tuple[str, ...]], ...]
     top: str
     path: str = "manual/roles.yml"
+    #: Keys of the forges whose own commits (web merges, squashes) may be trusted.
+    forges: tuple[SigningKey, ...] = ()
 
     # Approval checks ask these questions for every change in the history: answer
     # them from indexes built once per roles version.

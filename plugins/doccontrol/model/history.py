@@ -34,6 +34,17 @@ def parse_identity(text: str) -> Identity | None:
     return Identity(name.strip(), email)
 
 
+class Signed(NamedTuple):
+    """A signed git object split into its signature and the bytes it signs.
+
+    For a commit, ``payload`` is the commit object without its ``gpgsig`` header (what
+    git hands to the signer); for a tag, the tag object up to the signature.
+    """
+
+    signature: bytes
+    payload: bytes
+
+
 class ChangeKind(Enum):
     ADDED = "A"
     MODIFIED = "M"
@@ -79,6 +90,8 @@ class BroughtIn:
     # For a merge inside the branch: the paths of the main-line merge's changes whose
     # text this merge wrote itself (no parent and no automatic merge holds it).
     merge_authored: tuple[str, ...] = ()
+    # Read only when the config checks signatures; None when unsigned or not read.
+    signature: Signed | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,8 @@ class ChangeEvent:
     # parent and from what git merges automatically (an "evil merge", a conflict
     # resolution). Its merger is their author.
     merge_authored: tuple[str, ...] = ()
+    # The commit's signature, read only when the config checks signatures.
+    signature: Signed | None = None
 
     @property
     def is_merge(self) -> bool:
@@ -195,6 +210,7 @@ class BaselineTag:
     tagger: Identity | None  # None for a lightweight tag, which carries no tagger
     date: datetime
     message: str = ""  # the tag's subject line: the adopted revisions' summary
+    signature: Signed | None = None  # read only when the config checks signatures
 
 
 @dataclass(frozen=True)

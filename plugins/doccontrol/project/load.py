@@ -14,6 +14,7 @@ from doccontrol.model.errors import RepositoryError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, History
 from doccontrol.project.gc_pause import gc_paused
+from doccontrol.project.trust_cache import TrustCache
 from doccontrol.project.worktree import read_codeowners, read_worktree
 from doccontrol.rules.control import ControlState, Evaluation
 from doccontrol.rules.editions import edition_findings
@@ -126,14 +127,17 @@ def _read_control(
     ``roles:``), the history is read again as the approved options say, so an
     unapproved edit cannot choose what is judged.
     """
-    evaluation = Evaluation(config, as_of, now)  # takes the events as git streams them
+    # Verified signatures are remembered outside the repository, by key set.
+    trust = TrustCache()
+    evaluation = Evaluation(config, as_of, now, trust)  # takes the events as git streams them
     history = _with_baseline(read_history(repo, config, evaluation), baseline)
     control = evaluation.result(history)
     approved = control.config
     if approved is not None and _reading(approved) != _reading(config):
-        evaluation = Evaluation(approved, as_of, now)
+        evaluation = Evaluation(approved, as_of, now, trust)
         history = _with_baseline(read_history(repo, approved, evaluation), baseline)
         control = evaluation.result(history)
+    trust.save()
     return history, control
 
 

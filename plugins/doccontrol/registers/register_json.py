@@ -26,6 +26,18 @@ def revision_dict(rev: Revision) -> dict[str, Any]:
         "approvers": list(rev.approvers),
         "authors": list(rev.authors),
         "summary": rev.summary,
+    } | _signature(rev)
+
+
+def _signature(rev: Revision) -> dict[str, Any]:
+    """Whether every counted approval was signature-verified, and by which keys: only
+    where the config checks signatures (issue 17)."""
+    keys = [g.key for g in rev.grounds if g.key is not None]
+    if not keys:
+        return {}
+    return {
+        "signature_verified": all(keys) and len(keys) == len(rev.grounds),
+        "signature_keys": [k for k in dict.fromkeys(keys) if k],
     }
 
 

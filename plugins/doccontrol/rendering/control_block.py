@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 
 from doccontrol.model.documents import Document
-from doccontrol.rules.control import DocumentControl, Status
+from doccontrol.rules.control import DocumentControl, Revision, Status
 from doccontrol.sources.config import Config
 
 _LABELS = {
@@ -23,6 +23,7 @@ _LABELS = {
         "effective": "实施日期",
         "owner": "编制",
         "approvers": "批准",
+        "signed": "已验证签名",
         "review_due": "下次评审",
         "controlled": "受控",
         "draft_banner": "草稿（DRAFT）：本页显示工作区中尚未批准的文本，不得作为受控文件使用。",
@@ -43,6 +44,7 @@ _LABELS = {
         "effective": "Effective",
         "owner": "Prepared by",
         "approvers": "Approved by",
+        "signed": "signature verified",
         "review_due": "Next review",
         "controlled": "Controlled",
         "draft_banner": "DRAFT: this page shows unapproved text from the working tree; "
@@ -79,6 +81,14 @@ class PageContext:
     today: date
     language: str
     config: Config
+
+
+def signature_mark(rev: Revision | None, language: str) -> str:
+    """``（已验证签名）`` when every approval of ``rev`` rests on a verified signature (issue 17)."""
+    if rev is None or not rev.grounds or not all(g.key for g in rev.grounds):
+        return ""
+    word = labels(language)["signed"]
+    return f" ({word})" if language.lower().startswith("en") else f"（{word}）"
 
 
 def admonition(kind: str, text: str) -> str:
@@ -131,7 +141,12 @@ def control_table(doc: Document, ctl: DocumentControl | None, ctx: PageContext) 
         (words["issued"], str(current.issued) if current else "—"),
         (words["effective"], str(current.effective) if current else "—"),
         (words["owner"], doc.owner),
-        (words["approvers"], "、".join(current.approvers) if current else "、".join(doc.approvers)),
+        (
+            words["approvers"],
+            "、".join(current.approvers) + signature_mark(current, ctx.language)
+            if current
+            else "、".join(doc.approvers),
+        ),
         (words["review_due"], str(ctl.review_due) if ctl and ctl.review_due else "—"),
     ]
     cells = "".join(

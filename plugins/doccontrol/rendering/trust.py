@@ -8,8 +8,20 @@ trailer (where the config trusts the forge), or the baseline tag.
 
 from __future__ import annotations
 
-from doccontrol.rules.approval import Basis
+from doccontrol.rules.approval import Basis, Ground
 from doccontrol.rules.control import ControlState
+
+
+def _signature(ground: Ground) -> str:
+    """What the approval rests on besides git's identities (issue 17)."""
+    if ground.basis is Basis.BASELINE:
+        return ""
+    if ground.key:
+        what = "forge signature" if ground.basis is Basis.FORGE_TRAILER else "verified signature"
+        return f", with a {what} {ground.key}"
+    if ground.key == "":
+        return ", on the committer identity alone: its signature did not verify (signatures: warn)"
+    return ", on the committer identity alone (signatures: off)"
 
 
 def trust_lines(control: ControlState) -> list[str]:
@@ -18,7 +30,7 @@ def trust_lines(control: ControlState) -> list[str]:
     for doc in control.documents:
         for revision in doc.revisions:
             grounds = "; ".join(
-                f"{ground.person}: {ground.basis.describe(ground.commit)}"
+                f"{ground.person}: {ground.basis.describe(ground.commit)}{_signature(ground)}"
                 for ground in revision.grounds
             )
             lines.append(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from doccontrol.model.documents import Roles
-from doccontrol.model.history import BroughtIn, ChangeEvent, Identity, parse_identity
+from doccontrol.model.history import BroughtIn, ChangeEvent, Identity, Signed, parse_identity
 
 # Committers that stand for a forge's own web merge or squash: what such a commit's
 # message says was typed by the person who pressed the button, or written by the forge.
@@ -72,6 +72,11 @@ class Claim:
     commit: str
     recorder: Identity | None = None
     voided: frozenset[str] = frozenset()
+    # The signature of ``commit`` (read only when the config checks signatures), and
+    # the fingerprint of the listed key it verified against: None when signatures are
+    # not checked, empty when checked and not verified (counted under signatures: warn).
+    signed: Signed | None = None
+    verified: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,9 @@ class Ground:
     person: str
     basis: Basis
     commit: str
+    # The fingerprint of the listed key whose signature on ``commit`` verified; empty
+    # when it was checked and did not verify (signatures: warn), None when not checked.
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,7 @@ class Verdict:
     reason: str  # why it does not count (empty when approved)
     grounds: tuple[Ground, ...] = ()  # what each counted approval rests on
     ignored: tuple[str, ...] = ()  # claims that counted for nothing, and why
+    warnings: tuple[str, ...] = ()  # counted claims whose signature did not verify (warn)
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,7 @@ class Parties:
     problems: tuple[str, ...]
     claims: tuple[Claim, ...] = ()
     ignored: tuple[str, ...] = ()  # the problems that are claims counting for nothing
-
+    warnings: tuple[str, ...] = ()  # signatures that did not verify, under signatures: warn
 
     @property
     def has_sign_offs(self) -> bool:
@@ -167,9 +176,10 @@ def parties(
     # Who typed the trailers: the committer, or for a forge's web merge (trailers
     # untrusted) the merger; a forge trusted to write them is its own record.
     recorder = None if forge else event.committer
+    signed = event.signature
     if event.is_merge:
-        claims.append(Claim(event.author, Basis.MERGE, event.commit))
-    claims.extend(Claim(t, basis, event.commit, recorder) for _, t in trailers)
+        claims.append(Claim(event.author, Basis.MERGE, event.commit, signed=signed))
+    claims.extend(Claim(t, basis, event.commit, recorder, signed=signed) for _, t in trailers)
     if event.is_merge:
         for brought in event.brought_in:
             # A merge inside the branch (say, main merged back in) authors nothing,
@@ -236,7 +246,14 @@ def _sign_offs(brought: BroughtIn, problems: list[str]) -> list[Claim]:
         )
         return []
     return [
-        Claim(identity, Basis.SIGN_OFF, brought.commit, brought.author, brought.changed_after)
+        Claim(
+            identity,
+            Basis.SIGN_OFF,
+            brought.commit,
+            brought.author,
+            brought.changed_after,
+            signed=brought.signature,
+        )
         for _, identity in named
     ]
 
@@ -322,15 +339,20 @@ def judge(
             continue
         if person.name not in counted:
             counted.append(person.name)
-            grounds.append(Ground(person.name, claim.basis, claim.commit))
+            grounds.append(Ground(person.name, claim.basis, claim.commit, claim.verified))
     if len(counted) >= min_approvals:
-        return Verdict(True, tuple(counted), "", tuple(grounds), tuple(ignored))
+        return Verdict(True, tuple(counted), "", tuple(grounds), tuple(ignored), who.warnings)
     if not who.claimed and not who.problems:
         notes.insert(0, "a direct commit, with no merge and no Approved-by trailer")
     if counted and len(counted) < min_approvals:
         notes.append(f"{len(counted)} of {min_approvals} required approvals")
     return Verdict(
-        False, tuple(counted), "; ".join(notes) or "no approval", tuple(grounds), tuple(ignored)
+        False,
+        tuple(counted),
+        "; ".join(notes) or "no approval",
+        tuple(grounds),
+        tuple(ignored),
+        who.warnings,
     )
 
 

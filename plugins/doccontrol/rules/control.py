@@ -17,17 +17,18 @@ from typing import Any
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from doccontrol.model.documents import ID_PATTERN, DocType, Roles
+from doccontrol.model.documents import ID_PATTERN, DocType, Roles, SigningKey
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.rules import approval
 from doccontrol.rules.dates import date_findings
 from doccontrol.rules.identities import IdentityCheck
+from doccontrol.rules.signatures import Verifier, check_claims, verify
 from doccontrol.rules.site_pages import SitePages
 from doccontrol.sources.acknowledged import ACKNOWLEDGED, Acknowledged, parse_acknowledged
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
-from doccontrol.sources.config import Config, RevisionScheme, parse_mkdocs_yml
+from doccontrol.sources.config import Config, RevisionScheme, SignatureMode, parse_mkdocs_yml
 from doccontrol.sources.roles_file import parse_roles
 from doccontrol.sources.text_file import decode
 from doccontrol.sources.yaml_positions import is_plain
@@ -194,9 +195,13 @@ class _Doc:
 
 
 class _Replay:
-    def __init__(self, blobs: Mapping[str, bytes], config: Config) -> None:
+    def __init__(
+        self, blobs: Mapping[str, bytes], config: Config, verifier: Verifier = verify
+    ) -> None:
         self.blobs = blobs
         self.config = config
+        self.verifier = verifier
+        self.signature_warned: set[str] = set()
         self.roots = tuple(r + "/" for r in config.roots)
         self.meta_cache: dict[str, dict[str, Any] | None] = {}
         self.head_cache: dict[bytes, dict[str, Any] | None] = {}
@@ -344,8 +349,14 @@ class _Replay:
         # would split the cache too: it is keyed without it, and the grounds of a
         # verdict kept from another merge are given this merge's commit.
         paths = paths if who.has_sign_offs else frozenset()
+        if self.config.signatures is not SignatureMode.OFF:
+            who = self.signed(who, roles)
         plain = all(c.basis is approval.Basis.MERGE for c in who.claims)
-        party: object = (who.claimed, who.authors, who.problems) if plain else who
+        party: object = (
+            (who.claimed, who.authors, who.problems, tuple(c.verified for c in who.claims))
+            if plain
+            else who
+        )
         key = (party, id(roles), approvers, ignore_authors, paths, self.config.min_approvals)
         kept = self.verdicts.get(key)
         if kept is not None:
@@ -426,6 +437,17 @@ class _Replay:
         """Remember which commit ``finding`` is about, so an acknowledgement can name it."""
         self.commit_of[finding] = event.commit
         return finding
+
+    def signed(self, who: approval.Parties, roles: Roles | None) -> approval.Parties:
+        """``who`` with its signatures checked (issue 17); under ``warn``, each unverified
+        approval is reported once, as a warning naming its commit."""
+        required = self.config.signatures is SignatureMode.REQUIRED
+        checked = check_claims(who, roles, required, self.verifier)
+        for note in checked.warnings:
+            if note not in self.signature_warned:
+                self.signature_warned.add(note)
+                self.findings.append(warning(".git", 1, "signature-unverified", note))
+        return replace(checked, warnings=())
 
     # -- the replay -----------------------------------------------------------------
 
@@ -1162,10 +1184,17 @@ class Evaluation:
     afresh with :func:`evaluate`, so the answer is the same either way.
     """
 
-    def __init__(self, config: Config, as_of: date, now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        as_of: date,
+        now: datetime | None = None,
+        verifier: Verifier = verify,
+    ) -> None:
         self.config = config
         self.as_of = as_of
         self.now = now
+        self.verifier = verifier
         self._replay: _Replay | None = None
         self._baseline: BaselineTag | None = None
         self._adopting = False
@@ -1177,7 +1206,7 @@ class Evaluation:
         self.replayed_afresh = False
 
     def start(self, baseline: BaselineTag | None, blobs: Mapping[str, bytes]) -> None:
-        self._replay = _Replay(blobs, self.config)
+        self._replay = _Replay(blobs, self.config, self.verifier)
         self._baseline = baseline
         self._added = 0
         self._later.clear()
@@ -1223,6 +1252,12 @@ class Evaluation:
             if roles is None or person is None or person.name not in roles.members(roles.top):
                 self._usable = False
                 return
+            unsigned = _baseline_signature(baseline, person.signing_keys, self.config, self.verifier)
+            if unsigned and self.config.signatures is SignatureMode.REQUIRED:
+                self._usable = False  # evaluate() reports it
+                return
+            if unsigned:
+                replay.findings.append(warning(".git", 1, "signature-unverified", unsigned))
             replay.adopt(event, baseline.date.date(), person.name, baseline.message)
             self._adopting = False
 
@@ -1232,15 +1267,34 @@ class Evaluation:
         complete = self._added == len(history.events) and history.baseline == self._baseline
         if replay is None or not complete or not self._usable or self._adopting:
             self.replayed_afresh = True
-            return evaluate(history, self.config, self.as_of, self.now)
+            return evaluate(history, self.config, self.as_of, self.now, self.verifier)
         self.replayed_afresh = False
         return _finish(
             replay, self.as_of, self._commit, _shallow_findings(history), history, self.now
         )
 
 
+def _baseline_signature(
+    baseline: BaselineTag, keys: tuple[SigningKey, ...], config: Config, verifier: Verifier
+) -> str:
+    """What is wrong with the baseline tag's signature, where signatures are checked."""
+    if config.signatures is SignatureMode.OFF:
+        return ""
+    check = verifier(f"tag:{baseline.commit}", baseline.signature, keys)
+    if check.verified:
+        return ""
+    return (
+        f"tag doccontrol/baseline must be a signed annotated tag by the top role "
+        f"(git tag -s), verified against its tagger's keys in roles.yml: {check.problem}"
+    )
+
+
 def evaluate(
-    history: History, config: Config, as_of: date, now: datetime | None = None
+    history: History,
+    config: Config,
+    as_of: date,
+    now: datetime | None = None,
+    verifier: Verifier = verify,
 ) -> ControlState:
     """Replay the release branch up to ``as_of`` and say where every document stands.
 
@@ -1253,7 +1307,7 @@ def evaluate(
         if event.committed.date() <= as_of:
             last = i
     events = history.events[: last + 1]
-    replay = _Replay(history.blobs, config)
+    replay = _Replay(history.blobs, config, verifier)
 
     adopt_at: int | None = None
     adopted: date | None = None
@@ -1278,6 +1332,11 @@ def evaluate(
                 )
             else:
                 adopter = person.name
+                unsigned = _baseline_signature(baseline, person.signing_keys, config, verifier)
+                if unsigned and config.signatures is SignatureMode.REQUIRED:
+                    problem, adopter = unsigned, ""
+                elif unsigned:
+                    findings.append(warning(".git", 1, "signature-unverified", unsigned))
         if problem:
             findings.append(
                 error(

@@ -13,7 +13,7 @@ from html import escape
 
 from doccontrol.model.documents import DocType, Document, ExternalDocument, Roles, Standard
 from doccontrol.registers.rows import RegisterRow
-from doccontrol.rendering.control_block import status_label
+from doccontrol.rendering.control_block import signature_mark, status_label
 from doccontrol.rules.control import DocumentControl, Status
 from doccontrol.site.urls import redline_href, relative_url
 from doccontrol.sources.catalog import Catalog
@@ -456,7 +456,8 @@ def document_footer(
                 )
             rows.append(
                 f"<tr><td>{escape(rev.label)}{pending}</td><td>{rev.issued}</td>"
-                f"<td>{rev.effective}</td><td>{escape('、'.join(rev.approvers))}</td>"
+                f"<td>{rev.effective}</td>"
+                f"<td>{escape('、'.join(rev.approvers) + signature_mark(rev, model.language))}</td>"
                 f'<td>{summary}</td><td><code title="{rev.commit}">{rev.commit[:8]}</code></td>'
                 f"<td>{redline}</td></tr>"
             )

@@ -35,6 +35,14 @@ class TypeDefaults:
     storage: str | None = None
 
 
+class SignatureMode(Enum):
+    """Whether an approving commit must carry a verified signature (issue 17)."""
+
+    OFF = "off"  # approvals rest on who git says made them
+    WARN = "warn"  # an unverified approval counts, with a warning
+    REQUIRED = "required"  # an unverified approval counts for nothing
+
+
 class RevisionScheme(Enum):
     """``letter``: A/0, A/1, B/0. ``numeric``: 1.0, 1.1, 2.0."""
 
@@ -81,6 +89,7 @@ class Config:
     # controlled like documents, approved by the top role or site_pages_approvers.
     docs_dir: str = "docs"
     site_pages_approvers: tuple[str, ...] = ()
+    signatures: SignatureMode = SignatureMode.OFF
     revisions: RevisionScheme = RevisionScheme.LETTER
     review_months: int = 12
     prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
@@ -143,6 +152,7 @@ OPTION_NAMES = (
     "forge_trailers",
     "forge_committers",
     "site_pages_approvers",
+    "signatures",
     "revisions",
     "review",
     "prefixes",
@@ -233,6 +243,18 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
     if "site_pages_approvers" in opts:
         approvers = _names_option(opts["site_pages_approvers"], "site_pages_approvers", where)
         cfg = replace(cfg, site_pages_approvers=approvers)
+    if "signatures" in opts:
+        try:
+            # YAML reads a bare ``off`` as false.
+            value = "off" if opts["signatures"] is False else opts["signatures"]
+            cfg = replace(cfg, signatures=SignatureMode(value))
+        except ValueError:
+            raise ConfigError(
+                "doc-control option 'signatures' must be 'off' (the default), 'warn' (an "
+                "approval without a verified signature counts, with a warning) or 'required' "
+                "(it counts for nothing); see README, 'Signed approvals'",
+                where,
+            ) from None
     if "revisions" in opts:
         try:
             cfg = replace(cfg, revisions=RevisionScheme(opts["revisions"]))

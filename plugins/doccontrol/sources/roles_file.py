@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from doccontrol.model.documents import Person, Roles
+from doccontrol.model.documents import Person, Roles, SigningKey
 from doccontrol.model.findings import Finding, error
+from doccontrol.sources.signing_keys import parse_signing_key
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
 _EXAMPLE = "see README.md, roles.yml: people: [{name, emails}], roles: {role: [name]}, top: role"
@@ -71,7 +73,8 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
                     )
                 )
             emails[email.lower()] = name
-        people.append(Person(name, person_emails, handles))
+        keys = _keys(entry.get("signing_keys"), line_of(entry, "signing_keys", line), path, findings)
+        people.append(Person(name, person_emails, handles, keys))
 
     roles: list[tuple[str, tuple[str, ...]]] = []
     raw_roles = data.get("roles")
@@ -128,8 +131,9 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
             error(path, line_of(data, "top", 1), "roles-invalid", _bad_top(top, raw_roles))
         )
         top = ""
+    forges = _keys(data.get("forges"), line_of(data, "forges", 1), path, findings)
     for key in data:
-        if key not in ("people", "roles", "top"):
+        if key not in ("people", "roles", "top", "forges"):
             findings.append(
                 error(
                     path,
@@ -140,7 +144,40 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
             )
     if not people or not roles or not top:
         return None, findings
-    return Roles(tuple(people), tuple(roles), top, path), findings
+    return Roles(tuple(people), tuple(roles), top, path, forges), findings
+
+
+def _keys(value: Any, line: int, path: str, findings: list[Finding]) -> tuple[SigningKey, ...]:
+    """``signing_keys:`` (or ``forges:``): public keys, each checked where it is written."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        findings.append(
+            error(
+                path,
+                line,
+                "signing-key-invalid",
+                "'signing_keys' must be a list of public keys, each an OpenSSH key line "
+                "('ssh-ed25519 AAAA… name') or an armoured OpenPGP key (a YAML '|' block)",
+            )
+        )
+        return ()
+    keys: list[SigningKey] = []
+    for i, item in enumerate(value):
+        where = item_line(value, i, line)
+        if not isinstance(item, str):
+            findings.append(
+                error(path, where, "signing-key-invalid", "each signing key must be text")
+            )
+            continue
+        key, problem = parse_signing_key(item)
+        if key is None:
+            findings.append(error(path, where, "signing-key-invalid", problem))
+        else:
+            keys.append(replace(key, line=where))
+    return tuple(keys)
 
 
 def _bad_top(top: Any, roles: PosDict) -> str:

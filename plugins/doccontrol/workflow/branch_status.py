@@ -23,7 +23,7 @@ from doccontrol.registers.rows import draft_control
 from doccontrol.rules import approval
 from doccontrol.rules.control import ControlState
 from doccontrol.sources.catalog import Catalog, build_catalog
-from doccontrol.sources.config import Config
+from doccontrol.sources.config import Config, SignatureMode
 
 
 class Change(Enum):
@@ -46,6 +46,9 @@ class Approval:
     unknown: tuple[str, ...]  # holders git cannot recognise (no email in roles.yml)
     remaining: tuple[str, ...]  # holders whose merge would count
     needed: int
+    # Holders with no signing key listed on the base, where the config checks signatures:
+    # under ``required`` their merge would not count (they are not in ``remaining``).
+    keyless: tuple[str, ...] = ()
 
     @property
     def blocked(self) -> bool:
@@ -166,7 +169,7 @@ def branch_status(
                 current=latest.label if latest else None,
                 next=next_label,
                 effective=new.effective if new is not None else None,
-                approval=_approval(names, roles, tuple(authors), config.min_approvals),
+                approval=_approval(names, roles, tuple(authors), config.min_approvals, config),
             )
         )
     documents.sort(key=lambda d: d.id)
@@ -174,7 +177,7 @@ def branch_status(
     roles_change = None
     if worktree_files.get(config.roles) != fork_files.get(config.roles):
         top = (roles.top,) if roles is not None else ()
-        roles_change = _approval(top, roles, tuple(authors), config.min_approvals)
+        roles_change = _approval(top, roles, tuple(authors), config.min_approvals, config)
 
     errors = tuple(f for f in findings if f.is_error)
     blocking: list[str] = []
@@ -258,11 +261,24 @@ def _name(identity: Identity, roles: Roles | None) -> str:
 
 
 def _approval(
-    names: tuple[str, ...], roles: Roles | None, authors: tuple[Identity, ...], needed: int
+    names: tuple[str, ...],
+    roles: Roles | None,
+    authors: tuple[Identity, ...],
+    needed: int,
+    config: Config | None = None,
 ) -> Approval:
-    """Ask the approval rules, holder by holder, whether that holder's merge would count."""
+    """Ask the approval rules, holder by holder, whether that holder's merge would count
+    (and, where signatures are checked, whether a key is listed to sign it)."""
     if roles is None:
         return Approval(names, (), (), (), (), needed)
+    signing = config.signatures if config is not None else SignatureMode.OFF
+    keyless = tuple(
+        name
+        for name in dict.fromkeys(p for n in names for p in roles.holders(n))
+        if signing is not SignatureMode.OFF
+        and (person := roles.person(name)) is not None
+        and not person.signing_keys
+    )
     holders = list(dict.fromkeys(p for name in names for p in roles.holders(name)))
     excluded: list[str] = []
     unknown: list[str] = []
@@ -274,10 +290,13 @@ def _approval(
             continue
         who = approval.Parties(claimed=(Identity(person.name, person.emails[0]),), authors=authors, problems=())
         if approval.judge(who, roles, names, 1).approved:
-            remaining.append(holder)
+            if not (signing is SignatureMode.REQUIRED and holder in keyless):
+                remaining.append(holder)
         else:
             excluded.append(holder)
-    return Approval(names, tuple(holders), tuple(excluded), tuple(unknown), tuple(remaining), needed)
+    return Approval(
+        names, tuple(holders), tuple(excluded), tuple(unknown), tuple(remaining), needed, keyless
+    )
 
 
 def _blocked(what: str, need: Approval) -> str:
@@ -291,6 +310,11 @@ def _blocked(what: str, need: Approval) -> str:
         parts.append(f"{'、'.join(need.authors)} wrote part of this branch and cannot approve it")
     if need.unknown:
         parts.append(f"{'、'.join(need.unknown)} has no email in roles.yml, so git cannot recognise them")
+    if need.keyless:
+        parts.append(
+            f"{'、'.join(need.keyless)} has no signing key listed in roles.yml, and signatures "
+            "are required"
+        )
     have = (
         f"only {'、'.join(need.remaining)} can give one" if need.remaining else "no holder can give one"
     )
@@ -324,6 +348,7 @@ def _who(need: Approval) -> str:
 
 def _excluded(need: Approval) -> str:
     parts = [f"{n} (author)" for n in need.authors] + [f"{n} (no email)" for n in need.unknown]
+    parts += [f"{n} (no signing key listed in roles.yml)" for n in need.keyless]
     return "、".join(parts)
 
 

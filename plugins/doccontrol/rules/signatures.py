@@ -1,0 +1,223 @@
+"""Whether an approving commit is signed by a key listed for its approver (issue 17).
+
+Verification runs in-process: git's SSH signatures are the ``sshsig`` format
+(namespace ``git``), checked with ``cryptography`` against the keys listed in the
+roles in force at the approving commit's first parent, never against a key the
+commit's own signature carries. A key added in the change it approves is not yet
+in force; a key removed later does not undo an approval it verified.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import struct
+from collections.abc import Callable
+from dataclasses import replace
+from typing import NamedTuple
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+from cryptography.hazmat.primitives.serialization import load_ssh_public_key
+
+from doccontrol.model.documents import KeyKind, Roles, SigningKey
+from doccontrol.model.history import Signed
+from doccontrol.rules.approval import Basis, Claim, Parties
+from doccontrol.sources.signing_keys import ssh_fingerprint
+
+
+class Check(NamedTuple):
+    """The outcome of one signature check: the listed key that verified, or what is wrong."""
+
+    fingerprint: str
+    problem: str
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.fingerprint)
+
+
+#: (commit or tag id, its signature, the keys in force for its signer) -> Check.
+Verifier = Callable[[str, Signed | None, tuple[SigningKey, ...]], Check]
+
+_SSH_BEGIN = b"-----BEGIN SSH SIGNATURE-----"
+_SSH_END = b"-----END SSH SIGNATURE-----"
+_HASHES: dict[bytes, Callable[[bytes], bytes]] = {
+    b"sha256": lambda data: hashlib.sha256(data).digest(),
+    b"sha512": lambda data: hashlib.sha512(data).digest(),
+}
+
+
+def verify(commit: str, signed: Signed | None, keys: tuple[SigningKey, ...]) -> Check:
+    """Is ``signed`` a valid signature by one of ``keys``? ``commit`` only names it."""
+    if signed is None:
+        return Check("", "it is not signed")
+    if not keys:
+        return Check("", "no signing key is listed for its signer in the roles in force")
+    armour = signed.signature.strip()
+    if armour.startswith(b"-----BEGIN PGP SIGNATURE-----"):
+        return Check(
+            "",
+            "it carries an OpenPGP signature, which this version cannot verify in-process; "
+            "sign approvals with an SSH key (git config gpg.format ssh)",
+        )
+    if not armour.startswith(_SSH_BEGIN) or not armour.endswith(_SSH_END):
+        return Check("", "its signature is in no format git signs with")
+    try:
+        return _verify_ssh(armour, signed.payload, keys)
+    except (binascii.Error, struct.error, ValueError, IndexError) as exc:
+        return Check("", f"its SSH signature is damaged ({exc})")
+
+
+def _string(data: bytes, pos: int) -> tuple[bytes, int]:
+    (size,) = struct.unpack(">I", data[pos : pos + 4])
+    end = pos + 4 + size
+    if end > len(data):
+        raise ValueError("a field runs past the end of the signature")
+    return data[pos + 4 : end], end
+
+
+def _pack(value: bytes) -> bytes:
+    return struct.pack(">I", len(value)) + value
+
+
+def _verify_ssh(armour: bytes, payload: bytes, keys: tuple[SigningKey, ...]) -> Check:
+    body = b"".join(armour[len(_SSH_BEGIN) : -len(_SSH_END)].split())
+    blob = base64.b64decode(body, validate=True)
+    if blob[:6] != b"SSHSIG":
+        raise ValueError("no SSHSIG magic")
+    pos = 10  # magic and version
+    public, pos = _string(blob, pos)
+    namespace, pos = _string(blob, pos)
+    reserved, pos = _string(blob, pos)
+    hash_name, pos = _string(blob, pos)
+    signature, pos = _string(blob, pos)
+    fingerprint = ssh_fingerprint(public)
+    key = next((k for k in keys if k.kind is KeyKind.SSH and k.blob == public), None)
+    if key is None:
+        return Check("", f"it is signed by key {fingerprint}, which is not listed for its signer")
+    if namespace != b"git":
+        return Check("", f"its signature is for namespace {namespace!r}, not git's")
+    digest = _HASHES.get(hash_name)
+    if digest is None:
+        return Check("", f"its signature uses hash {hash_name!r}, which git does not use")
+    signed_data = (
+        b"SSHSIG" + _pack(namespace) + _pack(reserved) + _pack(hash_name) + _pack(digest(payload))
+    )
+    kind, pos = _string(signature, 0)
+    raw, _ = _string(signature, pos)
+    key_type, _ = _string(public, 0)
+    loaded = load_ssh_public_key(key_type + b" " + base64.b64encode(public))
+    try:
+        if isinstance(loaded, ed25519.Ed25519PublicKey) and kind == b"ssh-ed25519":
+            loaded.verify(raw, signed_data)
+        elif isinstance(loaded, rsa.RSAPublicKey) and kind in (b"rsa-sha2-256", b"rsa-sha2-512"):
+            algorithm: hashes.HashAlgorithm = (
+                hashes.SHA256() if kind == b"rsa-sha2-256" else hashes.SHA512()
+            )
+            loaded.verify(raw, signed_data, padding.PKCS1v15(), algorithm)
+        elif isinstance(loaded, ec.EllipticCurvePublicKey) and kind.startswith(b"ecdsa-sha2-"):
+            r, at = _string(raw, 0)
+            s, _ = _string(raw, at)
+            size = loaded.curve.key_size
+            curve_hash: hashes.HashAlgorithm = (
+                hashes.SHA256() if size <= 256 else hashes.SHA384() if size <= 384 else hashes.SHA512()
+            )
+            der = encode_dss_signature(int.from_bytes(r, "big"), int.from_bytes(s, "big"))
+            loaded.verify(der, signed_data, ec.ECDSA(curve_hash))
+        else:
+            return Check("", f"its signature kind {kind!r} does not match key {fingerprint}")
+    except InvalidSignature:
+        return Check(
+            "",
+            f"its signature by key {fingerprint} does not verify: the commit was changed "
+            "after it was signed",
+        )
+    return Check(key.fingerprint, "")
+
+
+def split_commit(raw: bytes) -> Signed | None:
+    """A commit object's ``gpgsig`` header and the object without it, or None if unsigned.
+
+    Only the header block counts (up to the first blank line): a message that holds
+    a line starting ``gpgsig`` cannot pose as a signature.
+    """
+    end = raw.find(b"\n\n")
+    head = raw if end < 0 else raw[: end + 1]
+    lines = head.split(b"\n")
+    kept: list[bytes] = []
+    signature: list[bytes] = []
+    inside = False
+    for line in lines:
+        if line.startswith((b"gpgsig ", b"gpgsig-sha256 ")) and not signature:
+            inside = True
+            signature.append(line.split(b" ", 1)[1])
+        elif inside and line.startswith(b" "):
+            signature.append(line[1:])
+        else:
+            inside = False
+            kept.append(line)
+    if not signature:
+        return None
+    rest = b"" if end < 0 else raw[end + 1 :]
+    return Signed(b"\n".join(signature) + b"\n", b"\n".join(kept) + rest)
+
+
+def split_tag(raw: bytes) -> Signed | None:
+    """An annotated tag object's trailing signature and the bytes before it, or None."""
+    for marker in (b"-----BEGIN SSH SIGNATURE-----", b"-----BEGIN PGP SIGNATURE-----"):
+        at = raw.rfind(b"\n" + marker)
+        if at >= 0:
+            return Signed(raw[at + 1 :], raw[: at + 1])
+    return None
+
+
+def check_claims(
+    who: Parties, roles: Roles | None, required: bool, verifier: Verifier = verify
+) -> Parties:
+    """``who`` with each claim's signature checked against the keys in ``roles`` (in
+    force at the approving commit's first parent).
+
+    A person's claim needs a signature by a key listed for that person; a forge's
+    trailers (trusted by config) one by a key under ``forges:``. When ``required``,
+    a claim whose signature does not verify counts for nothing; otherwise it counts
+    and the problem becomes a warning.
+    """
+    if roles is None or not who.claims:
+        return who
+    kept: list[Claim] = []
+    problems: list[str] = []
+    for claim in who.claims:
+        if claim.basis is Basis.FORGE_TRAILER:
+            keys, whose = roles.forges, "the forge (forges: in roles.yml)"
+        else:
+            person = roles.by_email(claim.identity.email)
+            keys = person.signing_keys if person is not None else ()
+            whose = person.name if person is not None else str(claim.identity)
+        check = verifier(claim.commit, claim.signed, keys)
+        if check.verified:
+            kept.append(replace(claim, verified=check.fingerprint))
+            continue
+        what = "merge" if claim.basis is Basis.MERGE else "commit"
+        problems.append(
+            f"the {claim.basis.value} approval by {whose} in {what} {claim.commit[:8]} has no "
+            f"verified signature: {check.problem} (signatures: "
+            f"{'required' if required else 'warn'}: it must be signed with a key listed for "
+            f"{whose} in roles.yml as it stood before the change)"
+        )
+        if not required:
+            kept.append(replace(claim, verified=""))
+    if not problems:
+        return replace(who, claims=tuple(kept))
+    if not required:
+        return replace(who, claims=tuple(kept), warnings=(*who.warnings, *problems))
+    return replace(
+        who,
+        claimed=tuple(c.identity for c in kept),
+        claims=tuple(kept),
+        problems=(*who.problems, *problems),
+        ignored=(*who.ignored, *problems),
+    )
