@@ -171,6 +171,18 @@ def approve_change(repo: GitRepo, rel: str, text: str, day: str, branch: str) ->
     return repo.merge(branch, LI, f"{day}T15:00:00+08:00", message=f"Merge pull request from {branch}")
 
 
+def approve_rules_change(repo: GitRepo, summary: str, day: str) -> str:
+    """Commit the working tree's edit of a rules file (mkdocs.yml…) as the top role approves it.
+
+    mkdocs.yml is controlled as a whole: an owner's branch, merged by 王总 (the top role).
+    """
+    branch = f"rules/{day}"
+    repo.branch(branch)
+    repo.commit(summary, ZHANG, f"{day}T09:00:00+08:00")
+    repo.checkout("main")
+    return repo.merge(branch, WANG, f"{day}T15:00:00+08:00", message=f"Merge pull request from {branch}")
+
+
 def adopted_repo(path: Path, fixture: str = "minimal") -> GitRepo:
     repo = GitRepo.from_fixture(path, fixture)
     repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")

@@ -12,12 +12,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ZHANG
 from edition_support import (
     EDITION_DAY,
     Key,
     adopted_repo,
     approve_change,
+    approve_rules_change,
     edition_pdf,
     make_key,
     pdftotext,
@@ -102,7 +102,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, Key, Pat
     base = tmp_path_factory.mktemp("markdown")
     repo = adopted_repo(base / "org")
     repo.write("mkdocs.yml", repo.read("mkdocs.yml") + EXTENSIONS)
-    repo.commit("站点启用 Markdown 扩展", ZHANG, "2026-01-20T09:00:00+08:00")
+    approve_rules_change(repo, "站点启用 Markdown 扩展", "2026-01-20")
     text = repo.read("procedures/qp-01.md") + RICH + _fmea()
     approve_change(repo, "procedures/qp-01.md", text, "2026-02-02", "zhang/qp-01-rich")
     key = make_key(base / "keys")
@@ -213,7 +213,7 @@ def test_an_extension_print_cannot_load_is_a_finding(tmp_path: Path, entry: str,
     repo = adopted_repo(tmp_path / "org")
     config = repo.read("mkdocs.yml") + "markdown_extensions:\n  - tables\n" + entry
     repo.write("mkdocs.yml", config)
-    repo.commit("扩展", ZHANG, "2026-01-20T09:00:00+08:00")
+    approve_rules_change(repo, "扩展", "2026-01-20")
     result = release(repo.path, make_key(tmp_path / "keys"))
     assert result.code == 1, result.output
     line = len(config.rstrip("\n").split("\n")) - entry.count("\n") + 1
@@ -228,7 +228,7 @@ def test_an_extension_cannot_make_the_pdf_load_from_the_network(tmp_path: Path) 
     repo = adopted_repo(tmp_path / "org")
     repo.write("mkdocs.yml", repo.read("mkdocs.yml") + "markdown_extensions:\n  - pymdownx.emoji:\n"
                "      emoji_generator: !!python/name:pymdownx.emoji.to_png\n")
-    repo.commit("表情", ZHANG, "2026-01-20T09:00:00+08:00")
+    approve_rules_change(repo, "表情", "2026-01-20")
     text = repo.read("procedures/qp-01.md") + "\n\n完成后点赞 :thumbsup:\n"
     approve_change(repo, "procedures/qp-01.md", text, "2026-02-02", "zhang/emoji")
     result = release(repo.path, make_key(tmp_path / "keys"))

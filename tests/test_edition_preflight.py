@@ -10,11 +10,11 @@ import hashlib
 import json
 from pathlib import Path
 
-from conftest import ZHANG
 from edition_support import (
     EDITION_DAY,
     adopted_repo,
     approve_change,
+    approve_rules_change,
     edition_pdf,
     env,
     make_key,
@@ -120,7 +120,7 @@ def test_a_colour_font_is_refused_by_check_and_release(tmp_path: Path) -> None:
     _font(home / "data" / "fonts" / "colour.ttf", "DocControl Colour", colour=True)
     repo = adopted_repo(tmp_path / "org")
     config = _declare(repo.path, "DocControl Colour")
-    repo.commit("打印字体", ZHANG, "2026-01-20T09:00:00+08:00")
+    approve_rules_change(repo, "打印字体", "2026-01-20")
     line = config.split("\n").index("      print_fonts:") + 1
     checked = run("check", "--repo", str(repo.path), environ=_fonts_env(home))
     assert checked.code == 1, checked.output
@@ -139,7 +139,7 @@ def test_the_manifest_pins_fonts_and_tools_and_verify_names_a_changed_font(tmp_p
     _font(font, "DocControl Box")
     repo = adopted_repo(tmp_path / "org")
     _declare(repo.path, "DocControl Box")
-    repo.commit("打印字体", ZHANG, "2026-01-20T09:00:00+08:00")
+    approve_rules_change(repo, "打印字体", "2026-01-20")
     text = repo.read("procedures/qp-01.md") + f"\n\n专用符号：{PRIVATE}\n"
     approve_change(repo, "procedures/qp-01.md", text, "2026-02-02", "zhang/symbol")
     key = make_key(tmp_path / "keys")

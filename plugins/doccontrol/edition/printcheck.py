@@ -23,6 +23,7 @@ from doccontrol.model.documents import Document
 from doccontrol.model.findings import Finding, Severity
 from doccontrol.model.history import TreeEntry
 from doccontrol.project.load import Project
+from doccontrol.sources.config import Config
 
 _WORKTREE = "0" * 40  # the sandbox names a commit; the working tree has none
 
@@ -51,8 +52,13 @@ def _pieces(doc: Document) -> list[Piece]:
             *(Piece(c.path, c.body, c.body_line) for c in doc.chapters)]
 
 
-def print_findings(project: Project) -> list[Finding]:
-    """Every finding of the print preflight for the working tree's controlled documents."""
+def print_findings(project: Project, proposed: Config | None = None) -> list[Finding]:
+    """Every finding of the print preflight for the working tree's controlled documents.
+
+    ``proposed`` is the working tree's configuration: a pull request is checked as it
+    would print once approved, so its own mkdocs.yml (fonts, extensions) is the one
+    that counts here, while the approved one governs the replay.
+    """
     repo = project.repo
     config_file = repo / "mkdocs.yml"
     try:
@@ -62,7 +68,7 @@ def print_findings(project: Project) -> list[Finding]:
     found: list[Finding] = []
     md, unusable = converter(markdown_setup(text))
     found += unusable
-    fonts = font_set(replace(project.config.print_fonts, line=option_line(text, "print_fonts")),
+    fonts = font_set(replace((proposed or project.config).print_fonts, line=option_line(text, "print_fonts")),
                      hashes=False)
     # A font this machine lacks may be installed where editions are made: say so, and do not
     # report every character as missing.

@@ -44,7 +44,7 @@ def check(
 
         # Typography is the author's concern, not the site's: only check reports it.
         findings = sort_findings(
-            [*site.findings, *project.findings, *link_findings(project), *print_findings(project),
+            [*site.findings, *project.findings, *link_findings(project), *print_findings(project, site.config),
              *catalog_typography(project.worktree)]
         )
         if explain_trust and project.control is not None:
