@@ -485,8 +485,12 @@ def land(repo: GitRepo, mutate: Mutation, message: str) -> None:
     repo.branch("change")
     mutate(repo)
     repo.commit(message, ZHANG, "2026-01-10T10:00:00+08:00")
+    # 李代表 signs off on the branch himself (a trailer typed by the merger would count
+    # for nothing); 王总, the top role, merges.
+    repo.commit("李代表批准", LI, "2026-01-10T16:00:00+08:00",
+                trailers=(f"Approved-by: {LI.ident}",), allow_empty=True)
     repo.checkout("main")
-    repo.merge("change", WANG, "2026-01-11T10:00:00+08:00", trailers=(f"Approved-by: {LI.ident}",))
+    repo.merge("change", WANG, "2026-01-11T10:00:00+08:00")
 
 
 def broken_repo(make_repo: MakeRepo, mutate: Mutation) -> GitRepo:

@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import WANG, run_cli, run_mkdocs
+from conftest import WANG, ZHANG, run_cli, run_mkdocs
 from edition_support import EDITION_DAY, adopted_repo, edition_pdf, make_key, release
 from gitrepo import FIXTURES, GitRepo
 from history_cases import QP01
@@ -77,10 +77,15 @@ def test_missing_release_branch_is_an_error_not_a_read_of_head(
     assert "'main'" in line and "origin/main" in line and "'branch' option" in line
     built = run_cli("build", "--repo", str(repo.path), "-d", str(tmp_path / "site"))
     assert built.code == 1 and "branch-missing" in built.stderr
-    # Naming the branch that is released reads it.
+    # Naming the branch that is released, in a mkdocs.yml the top role approves, reads it.
+    repo.git("checkout", "-q", "-b", "release-branch", "trunk")
     repo.write("mkdocs.yml", repo.read("mkdocs.yml").replace(
         "  - doc-control\n", "  - doc-control:\n      branch: trunk\n"))
-    assert run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF).code == 0
+    repo.commit("发布分支为 trunk", ZHANG, "2026-05-01T09:00:00+08:00")
+    repo.checkout("trunk")
+    repo.merge("release-branch", WANG, "2026-05-01T10:00:00+08:00")
+    checked = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    assert checked.code == 0, checked.output
 
 
 # --- roots ------------------------------------------------------------------------------------

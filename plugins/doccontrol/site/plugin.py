@@ -211,7 +211,11 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         if project is None or project.control is None or project.history is None:
             return
         on_disk = [
-            f.src_uri for f in files if f.is_documentation_page() and f.src_uri not in self.pages
+            f.src_uri
+            for f in files
+            if f.is_documentation_page()
+            and f.src_uri not in self.pages
+            and f.src_uri != REDLINE_PAGE  # made by the plugin, not a page of docs_dir
         ]
         pages = release_docs_pages(
             project.control.site_pages,
