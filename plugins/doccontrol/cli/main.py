@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from doccontrol.model.documents import DocType
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import OutputFormat
 
@@ -143,7 +142,7 @@ def _names_option(value: str | None) -> tuple[str, ...]:
 
 
 @main.command("new")
-@click.argument("doc_type", metavar="TYPE", type=click.Choice([t.value for t in DocType]))
+@click.argument("doc_type", metavar="TYPE")
 @click.option("--title", required=True, help="The document's title (文件名称).")
 @repo_option
 @click.option("--owner", help="Role or person who owns it (编制); default from 'defaults' in mkdocs.yml.")
@@ -165,12 +164,12 @@ def new_command(
     retention: str | None,
     storage: str | None,
 ) -> None:
-    """Add a document of TYPE with the next free id, from the template of its type."""
+    """Add a document of TYPE (a key of the 'types' option) with the next free id."""
     from doccontrol.cli.commands.new import new as run
     from doccontrol.workflow.new_document import NewRequest
 
     request = NewRequest(
-        DocType(doc_type),
+        doc_type,
         title,
         owner,
         _names_option(approvers),

@@ -57,7 +57,7 @@ def manifest_dict(
             {
                 "id": d.id,
                 "title": d.title,
-                "type": d.type.value,
+                "type": d.type.key,
                 "revision": d.revision,
                 "issued": d.issued.isoformat(),
                 "effective": d.effective.isoformat(),

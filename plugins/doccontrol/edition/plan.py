@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from doccontrol.edition.sandbox import Piece
-from doccontrol.model.documents import DocType, Document, ExternalDocument, Roles, SourceFile
+from doccontrol.model.documents import Document, DocumentType, ExternalDocument, Roles, SourceFile
 from doccontrol.model.findings import Finding, error, sort_findings
 from doccontrol.model.history import History
 from doccontrol.rules.control import DocumentControl, Revision, Status
@@ -44,7 +44,7 @@ class EditionDocument:
 
     id: str
     title: str
-    type: DocType
+    type: DocumentType
     path: str
     owner: str
     approvers: tuple[str, ...]
@@ -195,7 +195,7 @@ def plan_edition(project: Project, organisation: str) -> tuple[EditionPlan | Non
             )
             continue
         documents.append(edition_document(ctl, doc))
-    documents.sort(key=lambda d: (list(DocType).index(d.type), d.id))
+    documents.sort(key=lambda d: (project.config.types.order(d.type), d.id))
     if problems:
         return None, problems
     if not documents:

@@ -11,59 +11,125 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import Any
 
 
-class DocType(Enum):
-    """The kinds of controlled document (ARCHITECTURE.md §3), with their Chinese labels."""
+def language_code(language: str) -> str:
+    """The label table a site language reads: ``en`` for any English, ``zh`` otherwise."""
+    return "en" if language.strip().lower().startswith("en") else "zh"
 
-    MANUAL = "manual"
-    SERVICE_SPEC = "service-spec"
-    PROVISION_SPEC = "provision-spec"
-    CONTROL_SPEC = "control-spec"
-    PROCEDURE = "procedure"
-    INSTRUCTION = "instruction"
-    RECORD_FORM = "record-form"
+
+@dataclass(frozen=True)
+class DocumentType:
+    """A kind of controlled document (ARCHITECTURE.md §3), as the ``types:`` option defines it.
+
+    ``labels`` holds one label per language (``zh``, ``en``); ``level`` orders the
+    registers and the site's sections, and types sharing a level share a section,
+    named by ``section`` when its first type gives one. ``record_form`` types hold
+    the forms filled records are kept under; ``procedure`` types count as the
+    documented procedures a clause may ask for and number the forms they use.
+    """
+
+    key: str
+    labels: tuple[tuple[str, str], ...]
+    prefix: str
+    level: int
+    record_form: bool = False
+    procedure: bool = False
+    section: tuple[tuple[str, str], ...] = ()
+    #: The site section's URL slug when this type opens one (the key when empty).
+    slug: str = ""
+    #: Where ``doccontrol new`` puts a document of this type when none shows the way.
+    folder: str = ""
+    line: int = field(default=1, compare=False)
+
+    def label(self, language: str) -> str:
+        """The type's label in the site's language."""
+        return dict(self.labels)[language_code(language)]
+
+    def section_label(self, language: str) -> str:
+        """The label of the site section this type opens: ``section`` or else its own label."""
+        return dict(self.section).get(language_code(language)) or self.label(language)
+
+
+@dataclass(frozen=True)
+class DocumentTypes:
+    """The document types of an organisation, in register and navigation order."""
+
+    types: tuple[DocumentType, ...]
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, DocumentType]:
+        return {t.key: t for t in self.types}
+
+    @functools.cached_property
+    def _by_prefix(self) -> dict[str, DocumentType]:
+        return {t.prefix: t for t in self.types}
+
+    @functools.cached_property
+    def _order(self) -> dict[str, int]:
+        return {t.key: i for i, t in enumerate(self.types)}
+
+    def get(self, key: str) -> DocumentType | None:
+        return self._by_key.get(key)
+
+    def by_prefix(self, prefix: str) -> DocumentType | None:
+        return self._by_prefix.get(prefix)
+
+    def order(self, doc_type: DocumentType) -> int:
+        """Position in register order; a type this registry does not know sorts last."""
+        return self._order.get(doc_type.key, len(self.types))
 
     @property
-    def label_zh(self) -> str:
-        return _LABELS_ZH[self]
+    def keys(self) -> tuple[str, ...]:
+        return tuple(t.key for t in self.types)
+
+    @functools.cached_property
+    def record_form_prefixes(self) -> frozenset[str]:
+        """Id prefixes of record forms: ``records/<form id>/`` holds filled records."""
+        return frozenset(t.prefix for t in self.types if t.record_form)
 
     @property
-    def label_en(self) -> str:
-        return _LABELS_EN[self]
+    def record_forms(self) -> tuple[DocumentType, ...]:
+        return tuple(t for t in self.types if t.record_form)
 
     @property
-    def default_prefix(self) -> str:
-        return _PREFIXES[self]
+    def procedures(self) -> tuple[DocumentType, ...]:
+        return tuple(t for t in self.types if t.procedure)
+
+    def levels(self) -> tuple[tuple[DocumentType, ...], ...]:
+        """The types grouped by level, lowest level first: one site section each."""
+        grouped: dict[int, list[DocumentType]] = {}
+        for doc_type in self.types:
+            grouped.setdefault(doc_type.level, []).append(doc_type)
+        return tuple(tuple(grouped[level]) for level in sorted(grouped))
 
 
-_LABELS_ZH = {
-    DocType.MANUAL: "服务手册",
-    DocType.SERVICE_SPEC: "服务规范",
-    DocType.PROVISION_SPEC: "服务提供规范",
-    DocType.CONTROL_SPEC: "服务控制规范",
-    DocType.PROCEDURE: "程序文件",
-    DocType.INSTRUCTION: "作业指导书",
-    DocType.RECORD_FORM: "记录表单",
-}
-_LABELS_EN = {
-    DocType.MANUAL: "Service manual",
-    DocType.SERVICE_SPEC: "Service specification",
-    DocType.PROVISION_SPEC: "Service provision specification",
-    DocType.CONTROL_SPEC: "Service control specification",
-    DocType.PROCEDURE: "Procedures",
-    DocType.INSTRUCTION: "Work instructions",
-    DocType.RECORD_FORM: "Record forms",
-}
-_PREFIXES = {
-    DocType.MANUAL: "SM",
-    DocType.SERVICE_SPEC: "SS",
-    DocType.PROVISION_SPEC: "SP",
-    DocType.CONTROL_SPEC: "SC",
-    DocType.PROCEDURE: "QP",
-    DocType.INSTRUCTION: "WI",
-    DocType.RECORD_FORM: "QR",
-}
+def _builtin(
+    key: str, zh: str, en: str, prefix: str, level: int, folder: str, **more: Any
+) -> DocumentType:
+    return DocumentType(key, (("zh", zh), ("en", en)), prefix, level, folder=folder, **more)
+
+
+_MANUALS = (("zh", "手册与规范"), ("en", "Manual and specifications"))
+
+#: The seven types of a service organisation (SB/T 10382), used when ``types:`` is not given.
+DEFAULT_TYPES = DocumentTypes(
+    (
+        _builtin("manual", "服务手册", "Service manual", "SM", 1, "manual",
+                 section=_MANUALS, slug="manuals"),
+        _builtin("service-spec", "服务规范", "Service specification", "SS", 1, "manual"),
+        _builtin("provision-spec", "服务提供规范", "Service provision specification", "SP", 1,
+                 "manual"),
+        _builtin("control-spec", "服务控制规范", "Service control specification", "SC", 1, "manual"),
+        _builtin("procedure", "程序文件", "Procedures", "QP", 2, "procedures",
+                 procedure=True, slug="procedures"),
+        _builtin("instruction", "作业指导书", "Work instructions", "WI", 3, "procedures",
+                 slug="instructions"),
+        _builtin("record-form", "记录表单", "Record forms", "QR", 4, "records/forms",
+                 record_form=True, slug="forms"),
+    )
+)
 EXTERNAL_PREFIX = "EXT"
 
 ID_PATTERN = re.compile(r"^(?P<prefix>[A-Z][A-Z0-9]*)-(?P<num>\d{2,})(?:-(?P<sub>\d{2,}))?$")
@@ -132,7 +198,7 @@ class Document:
 
     id: str
     title: str
-    type: DocType
+    type: DocumentType
     owner: str
     approvers: tuple[str, ...]
     path: str

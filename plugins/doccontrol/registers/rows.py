@@ -36,7 +36,7 @@ def draft_control(doc: Document) -> DocumentControl:
     return DocumentControl(
         id=doc.id,
         title=doc.title,
-        type=doc.type.value,
+        type=doc.type.key,
         path=doc.path,
         approvers=doc.approvers,
         status=Status.DRAFT,

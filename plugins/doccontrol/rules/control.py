@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from doccontrol.model.documents import ID_PATTERN, DocType, Roles, SigningKey
+from doccontrol.model.documents import ID_PATTERN, Roles, SigningKey
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
@@ -293,7 +293,7 @@ class _Replay:
             return False
         for part in path.split("/")[1:-1]:
             match = ID_PATTERN.match(part)
-            if match and match["prefix"] == self.config.prefix(DocType.RECORD_FORM):
+            if match and match["prefix"] in self.config.types.record_form_prefixes:
                 return False  # a filled record, not a document
         return True
 
@@ -582,7 +582,7 @@ class _Replay:
 
     def use_config(self, config: Config) -> None:
         """Put approved options in force; what depends on roots and prefixes is recomputed."""
-        if (config.roots, config.prefixes) != (self.config.roots, self.config.prefixes):
+        if (config.roots, config.types) != (self.config.roots, self.config.types):
             self.document_paths.clear()
             self.indexes.clear()
             self.roots = tuple(r + "/" for r in config.roots)

@@ -19,7 +19,6 @@ import yaml
 
 from doccontrol.model.documents import (
     ID_PATTERN,
-    DocType,
     ExternalDocument,
     Retention,
     SourceFile,
@@ -62,7 +61,7 @@ def record_form_of(path: str, config: Config) -> str | None:
         return None
     for part in path[len(root) + 1 :].split("/")[:-1]:
         match = ID_PATTERN.match(part)
-        if match and match["prefix"] == config.prefix(DocType.RECORD_FORM):
+        if match and match["prefix"] in config.types.record_form_prefixes:
             return part
     return None
 
@@ -121,7 +120,7 @@ def parse_records(
         if _is_sidecar(path, paths):
             continue  # read with the file it describes
         form_doc = catalog.get(form)
-        if form_doc is None or form_doc.type is not DocType.RECORD_FORM:
+        if form_doc is None or not form_doc.type.record_form:
             findings.append(
                 error(
                     path,

@@ -33,7 +33,7 @@ from doccontrol.site.pages import (
     where_used,
     words,
 )
-from doccontrol.site.start import LEVELS, REGISTERS, level_page, registers_page, start_blocks
+from doccontrol.site.start import REGISTERS, level_page, levels, registers_page, start_blocks
 from doccontrol.sources.catalog import Catalog
 
 if TYPE_CHECKING:  # the project is loaded by the shell; the pages only read it
@@ -132,7 +132,7 @@ def build_pages(
     listed = (*((title, path) for title, path, _ in registers), (w["editions"], EDITIONS_PAGE))
     in_nav = tuple(d for d in shown if d.id not in withdrawn)
     nav_docs = nav_catalog(catalog, in_nav)
-    for level in LEVELS:
+    for level in levels(catalog.types):
         ids = [d.id for d in level_documents(nav_docs, level)]
         if ids:
             pages[level.index] = level_page(model, level, ids)
@@ -154,4 +154,6 @@ def form_stats(project: Project) -> dict[str, FormStats]:
 
 def nav_catalog(catalog: Catalog, documents: tuple[Document, ...]) -> Catalog:
     """The catalog restricted to what the navigation lists."""
-    return Catalog(documents, catalog.roles, catalog.external, catalog.standard, ())
+    return Catalog(
+        documents, catalog.roles, catalog.external, catalog.standard, (), catalog.types
+    )

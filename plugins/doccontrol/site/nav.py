@@ -12,7 +12,7 @@ from typing import Any
 
 from doccontrol.model.documents import Document
 from doccontrol.rendering.escape import html_text
-from doccontrol.site.start import LEVELS, REGISTERS, Level
+from doccontrol.site.start import REGISTERS, Level, levels
 from doccontrol.sources.catalog import Catalog
 
 
@@ -34,7 +34,7 @@ def controlled_nav(
     ``hidden`` holds ids left out (withdrawn documents are not in the navigation).
     """
     nav: list[Any] = []
-    for level in LEVELS:
+    for level in levels(catalog.types):
         entries: list[Any] = []
         for doc in level_documents(catalog, level, hidden):
             # MkDocs puts nav titles into the HTML as they are.

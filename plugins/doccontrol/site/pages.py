@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from doccontrol.model.documents import DocType, Document, ExternalDocument, Roles, Standard
+from doccontrol.model.documents import Document, DocumentTypes, ExternalDocument, Roles, Standard
 from doccontrol.registers.rows import RegisterRow
 from doccontrol.rendering.control_block import signature_mark, status_label
 from doccontrol.rules.control import DocumentControl, Status
@@ -150,12 +150,9 @@ def words(language: str) -> dict[str, str]:
     return _EN if language.lower().startswith("en") else _ZH
 
 
-def _type_label(value: str, language: str) -> str:
-    try:
-        doc_type = DocType(value)
-    except ValueError:
-        return value
-    return doc_type.label_en if language.lower().startswith("en") else doc_type.label_zh
+def _type_label(value: str, types: DocumentTypes, language: str) -> str:
+    doc_type = types.get(value)
+    return doc_type.label(language) if doc_type is not None else value
 
 
 def _day(value: date | None) -> str:
@@ -214,7 +211,7 @@ def register_page(model: SiteModel) -> str:
     for row in model.rows:
         ctl, doc = row.control, row.document
         owner = doc.owner if doc else ""
-        type_label = _type_label(ctl.type, model.language)
+        type_label = _type_label(ctl.type, model.catalog.types, model.language)
         status = status_label(ctl.status, model.language)
         options["type"].add(type_label)
         options["status"].add(status)
@@ -283,7 +280,7 @@ def records_register_page(model: SiteModel, stats: Mapping[str, FormStats]) -> s
         doc = row.document
         if (
             doc is None
-            or doc.type is not DocType.RECORD_FORM
+            or not doc.type.record_form
             or row.control.status is Status.WITHDRAWN
         ):
             continue
@@ -354,7 +351,7 @@ def coverage_page(model: SiteModel, standard: Standard | None) -> str:
     rows = []
     for clause in standard.clauses:
         docs = [r for r in live if r.document and clause.number in r.document.clauses]
-        has_procedure = any(r.document and r.document.type is DocType.PROCEDURE for r in docs)
+        has_procedure = any(r.document and r.document.type.procedure for r in docs)
         gap = clause.needs_procedure and not has_procedure
         needs = " ".join(
             f'<span class="dc-need">{escape(w[k])}</span>'

@@ -46,6 +46,14 @@ def _replace(files: Files, file: File) -> None:
     files.append(file)
 
 
+def _text_of(path: str | None) -> str | None:
+    """mkdocs.yml's text, so that option errors can name their line."""
+    try:
+        return Path(path).read_text("utf-8") if path else None
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _no_history(project: Project) -> str:
     reason = next(
         (f.as_text() for f in project.findings if f.path == ".git" and f.is_error),
@@ -66,6 +74,7 @@ class DocControlPluginConfig(MkConfig):
     revisions = c.Optional(c.Type(str))
     review = c.Optional(c.Type(int))
     prefixes = c.Optional(c.Type(dict))
+    types = c.Optional(c.Type(dict))  # key -> {label, prefix, level, record_form, ...}
     preview = c.Optional(c.Type(bool))
     defaults = c.Optional(c.Type(dict))  # type -> {owner, approvers}, for `doccontrol new`
     clock_skew = c.Optional(c.Type((str, int)))  # 1h, 30m: how far dates may drift
@@ -93,7 +102,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         options = {name: self.config.get(name) for name in OPTION_NAMES}
         repo = Path(config.config_file_path or ".").resolve().parent
         try:
-            settings = config_from_options(options)
+            settings = config_from_options(options, source=_text_of(config.config_file_path))
             docs_dir = Path(config.docs_dir).resolve()
             if docs_dir.is_relative_to(repo):
                 settings = replace(settings, docs_dir=docs_dir.relative_to(repo).as_posix())

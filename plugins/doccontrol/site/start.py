@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from doccontrol.model.documents import DocType
+from doccontrol.model.documents import DocumentType, DocumentTypes, language_code
 from doccontrol.rules.control import Status
 from doccontrol.site.pages import SiteModel, scroll_wrap, words
 from doccontrol.site.urls import relative_url
@@ -27,30 +27,30 @@ class Level:
     """A top section of the site: a label in each language and the document types it holds."""
 
     slug: str
-    label_zh: str
-    label_en: str
-    types: tuple[DocType, ...]
+    labels: tuple[tuple[str, str], ...]
+    types: tuple[DocumentType, ...]
 
     def label(self, language: str) -> str:
-        return self.label_en if language.lower().startswith("en") else self.label_zh
+        return dict(self.labels)[language_code(language)]
 
     @property
     def index(self) -> str:
         return f"sections/{self.slug}/index.md"
 
 
-LEVELS = (
-    Level(
-        "manuals",
-        "手册与规范",
-        "Manual and specifications",
-        (DocType.MANUAL, DocType.SERVICE_SPEC, DocType.PROVISION_SPEC, DocType.CONTROL_SPEC),
-    ),
-    Level("procedures", "程序文件", "Procedures", (DocType.PROCEDURE,)),
-    Level("instructions", "作业指导书", "Work instructions", (DocType.INSTRUCTION,)),
-    Level("forms", "记录表单", "Record forms", (DocType.RECORD_FORM,)),
-)
-REGISTERS = Level("registers", "清单与台账", "Registers", ())
+def levels(types: DocumentTypes) -> tuple[Level, ...]:
+    """One section per level of the document types, named by the level's first type."""
+    return tuple(
+        Level(
+            group[0].slug or group[0].key,
+            tuple((lang, group[0].section_label(lang)) for lang in ("zh", "en")),
+            group,
+        )
+        for group in types.levels()
+    )
+
+
+REGISTERS = Level("registers", (("zh", "清单与台账"), ("en", "Registers")), ())
 
 _ZH = {
     "start": "从这里开始",

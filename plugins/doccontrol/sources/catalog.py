@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from doccontrol.model.documents import (
+    DEFAULT_TYPES,
     ID_PATTERN,
     Chapter,
-    DocType,
     Document,
+    DocumentType,
+    DocumentTypes,
     ExternalDocument,
     Roles,
     SourceFile,
@@ -43,6 +45,8 @@ class Catalog:
     external: tuple[ExternalDocument, ...]
     standard: Standard | None
     findings: tuple[Finding, ...]
+    #: The organisation's document types, in register and navigation order.
+    types: DocumentTypes = DEFAULT_TYPES
 
     def get(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -54,8 +58,8 @@ class Catalog:
         """The document a file belongs to (its front-matter file or one of its chapters)."""
         return next((d for d in self.documents if path in d.paths), None)
 
-    def of_type(self, doc_type: DocType) -> tuple[Document, ...]:
-        return tuple(d for d in self.documents if d.type is doc_type)
+    def of_type(self, doc_type: DocumentType) -> tuple[Document, ...]:
+        return tuple(d for d in self.documents if d.type.key == doc_type.key)
 
 
 def is_markdown(path: str) -> bool:
@@ -74,10 +78,10 @@ def is_filled_record(path: str, config: Config) -> bool:
     if root is None:
         return False
     parts = path[len(root) + 1 :].split("/")[:-1]
-    form_prefix = config.prefix(DocType.RECORD_FORM)
+    form_prefixes = config.types.record_form_prefixes
     for part in parts:
         match = ID_PATTERN.match(part)
-        if match and match["prefix"] == form_prefix:
+        if match and match["prefix"] in form_prefixes:
             return True
     return False
 
@@ -235,8 +239,10 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
         elif isinstance(parsed.meta.get("id"), str):
             unusable.add(parsed.meta["id"].strip())
 
-    documents.sort(key=lambda d: (list(DocType).index(d.type), d.id, d.path))
+    documents.sort(key=lambda d: (config.types.order(d.type), d.id, d.path))
     findings.extend(
         check_consistency(documents, roles, external, standard, config, frozenset(unusable))
     )
-    return Catalog(tuple(documents), roles, external, standard, tuple(sort_findings(findings)))
+    return Catalog(
+        tuple(documents), roles, external, standard, tuple(sort_findings(findings)), config.types
+    )

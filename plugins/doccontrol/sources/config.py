@@ -16,11 +16,12 @@ from typing import Any
 
 import yaml
 
-from doccontrol.model.documents import DocType
+from doccontrol.model.documents import DEFAULT_TYPES, DocumentType, DocumentTypes
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding
 from doccontrol.sources.clause_sets import BUILTIN, is_builtin
 from doccontrol.sources.extensions import extension_findings
+from doccontrol.sources.types_option import parse_types
 
 PLUGIN_NAME = "doc-control"
 
@@ -92,9 +93,10 @@ class Config:
     signatures: SignatureMode = SignatureMode.OFF
     revisions: RevisionScheme = RevisionScheme.LETTER
     review_months: int = 12
-    prefixes: tuple[tuple[DocType, str], ...] = tuple((t, t.default_prefix) for t in DocType)
+    # The document types (``types:``, with ``prefixes:`` applied): keys, labels, prefixes, levels.
+    types: DocumentTypes = DEFAULT_TYPES
     preview: bool = False
-    defaults: tuple[tuple[DocType, TypeDefaults], ...] = ()
+    defaults: tuple[tuple[str, TypeDefaults], ...] = ()  # by type key
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
     allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
     print_fonts: PrintFonts = PrintFonts()
@@ -105,10 +107,6 @@ class Config:
     # now, before it is an error: ordinary machine clocks drift that much.
     clock_skew: timedelta = timedelta(hours=1)
     extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-
-    @functools.cached_property
-    def _prefix_of(self) -> dict[DocType, str]:
-        return dict(self.prefixes)
 
     @functools.cached_property
     def root_prefixes(self) -> tuple[str, ...]:
@@ -132,14 +130,16 @@ class Config:
             and not path.startswith(self.root_prefixes)
         )
 
-    def prefix(self, doc_type: DocType) -> str:
-        return self._prefix_of[doc_type]
+    def prefix(self, doc_type: DocumentType) -> str:
+        """The id prefix of a type as this configuration has it."""
+        known = self.types.get(doc_type.key)
+        return (known or doc_type).prefix
 
-    def type_for_prefix(self, prefix: str) -> DocType | None:
-        return next((t for t, p in self.prefixes if p == prefix), None)
+    def type_for_prefix(self, prefix: str) -> DocumentType | None:
+        return self.types.by_prefix(prefix)
 
-    def defaults_for(self, doc_type: DocType) -> TypeDefaults:
-        return dict(self.defaults).get(doc_type, TypeDefaults())
+    def defaults_for(self, doc_type: DocumentType) -> TypeDefaults:
+        return dict(self.defaults).get(doc_type.key, TypeDefaults())
 
 
 OPTION_NAMES = (
@@ -156,6 +156,7 @@ OPTION_NAMES = (
     "revisions",
     "review",
     "prefixes",
+    "types",
     "preview",
     "defaults",
     "pdf",
@@ -168,20 +169,26 @@ OPTION_NAMES = (
 _SPAN = re.compile(r"^\s*(\d+)\s*([hm]?)\s*$")
 
 
-def _doc_type(key: str, option: str, where: str) -> DocType:
+def _doc_type(key: str, option: str, where: str, types: DocumentTypes) -> DocumentType:
     """A document type named as a key of a doc-control option, or a ConfigError."""
-    try:
-        return DocType(key)
-    except ValueError:
+    found = types.get(str(key))
+    if found is None:
         raise ConfigError(
             f"doc-control '{option}' names unknown type '{key}'; types are "
-            + ", ".join(t.value for t in DocType),
+            + ", ".join(types.keys),
             where,
-        ) from None
+        )
+    return found
 
 
-def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -> Config:
-    """Validate the plugin's options (None means "use the default")."""
+def config_from_options(
+    options: Mapping[str, Any], where: str = "mkdocs.yml", source: str | None = None
+) -> Config:
+    """Validate the plugin's options (None means "use the default").
+
+    ``source`` is mkdocs.yml's text, when known, so that a bad ``types:`` entry is
+    reported at its line.
+    """
     cfg = Config()
     opts = {k: v for k, v in options.items() if v is not None}
     unknown = sorted(set(opts) - set(OPTION_NAMES))
@@ -267,19 +274,24 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         if months < 1:
             raise ConfigError("doc-control option 'review' must be at least 1 month", where)
         cfg = replace(cfg, review_months=months)
+    if "types" in opts:
+        cfg = replace(cfg, types=parse_types(opts["types"], where, source))
     if "prefixes" in opts:
+        # A shorthand over ``types:``: it only changes the prefix of a type.
         given = need("prefixes", dict, "a mapping from document type to id prefix")
-        prefixes = dict(cfg.prefixes)
+        prefixes = {t.key: t.prefix for t in cfg.types.types}
         for key, value in given.items():
-            doc_type = _doc_type(key, "prefixes", where)
+            doc_type = _doc_type(key, "prefixes", where, cfg.types)
             if not isinstance(value, str) or not value.isalnum() or not value.isupper():
                 raise ConfigError(
                     f"doc-control prefix for '{key}' must be upper-case letters, like QP", where
                 )
-            prefixes[doc_type] = value
+            prefixes[doc_type.key] = value
         if len(set(prefixes.values())) != len(prefixes):
             raise ConfigError("doc-control 'prefixes' gives two types the same prefix", where)
-        cfg = replace(cfg, prefixes=tuple(prefixes.items()))
+        cfg = replace(cfg, types=DocumentTypes(
+            tuple(replace(t, prefix=prefixes[t.key]) for t in cfg.types.types)
+        ))
     if "preview" in opts:
         cfg = replace(cfg, preview=need("preview", bool, "true or false"))
     if "pdf" in opts:
@@ -301,7 +313,7 @@ def config_from_options(options: Mapping[str, Any], where: str = "mkdocs.yml") -
         cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, _FONTS_HELP), where))
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
-        cfg = replace(cfg, defaults=_type_defaults(given, where))
+        cfg = replace(cfg, defaults=_type_defaults(given, where, cfg.types))
     return cfg
 
 
@@ -375,11 +387,13 @@ def _print_fonts(given: Mapping[Any, Any], where: str) -> PrintFonts:
 _DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")
 
 
-def _type_defaults(given: Mapping[Any, Any], where: str) -> tuple[tuple[DocType, TypeDefaults], ...]:
+def _type_defaults(
+    given: Mapping[Any, Any], where: str, types: DocumentTypes
+) -> tuple[tuple[str, TypeDefaults], ...]:
     """``defaults: {procedure: {owner: 质量部, approvers: [管理者代表]}, ...}``."""
-    result: list[tuple[DocType, TypeDefaults]] = []
+    result: list[tuple[str, TypeDefaults]] = []
     for key, value in given.items():
-        doc_type = _doc_type(key, "defaults", where)
+        doc_type = _doc_type(key, "defaults", where, types).key
         if not isinstance(value, dict):
             raise ConfigError(
                 f"doc-control 'defaults' for '{key}' must be a mapping like "
@@ -484,7 +498,7 @@ def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
     theme = data.get("theme") or {}
     language = theme.get("language", "zh") if isinstance(theme, dict) else "zh"
     docs_dir = data.get("docs_dir")
-    config = config_from_options(options or {})
+    config = config_from_options(options or {}, source=text)
     if isinstance(docs_dir, str) and docs_dir.strip("/"):
         config = replace(config, docs_dir=_relative_dir(docs_dir))
     return SiteConfig(

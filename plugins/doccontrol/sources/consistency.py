@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from doccontrol.model.documents import DocType, Document, ExternalDocument, Roles, Standard
+from doccontrol.model.documents import Document, ExternalDocument, Roles, Standard
 from doccontrol.model.findings import Finding, error, warning
 from doccontrol.sources.clause_sets import resolve_clause
 from doccontrol.sources.config import Config
@@ -117,13 +117,13 @@ def check_consistency(
                         "add the form (type: record-form) or fix the id",
                     )
                 )
-            elif target.type is not DocType.RECORD_FORM:
+            elif not target.type.record_form:
                 findings.append(
                     error(
                         doc.path,
                         doc.line_of("records"),
                         "not-a-record-form",
-                        f"records lists {rec}, which is a {target.type.value} ({target.path}), "
+                        f"records lists {rec}, which is a {target.type.key} ({target.path}), "
                         "not a record form: list only record forms (type: record-form) under "
                         f"'records', and name {rec} under 'references' instead",
                     )
@@ -176,7 +176,7 @@ def _coverage_gaps(
     covered = {
         clause.number
         for doc in documents
-        if doc.type is DocType.PROCEDURE and not doc.withdrawn
+        if doc.type.procedure and not doc.withdrawn
         for number in doc.clauses
         if (clause := resolve_clause(standard, number)) is not None
     }

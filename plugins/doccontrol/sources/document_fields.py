@@ -6,7 +6,13 @@ import re
 from datetime import date
 from typing import Any
 
-from doccontrol.model.documents import ID_PATTERN, Chapter, DocType, Document, parse_retention
+from doccontrol.model.documents import (
+    ID_PATTERN,
+    Chapter,
+    Document,
+    DocumentType,
+    parse_retention,
+)
 from doccontrol.model.findings import Finding, error, warning
 from doccontrol.sources.clause_sets import normalise_clause
 from doccontrol.sources.config import Config, RevisionScheme
@@ -107,13 +113,19 @@ def _example(key: str, meta: Any, config: Config) -> str:
     """
     if key == "id":
         given = meta.get("type")
-        doc_type = DocType(given) if given in {t.value for t in DocType} else DocType.PROCEDURE
-        return f"id: {config.prefix(doc_type)}-01"
+        named = config.types.get(given) if isinstance(given, str) else None
+        doc_type = named or _usual_type(config)
+        return f"id: {doc_type.prefix}-01"
     if key == "type":
         match = ID_PATTERN.match(str(meta.get("id", "")).strip())
         by_prefix = config.type_for_prefix(match["prefix"]) if match else None
-        return f"type: {(by_prefix or DocType.PROCEDURE).value}"
+        return f"type: {(by_prefix or _usual_type(config)).key}"
     return _EXAMPLES[key]
+
+
+def _usual_type(config: Config) -> DocumentType:
+    """The type an example suggests when nothing else does: a procedure, or the first type."""
+    return next(iter(config.types.procedures), config.types.types[0])
 
 
 def document_from_markdown(
@@ -159,7 +171,7 @@ def document_from_markdown(
                 "missing-field",
                 f"required field '{key}' is missing or empty; add a line like "
                 f"'{_example(key, meta, config)}' to the front matter"
-                + ("; types are " + ", ".join(t.value for t in DocType) if key == "type" else ""),
+                + ("; types are " + ", ".join(config.types.keys) if key == "type" else ""),
             )
         )
 
@@ -182,18 +194,18 @@ def document_from_markdown(
     type_text = text_field("type")
     approvers = _str_list(meta, "approvers", path, findings) if "approvers" not in missing else ()
 
-    doc_type: DocType | None = None
+    doc_type: DocumentType | None = None
     if type_text is not None:
-        try:
-            doc_type = DocType(type_text)
-        except ValueError:
+        doc_type = config.types.get(type_text)
+        if doc_type is None:
             findings.append(
                 error(
                     path,
                     line_of(meta, "type", top),
                     "unknown-type",
                     f"type '{type_text}' is not a document type; use one of "
-                    + ", ".join(t.value for t in DocType),
+                    + ", ".join(config.types.keys)
+                    + " (or define it under 'types' in mkdocs.yml)",
                 )
             )
 
@@ -218,7 +230,7 @@ def document_from_markdown(
                     id_line,
                     "id-prefix",
                     f"id '{doc_id}' has prefix {match['prefix']}, but documents of type "
-                    f"{doc_type.value} use {config.prefix(doc_type)} (e.g. "
+                    f"{doc_type.key} use {config.prefix(doc_type)} (e.g. "
                     f"{config.prefix(doc_type)}-{match['num']}); change the id or the type",
                 )
             )
@@ -309,7 +321,7 @@ def document_from_markdown(
             )
     if "storage" in meta:
         storage = text_field("storage")
-    if doc_type is DocType.RECORD_FORM:
+    if doc_type is not None and doc_type.record_form:
         for key in ("retention", "storage"):
             if key not in meta:
                 findings.append(
@@ -330,7 +342,7 @@ def document_from_markdown(
                         line_of(meta, key, top),
                         "field-not-used",
                         f"'{key}' applies to record forms only; it is ignored on a "
-                        f"{doc_type.value}: remove it",
+                        f"{doc_type.key}: remove it",
                     )
                 )
 

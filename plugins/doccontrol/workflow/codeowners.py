@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from doccontrol.model.documents import DocType, Document, Roles
+from doccontrol.model.documents import Document, DocumentType, Roles
 from doccontrol.model.findings import Finding, warning
 from doccontrol.sources.catalog import Catalog
 
@@ -95,12 +95,16 @@ def generate_codeowners(
         lines.extend(top_rule)  # last, so that it wins over any folder above it
         return "\n".join(lines) + "\n"
     count = f"[{min_approvals}]" if min_approvals > 1 else ""
-    for doc_type in DocType:
-        of_type = [d for d in documents if d.type is doc_type]
+    # The catalog is in type order already (ARCHITECTURE.md §3): sections follow it.
+    types: dict[str, DocumentType] = {}
+    for doc in catalog.documents:
+        types.setdefault(doc.type.key, doc.type)
+    for doc_type in types.values():
+        of_type = [d for d in documents if d.type.key == doc_type.key]
         if not of_type:
             continue
         lines.append("")
-        lines.append(f"[{doc_type.label_zh}]{count}")
+        lines.append(f"[{doc_type.label('zh')}]{count}")
         for doc in of_type:
             lines.extend(_rule(_target(doc), f"{doc.id} {doc.title}", doc.approvers, roles))
     lines.append("")

@@ -12,23 +12,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from doccontrol.model.documents import ID_PATTERN, DocType
+from doccontrol.model.documents import ID_PATTERN, DocumentType
 from doccontrol.model.errors import DocControlError, UsageError
 from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.config import Config
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-# Where a new document goes when no document of its type shows the way.
-_FOLDERS = {
-    DocType.MANUAL: "manual",
-    DocType.SERVICE_SPEC: "manual",
-    DocType.PROVISION_SPEC: "manual",
-    DocType.CONTROL_SPEC: "manual",
-    DocType.PROCEDURE: "procedures",
-    DocType.INSTRUCTION: "procedures",
-    DocType.RECORD_FORM: "records/forms",
-}
 
 
 class Refused(DocControlError):
@@ -39,7 +29,7 @@ class Refused(DocControlError):
 class NewRequest:
     """What the user asked for on the command line (None: work it out)."""
 
-    type: DocType
+    type: str  # a type key of the ``types`` option
     title: str
     owner: str | None = None
     approvers: tuple[str, ...] = ()
@@ -55,7 +45,7 @@ class NewDocument:
     """Everything the template needs, decided."""
 
     id: str
-    type: DocType
+    type: DocumentType
     title: str
     owner: str
     approvers: tuple[str, ...]
@@ -81,6 +71,12 @@ def plan_new(
         raise UsageError("--title must not be empty")
     taken = _taken(catalog, history_ids)
     notes: list[str] = []
+    doc_type = config.types.get(request.type)
+    if doc_type is None:
+        raise UsageError(
+            f"'{request.type}' is not a document type; types are {', '.join(config.types.keys)} "
+            "(the 'types' option of mkdocs.yml defines them)"
+        )
 
     for doc in catalog.documents:
         if not doc.withdrawn and " ".join(doc.title.split()) == title:
@@ -91,22 +87,22 @@ def plan_new(
                 doc.line_of("title"),
             )
 
-    procedure = _procedure(request, catalog, config)
+    procedure = _procedure(request, doc_type, catalog)
     if request.id is not None:
-        doc_id = _explicit_id(request.id.strip(), request.type, taken, config)
+        doc_id = _explicit_id(request.id.strip(), doc_type, taken, config)
     else:
-        doc_id = _next_id(request.type, procedure, taken, config)
-        if request.type is DocType.RECORD_FORM and procedure is None:
+        doc_id = _next_id(doc_type, procedure, taken, config)
+        if doc_type.record_form and procedure is None:
             notes.append(
                 f"{doc_id} starts a new group of record forms; to number a form after the "
                 "procedure that uses it, pass --procedure (e.g. --procedure "
-                f"{config.prefix(DocType.PROCEDURE)}-05)"
+                f"{_procedure_prefix(config)}-05)"
             )
 
-    owner, approvers = _people(request, catalog, config)
+    owner, approvers = _people(request, doc_type, catalog, config)
     retention = storage = None
-    if request.type is DocType.RECORD_FORM:
-        defaults = config.defaults_for(request.type)
+    if doc_type.record_form:
+        defaults = config.defaults_for(doc_type)
         retention = request.retention or defaults.retention
         storage = request.storage or defaults.storage
         if retention is None or storage is None:
@@ -127,7 +123,7 @@ def plan_new(
             "document-control"
         )
     name = f"{doc_id.lower()}-{slug}.md" if slug else f"{doc_id.lower()}.md"
-    path = posixpath.join(_folder(request.type, catalog, config), name)
+    path = posixpath.join(_folder(doc_type, catalog, config), name)
     existing = catalog.owning(path)
     if existing is not None:
         raise Refused(f"{path} already holds {existing.id}; pass another --slug", path)
@@ -137,7 +133,7 @@ def plan_new(
         notes.append(f"add {doc_id} to 'records:' of {procedure}{where}, which uses the form")
     return NewDocument(
         id=doc_id,
-        type=request.type,
+        type=doc_type,
         title=title,
         owner=owner,
         approvers=approvers,
@@ -161,34 +157,38 @@ def _taken(catalog: Catalog, history_ids: Iterable[str]) -> dict[str, str]:
     return taken
 
 
-def _procedure(request: NewRequest, catalog: Catalog, config: Config) -> str | None:
+def _procedure_prefix(config: Config) -> str:
+    return next((t.prefix for t in config.types.procedures), "QP")
+
+
+def _procedure(request: NewRequest, doc_type: DocumentType, catalog: Catalog) -> str | None:
     if request.procedure is None:
         return None
-    if request.type is not DocType.RECORD_FORM:
+    if not doc_type.record_form:
         raise UsageError("--procedure numbers record forms only (type record-form)")
     wanted = request.procedure.strip().upper()
     doc = catalog.get(wanted)
-    if doc is None or doc.type not in (DocType.PROCEDURE, DocType.INSTRUCTION):
-        procedures = ", ".join(d.id for d in catalog.of_type(DocType.PROCEDURE)) or "none"
+    if doc is None or doc.type.record_form:
+        procedures = ", ".join(d.id for d in catalog.documents if d.type.procedure) or "none"
         raise UsageError(
             f"--procedure {request.procedure}: no procedure has that id; procedures are "
             f"{procedures}"
         )
-    if doc.type is not DocType.PROCEDURE:
+    if not doc.type.procedure:
         raise UsageError(
-            f"--procedure {wanted} is a work instruction; record forms are numbered after "
+            f"--procedure {wanted} is of type {doc.type.key}, not a procedure; record forms are numbered after "
             "procedures (QR-05-01 belongs to QP-05)"
         )
     return wanted
 
 
-def _explicit_id(doc_id: str, doc_type: DocType, taken: dict[str, str], config: Config) -> str:
+def _explicit_id(doc_id: str, doc_type: DocumentType, taken: dict[str, str], config: Config) -> str:
     match = ID_PATTERN.match(doc_id)
     prefix = config.prefix(doc_type)
     if match is None or match["prefix"] != prefix:
         raise UsageError(
-            f"--id {doc_id}: a {doc_type.value} has an id like {prefix}-01"
-            + ("-01" if doc_type is DocType.RECORD_FORM else "")
+            f"--id {doc_id}: a {doc_type.key} has an id like {prefix}-01"
+            + ("-01" if doc_type.record_form else "")
         )
     if doc_id in taken:
         where = taken[doc_id]
@@ -201,11 +201,11 @@ def _explicit_id(doc_id: str, doc_type: DocType, taken: dict[str, str], config: 
 
 
 def _next_id(
-    doc_type: DocType, procedure: str | None, taken: dict[str, str], config: Config
+    doc_type: DocumentType, procedure: str | None, taken: dict[str, str], config: Config
 ) -> str:
     prefix = config.prefix(doc_type)
     matches = [m for m in (ID_PATTERN.match(i) for i in taken) if m and m["prefix"] == prefix]
-    if doc_type is not DocType.RECORD_FORM:
+    if not doc_type.record_form:
         numbers = [int(m["num"]) for m in matches]
         return f"{prefix}-{max(numbers, default=0) + 1:02d}"
     if procedure is not None:
@@ -218,18 +218,20 @@ def _next_id(
     return f"{prefix}-{max(groups, default=0) + 1:02d}-01"
 
 
-def _people(request: NewRequest, catalog: Catalog, config: Config) -> tuple[str, tuple[str, ...]]:
-    defaults = config.defaults_for(request.type)
+def _people(
+    request: NewRequest, doc_type: DocumentType, catalog: Catalog, config: Config
+) -> tuple[str, tuple[str, ...]]:
+    defaults = config.defaults_for(doc_type)
     owner = request.owner or defaults.owner
     approvers = request.approvers or defaults.approvers
     missing = [name for name, value in (("--owner", owner), ("--approvers", approvers)) if not value]
     if missing:
         raise UsageError(
-            f"no default owner and approvers for a new {request.type.value}: pass "
+            f"no default owner and approvers for a new {doc_type.key}: pass "
             f"{' and '.join(missing)} (roles or people of roles.yml), or set a default in "
             "mkdocs.yml under the doc-control plugin, e.g.\n"
             "  plugins:\n    - doc-control:\n        defaults:\n"
-            f"          {request.type.value}: {{owner: 质量部, approvers: [管理者代表]}}"
+            f"          {doc_type.key}: {{owner: 质量部, approvers: [管理者代表]}}"
         )
     assert owner is not None
     roles = catalog.roles
@@ -246,7 +248,7 @@ def _people(request: NewRequest, catalog: Catalog, config: Config) -> tuple[str,
     return owner, tuple(approvers)
 
 
-def _folder(doc_type: DocType, catalog: Catalog, config: Config) -> str:
+def _folder(doc_type: DocumentType, catalog: Catalog, config: Config) -> str:
     """Where documents of this type already live, or the layout of ARCHITECTURE.md §2."""
     homes: Counter[str] = Counter()
     for doc in catalog.of_type(doc_type):
@@ -255,7 +257,7 @@ def _folder(doc_type: DocType, catalog: Catalog, config: Config) -> str:
             homes[home] += 1
     if homes:
         return sorted(homes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    folder = _FOLDERS[doc_type]
+    folder = doc_type.folder or config.roots[0]
     root = folder.split("/")[0]
     if root in config.roots:
         return folder

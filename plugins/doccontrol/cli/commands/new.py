@@ -9,20 +9,24 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from doccontrol.model.documents import DocType
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.workflow.new_document import NewDocument, NewRequest, Refused, plan_new
 
+# The default types' own templates; a type an organisation adds takes the one of its kind.
 _TEMPLATES = {
-    DocType.MANUAL: "new-manual.md.j2",
-    DocType.SERVICE_SPEC: "new-spec.md.j2",
-    DocType.PROVISION_SPEC: "new-spec.md.j2",
-    DocType.CONTROL_SPEC: "new-spec.md.j2",
-    DocType.PROCEDURE: "new-procedure.md.j2",
-    DocType.INSTRUCTION: "new-instruction.md.j2",
-    DocType.RECORD_FORM: "new-record-form.md.j2",
+    "manual": "new-manual.md.j2",
+    "procedure": "new-procedure.md.j2",
+    "instruction": "new-instruction.md.j2",
 }
+
+
+def _template(doc: NewDocument) -> str:
+    if doc.type.record_form:
+        return "new-record-form.md.j2"
+    if doc.type.procedure:
+        return "new-procedure.md.j2"
+    return _TEMPLATES.get(doc.type.key, "new-spec.md.j2")
 
 
 def yaml_scalar(value: str) -> str:
@@ -49,7 +53,7 @@ def render(doc: NewDocument) -> str:
     )
     env.filters["yaml"] = yaml_scalar
     env.filters["yaml_list"] = yaml_list
-    text = env.get_template(_TEMPLATES[doc.type]).render(doc=doc)
+    text = env.get_template(_template(doc)).render(doc=doc)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text.rstrip("\n") + "\n"
@@ -71,7 +75,7 @@ def new(repo: Path, request: NewRequest) -> int:
     target.write_text(render(doc), encoding="utf-8")
     print(doc.path)
     print(
-        f"doccontrol: created {doc.id} {doc.title} ({doc.type.label_zh}) — owner {doc.owner}, "
+        f"doccontrol: created {doc.id} {doc.title} ({doc.type.label('zh')}) — owner {doc.owner}, "
         f"approvers {'、'.join(doc.approvers)}",
         file=sys.stderr,
     )
