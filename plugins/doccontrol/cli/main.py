@@ -38,8 +38,13 @@ as_of_option = click.option("--as-of", type=DATE, help="Evaluate as on this date
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="doccontrol")
-def main() -> None:
+@click.option("--lang", "language", type=click.Choice(["zh", "en"]), default=None,
+              help="The language of messages (default: $DOCCONTROL_LANG, else theme.language).")
+def main(language: str | None) -> None:
     """Document control for quality documents kept as Markdown in git."""
+    from doccontrol.cli.language import choose
+
+    choose(language)
 
 
 @main.command()

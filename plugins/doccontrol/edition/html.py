@@ -24,8 +24,9 @@ from doccontrol.edition.manifest import Signer, tag_name
 from doccontrol.edition.markup import DEFAULT_SETUP, convert, converter
 from doccontrol.edition.plan import EditionDocument, EditionPlan
 from doccontrol.edition.sandbox import Piece, Tree, sandbox_html
-from doccontrol.model.documents import ExternalDocument, Roles
+from doccontrol.model.documents import ExternalDocument, Roles, language_code
 from doccontrol.model.findings import Finding
+from doccontrol.rendering.labels import bracketed, names, quoted, section_of
 from doccontrol.rendering.page_text import ROLES_MARKER, roles_table
 from doccontrol.sources.links import replace_links
 
@@ -56,7 +57,35 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["css_string"] = css_string
+    env.globals["L"] = _bilingual
+    env.globals["T"] = _one
     return env
+
+
+def _one(language: str, key: str, **values: object) -> Markup:
+    """A print label in one language (the labels are the tool's own text, HTML included)."""
+    return Markup(section_of(language, "edition")[key].format(**values))
+
+
+def _english(language: str) -> bool:
+    return language_code(language) == "en"
+
+
+def _bilingual(language: str, key: str, br: bool = False, **values: object) -> Markup:
+    """A print label: the Chinese edition shows the English under it, an English one English only."""
+    en = section_of("en", "edition")[key].format(**values)
+    if _english(language):
+        return Markup.escape(en)
+    zh = section_of("zh", "edition")[key].format(**values)
+    return Markup("{}{}<span class=\"en\">{}</span>").format(zh, Markup("<br>") if br else " ", en)
+
+
+def both(language: str, key: str, **values: object) -> str:
+    """A plain-text print label (running heads, notices): ``中文 English``, or English alone."""
+    en = section_of("en", "edition")[key].format(**values)
+    if _english(language):
+        return en
+    return f"{section_of('zh', 'edition')[key].format(**values)} {en}"
 
 
 @cache
@@ -81,12 +110,33 @@ class PrintContext:
     status: Callable[[EditionDocument], str]
     notice: Callable[[EditionDocument], str]
     markdown: markdown.Markdown | None = None  # the site's extensions (markup.converter)
+    language: str = "zh"  # theme.language: the labels printed (Chinese ones carry English too)
 
 
-def page_css(top_left: str, top_right: str, bottom_left: str, bottom_right: str) -> str:
+def _css_counter(text: str) -> str:
+    """``Page {page} of {pages}`` as CSS content: strings and page counters."""
+    parts = re.split(r"\{(page|pages)\}", text)
+    out = [
+        f"counter({part})" if index % 2 else f'"{css_string(part)}"'
+        for index, part in enumerate(parts)
+        if index % 2 or part
+    ]
+    return " ".join(out)
+
+
+def page_css(
+    top_left: str, top_right: str, bottom_left: str, bottom_right: str, language: str = "zh"
+) -> str:
     """The running header and footer texts, as a stylesheet no document style can override."""
+    counter = _css_counter(section_of("en", "edition")["page_of"])
+    if not _english(language):
+        counter = f'{_css_counter(section_of("zh", "edition")["page_of"])} " · " {counter}'
     return environment().get_template("edition-page.css.j2").render(
-        top_left=top_left, top_right=top_right, bottom_left=bottom_left, bottom_right=bottom_right
+        top_left=top_left,
+        top_right=top_right,
+        bottom_left=bottom_left,
+        bottom_right=bottom_right,
+        counter=Markup(counter),
     )
 
 
@@ -113,13 +163,14 @@ def _label(target: str, ctx: PrintContext) -> str:
     titles = dict(ctx.titles)
     if target in ctx.printed:
         revision = ctx.printed[target][0]
-        return f"[{target} {titles.get(target, '')}（{revision}）](#doc-{target})"
+        return f"[{target} {titles.get(target, '')}{bracketed(revision, ctx.language)}](#doc-{target})"
     ext = next((e for e in ctx.external if e.id == target), None)
     if ext is not None:
         number = f" {ext.number}" if ext.number else ""
-        return f"{ext.id}{number} 《{ext.title}》"
+        return f"{ext.id}{number} {quoted(ext.title, ctx.language)}"
     if target in titles:
-        note = "（作废）" if target in ctx.withdrawn else ""
+        obsolete = section_of(ctx.language, "common")["obsolete"]
+        note = bracketed(obsolete, ctx.language) if target in ctx.withdrawn else ""
         return f"{target} {titles[target]}{note}"
     return f"[[{target}]]"
 
@@ -156,7 +207,7 @@ def piece_html(
 ) -> tuple[str, tuple[str, ...], tuple[Finding, ...]]:
     body = replace_links(piece.body, lambda target: _label(target, ctx))
     if ROLES_MARKER in body and ctx.roles is not None:
-        body = body.replace(ROLES_MARKER, roles_table(ctx.roles))
+        body = body.replace(ROLES_MARKER, roles_table(ctx.roles, ctx.language))
     if first:
         lines = body.strip("\n").split("\n")
         if lines and lines[0].startswith("# "):
@@ -184,23 +235,36 @@ def document_html(doc: EditionDocument, ctx: PrintContext, tree: Tree, repo_root
         created=ctx.created,
         status=ctx.status(doc),
         notice=ctx.notice(doc),
+        language=ctx.language,
+        lang="en" if _english(ctx.language) else "zh-CN",
+        approvers=names(doc.approvers, ctx.language),
+        history=[(row, names(row.approvers, ctx.language)) for row in doc.history],
     )
-    css = page_css(f"{doc.id} {doc.title}", f"版本 Rev. {doc.revision}", ctx.footer_left, ctx.footer_right)
+    css = page_css(
+        f"{doc.id} {doc.title}",
+        f"{both(ctx.language, 'running_revision')} {doc.revision}",
+        ctx.footer_left,
+        ctx.footer_right,
+        ctx.language,
+    )
     return PrintedDocument(doc.id, page, css, tuple(dict.fromkeys(loads)), tuple(findings))
 
 
-def _edition_status(doc: EditionDocument) -> str:
-    return "受控 · 现行 (Controlled · current)"
+def _edition_status(language: str) -> str:
+    en = section_of("en", "edition")["current"]
+    return en if _english(language) else f"{section_of('zh', 'edition')['current']} ({en})"
 
 
-def _edition_notice(doc: EditionDocument) -> str:
+def _edition_notice(doc: EditionDocument, language: str) -> str:
     if doc.pending is None:
         return ""
-    return (
-        f"修订 {doc.pending.revision} 已于 {doc.pending.issued} 批准，将于 {doc.pending.effective} "
-        f"实施；本版次收录的 {doc.revision} 在此之前有效。 Revision {doc.pending.revision} was "
-        f"approved on {doc.pending.issued} and takes effect on {doc.pending.effective}; until then "
-        f"{doc.revision}, printed here, applies."
+    return both(
+        language,
+        "pending_notice",
+        pending=doc.pending.revision,
+        issued=doc.pending.issued,
+        effective=doc.pending.effective,
+        revision=doc.revision,
     )
 
 
@@ -216,10 +280,11 @@ def edition_context(plan: EditionPlan, md: markdown.Markdown | None = None) -> P
         paths={p: d.id for d in plan.documents for p, _ in d.files},
         created=plan.committed.isoformat(),
         footer_left=plan.organisation,
-        footer_right=f"版次 Edition {plan.date.isoformat()}",
-        status=_edition_status,
-        notice=_edition_notice,
+        footer_right=f"{both(plan.language, 'running_edition')} {plan.date.isoformat()}",
+        status=lambda d: _edition_status(plan.language),
+        notice=lambda d: _edition_notice(d, plan.language),
         markdown=md,
+        language=plan.language,
     )
 
 
@@ -231,6 +296,7 @@ def single_context(
     titles: tuple[tuple[str, str], ...],
     withdrawn: frozenset[str],
     md: markdown.Markdown | None = None,
+    language: str = "zh",
 ) -> PrintContext:
     """How one document prints on its own (the site's PDF download).
 
@@ -246,14 +312,19 @@ def single_context(
         paths={p: doc.id for p, _ in doc.files},
         created=datetime.combine(doc.issued, datetime.min.time()).isoformat(),
         footer_left=organisation,
-        footer_right=f"{doc.id} {doc.revision} · 打印件为非受控副本 Uncontrolled when printed",
-        status=lambda d: (
-            f"受控 · 发布 {d.issued} · 以网站现行版本为准 "
-            "(Controlled; the site holds the current revision)"
-        ),
+        footer_right=f"{doc.id} {doc.revision} · {both(language, 'uncontrolled')}",
+        status=lambda d: _single_status(d, language),
         notice=lambda d: "",
         markdown=md,
+        language=language,
     )
+
+
+def _single_status(doc: EditionDocument, language: str) -> str:
+    en = section_of("en", "edition")["single_status"].format(issued=doc.issued)
+    if _english(language):
+        return en
+    return f"{section_of('zh', 'edition')['single_status'].format(issued=doc.issued)} ({en})"
 
 
 @dataclass(frozen=True)
@@ -277,7 +348,9 @@ class RevisionListRow:
 def revision_list(plan: EditionPlan, since: date | None) -> list[RevisionListRow]:
     """Every revision of a printed document issued after ``since`` (all of them when None)."""
     rows = [
-        RevisionListRow(doc, row.revision, row.issued.isoformat(), "、".join(row.approvers), row.summary)
+        RevisionListRow(
+            doc, row.revision, row.issued.isoformat(), names(row.approvers, plan.language), row.summary
+        )
         for doc in plan.documents
         for row in doc.history
         if since is None or row.issued > since
@@ -306,11 +379,16 @@ def front_html(
         revisions=revision_list(plan, since),
         external=plan.external,
         withdrawn=[(doc_id, titles.get(doc_id, "")) for doc_id in sorted(plan.withdrawn)],
+        language=plan.language,
+        lang="en" if _english(plan.language) else "zh-CN",
+        english=_english(plan.language),
+        types={row.doc.id: row.doc.type.label(plan.language) for row in rows},
     )
     css = page_css(
         plan.organisation,
-        f"受控文件版次 Edition {plan.date.isoformat()}",
+        f"{both(plan.language, 'cover_running')} {plan.date.isoformat()}",
         tag_name(plan.date),
         f"commit {plan.commit[:12]}",
+        plan.language,
     )
     return PrintedPage(html, css)

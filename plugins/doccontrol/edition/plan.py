@@ -75,6 +75,7 @@ class EditionPlan:
     titles: tuple[tuple[str, str], ...]  # id -> title of every document history knows
     withdrawn: frozenset[str]
     baseline: str = ""  # the commit of doccontrol/baseline the edition was judged from
+    language: str = "zh"  # theme.language of mkdocs.yml: the language of the printed labels
 
     def get(self, doc_id: str) -> EditionDocument | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -221,6 +222,7 @@ def plan_edition(project: Project, organisation: str) -> tuple[EditionPlan | Non
             titles=titles,
             withdrawn=withdrawn,
             baseline=history.baseline.commit if history.baseline else "",
+            language=project.config.language,
         ),
         [],
     )

@@ -17,52 +17,25 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from doccontrol.edition.plan import edition_document, in_edition
 from doccontrol.edition.store import FOLDER, SUMS, replace_file, sums_line
 from doccontrol.model.errors import DocControlError
 from doccontrol.rendering.escape import markdown_text
+from doccontrol.rendering.labels import section_of
 
 if TYPE_CHECKING:  # the project is loaded by the shell; the plan only reads it
     from doccontrol.project.load import Project
 
 CACHE = Path(".doccontrol-cache") / "pdf"
 
-_WORDS = {
-    "zh": {
-        "title": "版次",
-        "intro": (
-            "经数字签名的受控文件版次（PDF/A-3b，PAdES 签名），供审核员下载。每个版次收录当日"
-            "现行的全部受控文件及其修订记录，并在 git 中打上标签 `edition/日期`。下载后可用 "
-            "`doccontrol verify 文件.pdf --trust 证书.pem --repo 仓库` 核验签名、清单，并与仓库"
-            "重新生成的版次逐字节比对。"
-        ),
-        "none": "尚未发布版次。用 `doccontrol release --date 日期` 发布。",
-        "head": ("版次日期", "提交", "SHA-256", "签署人", "文件", "下载"),
-        "count": "{docs} 份 / {pages} 页",
-    },
-    "en": {
-        "title": "Editions",
-        "intro": (
-            "Signed, dated editions of the controlled documents (PDF/A-3b with a PAdES "
-            "signature), for auditors. Each holds every document current on its date with its "
-            "revision history, and is tagged `edition/DATE` in git. Check a download with "
-            "`doccontrol verify FILE.pdf --trust CERT.pem --repo REPO`: the signature, the "
-            "manifest, and a byte-for-byte rebuild from the repository."
-        ),
-        "none": "No edition has been released yet: `doccontrol release --date DATE` makes one.",
-        "head": ("Date", "Commit", "SHA-256", "Signed by", "Contents", "Download"),
-        "count": "{docs} documents / {pages} pages",
-    },
-}
-
-
-def _words(language: str) -> dict[str, Any]:
-    return _WORDS["en" if language.lower().startswith("en") else "zh"]
+def _words(language: str) -> Mapping[str, str]:
+    return section_of(language, "editions")
 
 
 @dataclass(frozen=True)
@@ -124,7 +97,7 @@ def editions_page_markdown(repo: Path, language: str) -> str:
     lines = [f"# {words['title']}", "", words["intro"], ""]
     if not tags:
         return "\n".join([*lines, words["none"], ""])
-    head = words["head"]
+    head = words["head"].split(" | ")
     lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for tag in tags:
         count = words["count"].format(docs=tag.documents, pages=tag.pages)
@@ -197,7 +170,7 @@ def document_pdf(
         raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
     ctx = single_context(
         organisation, printable, project.approved.roles, project.approved.external, titles, withdrawn,
-        md,
+        md, project.config.language,
     )
     page = document_html(printable, ctx, tree, str(repo.resolve()))
     if page.findings:

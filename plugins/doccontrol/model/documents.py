@@ -146,14 +146,6 @@ class Retention:
     def permanent(self) -> bool:
         return self.months is None
 
-    @property
-    def label_zh(self) -> str:
-        if self.months is None:
-            return "永久"
-        if self.months % 12 == 0:
-            return f"{self.months // 12} 年"
-        return f"{self.months} 个月"
-
 
 _RETENTION = re.compile(r"^(?P<n>[1-9]\d*)\s*(?P<unit>[my])$")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -179,9 +180,12 @@ class ChangeEvent:
         subjects = [
             b.subject.strip() for b in reversed(self.brought_in) if not b.is_merge and b.subject.strip()
         ]
-        return "；".join(dict.fromkeys(subjects)) or subject
+        # Subjects are the authors' words: join them the way their language would.
+        chinese = any(_CJK.search(s) for s in subjects)
+        return ("；" if chinese else "; ").join(dict.fromkeys(subjects)) or subject
 
 
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 _MERGE_SUBJECTS = ("Merge pull request", "Merge branch", "Merge remote-tracking")
 # Trailers that may follow a pull request's title in a merge message; a title such as
 # "QP-01: add a section" has a colon too, so only these keys are skipped.

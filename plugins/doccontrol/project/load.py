@@ -195,7 +195,9 @@ def _read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], Catalo
     worktree = build_catalog(sources, config)
     findings: list[Finding] = [*read_findings, *worktree.findings]
     findings.extend(
-        codeowners_findings(worktree, worktree.roles, read_codeowners(repo), config.min_approvals)
+        codeowners_findings(
+            worktree, worktree.roles, read_codeowners(repo), config.min_approvals, config.language
+        )
     )
     return sources, worktree, findings
 

@@ -5,71 +5,24 @@ Pure: takes the document, its control state and the build mode, returns Markdown
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 
 from doccontrol.model.documents import Document
+from doccontrol.rendering.labels import bracketed, names, section_of
 from doccontrol.rules.control import DocumentControl, Revision, Status
 from doccontrol.sources.config import Config
 
-_LABELS = {
-    "zh": {
-        "id": "文件编号",
-        "title": "文件名称",
-        "revision": "版本/修改状态",
-        "status": "受控状态",
-        "issued": "发布日期",
-        "effective": "实施日期",
-        "owner": "编制",
-        "approvers": "批准",
-        "signed": "已验证签名",
-        "review_due": "下次评审",
-        "controlled": "受控",
-        "draft_banner": "草稿（DRAFT）：本页显示工作区中尚未批准的文本，不得作为受控文件使用。",
-        "draft_next": "批准后的版本将为 {rev}。",
-        "pending": "修订 {rev} 已批准，将于 {date} 实施；在此之前以本页现行版本为准。",
-        "pending_only": "本文件 {rev} 已批准，将于 {date} 实施，尚未生效。",
-        "overdue": "本文件已超过定期评审日期（应于 {date} 前评审）。",
-        "withdrawn": "作废：本文件已于 {date} 作废，仅作留存，不得使用。",
-        "unapproved": "主分支上有未经批准的修改，本页仍显示最近批准的版本。",
-        "as_of": "本站点反映 {date} 当日的受控状态，并非最新版本。",
-    },
-    "en": {
-        "id": "Document no.",
-        "title": "Title",
-        "revision": "Revision",
-        "status": "Status",
-        "issued": "Issued",
-        "effective": "Effective",
-        "owner": "Prepared by",
-        "approvers": "Approved by",
-        "signed": "signature verified",
-        "review_due": "Next review",
-        "controlled": "Controlled",
-        "draft_banner": "DRAFT: this page shows unapproved text from the working tree; "
-        "it is not a controlled document.",
-        "draft_next": "Once approved it becomes revision {rev}.",
-        "pending": "Revision {rev} is approved and takes effect on {date}; until then the "
-        "revision on this page applies.",
-        "pending_only": "Revision {rev} is approved and takes effect on {date}; it is not yet in force.",
-        "overdue": "This document is overdue for its periodic review (due {date}).",
-        "withdrawn": "WITHDRAWN on {date}: kept for reference only; do not use.",
-        "unapproved": "Main holds an unapproved change to this document; this page still "
-        "shows the last approved revision.",
-        "as_of": "This site shows the controlled state as on {date}, not the latest.",
-    },
-}
 
-
-def labels(language: str) -> dict[str, str]:
-    return _LABELS["en" if language.lower().startswith("en") else "zh"]
+def labels(language: str) -> Mapping[str, str]:
+    """The control block's labels (rendering.labels, section ``control``)."""
+    return section_of(language, "control")
 
 
 def status_label(status: Status, language: str) -> str:
-    if language.lower().startswith("en"):
-        return status.value
-    return status.label_zh
+    return section_of(language, "status")[status.value]
 
 
 @dataclass(frozen=True)
@@ -87,8 +40,7 @@ def signature_mark(rev: Revision | None, language: str) -> str:
     """``（已验证签名）`` when every approval of ``rev`` rests on a verified signature (issue 17)."""
     if rev is None or not rev.grounds or not all(g.key for g in rev.grounds):
         return ""
-    word = labels(language)["signed"]
-    return f" ({word})" if language.lower().startswith("en") else f"（{word}）"
+    return bracketed(labels(language)["signed"], language)
 
 
 def admonition(kind: str, text: str) -> str:
@@ -143,9 +95,9 @@ def control_table(doc: Document, ctl: DocumentControl | None, ctx: PageContext) 
         (words["owner"], doc.owner),
         (
             words["approvers"],
-            "、".join(current.approvers) + signature_mark(current, ctx.language)
+            names(current.approvers, ctx.language) + signature_mark(current, ctx.language)
             if current
-            else "、".join(doc.approvers),
+            else names(doc.approvers, ctx.language),
         ),
         (words["review_due"], str(ctl.review_due) if ctl and ctl.review_due else "—"),
     ]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from doccontrol.model.documents import Document, Roles
 from doccontrol.rendering.escape import markdown_text
+from doccontrol.rendering.labels import bracketed, names, quoted, section_of
 from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.links import LINK, replace_links
 
@@ -27,7 +28,11 @@ def relative_link(from_path: str, to_path: str) -> str:
 
 
 def link_text(
-    target_id: str, catalog: Catalog, from_path: str, notes: Mapping[str, str] | None = None
+    target_id: str,
+    catalog: Catalog,
+    from_path: str,
+    notes: Mapping[str, str] | None = None,
+    language: str = "zh",
 ) -> str:
     """What ``[[ID]]`` becomes: the id and title (and revision, or 作废), linked to its page.
 
@@ -37,38 +42,47 @@ def link_text(
     doc = catalog.get(target_id)
     if doc is not None:
         label = f"{doc.id} {markdown_text(doc.title)}"
-        note = (notes or {}).get(doc.id) or ("作废" if doc.withdrawn else "")
+        obsolete = section_of(language, "common")["obsolete"]
+        note = (notes or {}).get(doc.id) or (obsolete if doc.withdrawn else "")
         if note:
-            label += f"（{markdown_text(note)}）"
+            label += bracketed(markdown_text(note), language)
         return f"[{label}]({relative_link(from_path, doc.path)})"
     ext = catalog.external_doc(target_id)
     if ext is not None:
-        number = f" {ext.number}" if ext.number else ""
-        return f"{ext.id}{markdown_text(number)} 《{markdown_text(ext.title)}》"
+        # markdown_text trims, so the space before the number is added after it.
+        number = f" {markdown_text(ext.number)}" if ext.number else ""
+        return f"{ext.id}{number} {quoted(markdown_text(ext.title), language)}"
     return f"[[{target_id}]]"
 
 
-def roles_table(roles: Roles) -> str:
+def roles_table(roles: Roles, language: str = "zh") -> str:
     """roles.yml as the manual's responsibilities and authorities table."""
-    rows = ["| 角色 / 部门 | 人员 | 备注 |", "|---|---|---|"]
+    words = section_of(language, "roles_table")
+    rows = [f"| {words['role']} | {words['people']} | {words['note']} |", "|---|---|---|"]
     for role, members in roles.roles:
-        note = "批准本表的修改（最高管理者）" if role == roles.top else ""
-        people = markdown_text("、".join(members)) or "—"
+        note = words["top"] if role == roles.top else ""
+        people = markdown_text(names(members, language)) or "—"
         rows.append(f"| {markdown_text(role)} | {people} | {note} |")
     return "\n".join(rows)
 
 
-def render_body(body: str, path: str, catalog: Catalog, notes: Mapping[str, str] | None = None) -> str:
+def render_body(
+    body: str,
+    path: str,
+    catalog: Catalog,
+    notes: Mapping[str, str] | None = None,
+    language: str = "zh",
+) -> str:
     """A document's or chapter's text as the site shows it."""
     def spaced(match: re.Match[str]) -> str:
-        text = link_text(match.group(1), catalog, path, notes)
+        text = link_text(match.group(1), catalog, path, notes, language)
         shown = text[1 : text.rfind("](")] if text.startswith("[") else text
         return text if shown.endswith(_CLOSING) else match.group(0)
 
     text = _SPACED_LINK.sub(spaced, body)
-    text = replace_links(text, lambda target: link_text(target, catalog, path, notes))
+    text = replace_links(text, lambda target: link_text(target, catalog, path, notes, language))
     if ROLES_MARKER in text and catalog.roles is not None:
-        text = text.replace(ROLES_MARKER, roles_table(catalog.roles))
+        text = text.replace(ROLES_MARKER, roles_table(catalog.roles, language))
     return text
 
 
@@ -79,9 +93,10 @@ def document_page(
     searchable: bool = True,
     notes: Mapping[str, str] | None = None,
     footer: str = "",
+    language: str = "zh",
 ) -> str:
     """The page for a document's front-matter file: title, control block, text, footer."""
-    body = render_body(doc.body, doc.path, catalog, notes).strip("\n")
+    body = render_body(doc.body, doc.path, catalog, notes, language).strip("\n")
     title = f"# {doc.id} {markdown_text(doc.title)}"
     lines = body.split("\n")
     if lines and lines[0].startswith("# "):
@@ -97,6 +112,7 @@ def chapter_page(
     catalog: Catalog,
     searchable: bool = True,
     notes: Mapping[str, str] | None = None,
+    language: str = "zh",
 ) -> str:
     meta = "" if searchable else "---\nsearch:\n  exclude: true\n---\n\n"
-    return meta + render_body(body, path, catalog, notes).strip("\n") + "\n"
+    return meta + render_body(body, path, catalog, notes, language).strip("\n") + "\n"

@@ -21,6 +21,7 @@ from doccontrol.model.documents import ID_PATTERN, Roles, SigningKey
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
+from doccontrol.rendering.labels import label as label_text
 from doccontrol.rules import approval
 from doccontrol.rules.dates import date_findings
 from doccontrol.rules.identities import IdentityCheck
@@ -64,12 +65,6 @@ class Status(Enum):
     PENDING = "pending"
     DRAFT = "draft"
     WITHDRAWN = "withdrawn"
-
-    @property
-    def label_zh(self) -> str:
-        return {"current": "现行", "pending": "待实施", "draft": "草稿", "withdrawn": "作废"}[
-            self.value
-        ]
 
 
 @dataclass(frozen=True)
@@ -1006,7 +1001,7 @@ class _Replay:
                     adopted,
                     (adopter,),
                     (),
-                    summary or "基线：纸质批准文件转入",
+                    summary or label_text(self.config.language, "cli", "baseline_summary"),
                     doc.path,
                     self.files_of(doc),
                     grounds=(approval.Ground(adopter, approval.Basis.BASELINE, event.commit),),

@@ -111,10 +111,12 @@ def build_pages(
             + "</header>\n"
         )
         footer = document_footer(doc, ctl, model, used.get(doc.id, ()), pr_links)
-        pages[doc.path] = document_page(doc, catalog, header, searchable, notes, footer)
+        pages[doc.path] = document_page(
+            doc, catalog, header, searchable, notes, footer, language
+        )
         for chapter in doc.chapters:
             pages[chapter.path] = chapter_page(
-                chapter.path, chapter.body, catalog, searchable, notes
+                chapter.path, chapter.body, catalog, searchable, notes, language
             )
 
     w = words(language)

@@ -14,127 +14,11 @@ from html import escape
 from doccontrol.model.documents import Document, DocumentTypes, ExternalDocument, Roles, Standard
 from doccontrol.registers.rows import RegisterRow
 from doccontrol.rendering.control_block import signature_mark, status_label
+from doccontrol.rendering.labels import names, retention_label, section_of
 from doccontrol.rules.control import DocumentControl, Status
 from doccontrol.site.urls import redline_href, relative_url
 from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.links import find_links
-
-_ZH = {
-    "register": "受控文件清单",
-    "records": "记录清单",
-    "external": "外来文件清单",
-    "archive": "作废文件",
-    "coverage": "条款覆盖矩阵",
-    "roles": "职责和权限",
-    "registers": "清单与台账",
-    "editions": "版次",
-    "id": "文件编号",
-    "title": "文件名称",
-    "type": "类别",
-    "revision": "版本",
-    "status": "状态",
-    "issued": "发布日期",
-    "effective": "实施日期",
-    "owner": "编制",
-    "approvers": "批准",
-    "review_due": "下次评审",
-    "all": "全部",
-    "history": "修订记录",
-    "compare": "修改对比",
-    "changes": "修改内容",
-    "summary": "修改说明",
-    "where_used": "引用本文件的文件",
-    "produces": "本文件产生的记录",
-    "none": "无",
-    "retention": "保存期限",
-    "storage": "保存地点",
-    "form": "表单编号",
-    "number": "标准编号",
-    "version": "版本/日期",
-    "source": "来源",
-    "holder": "持有部门",
-    "checked": "最近查新",
-    "record_count": "记录数",
-    "oldest": "最早",
-    "newest": "最新",
-    "withdrawn_on": "作废日期",
-    "last_revision": "最后版本",
-    "clause": "条款",
-    "needs": "要求",
-    "documents": "相关文件",
-    "dp": "形成文件的程序",
-    "rec": "记录",
-    "gap": "缺少程序文件",
-    "role": "角色 / 部门",
-    "people": "人员",
-    "approves": "批准的文件",
-    "obsolete": "作废",
-    "pending": "待实施",
-    "count": "共 {n} 份文件",
-    "filter": "筛选",
-    "intro_register": "本清单列出全部受控文件及其当前状态，由 git 记录自动生成。",
-    "intro_archive": "以下文件已作废，仅作留存，不得使用。",
-    "intro_coverage": "标准各条款与体系文件的对应关系。标红的条款要求形成文件的程序，但尚无现行程序文件。",
-}
-_EN = {
-    **_ZH,
-    "register": "Document register",
-    "records": "Record register",
-    "external": "External documents",
-    "archive": "Withdrawn documents",
-    "coverage": "Clause coverage",
-    "roles": "Responsibilities and authorities",
-    "registers": "Registers",
-    "editions": "Editions",
-    "id": "No.",
-    "title": "Title",
-    "type": "Type",
-    "revision": "Revision",
-    "status": "Status",
-    "issued": "Issued",
-    "effective": "Effective",
-    "owner": "Owner",
-    "approvers": "Approved by",
-    "review_due": "Next review",
-    "all": "All",
-    "history": "Revision history",
-    "compare": "redline",
-    "changes": "Changes",
-    "summary": "Summary",
-    "where_used": "Referenced by",
-    "produces": "Records produced",
-    "none": "none",
-    "retention": "Retention",
-    "storage": "Storage",
-    "form": "Form",
-    "number": "Number",
-    "version": "Version/date",
-    "source": "Source",
-    "holder": "Holder",
-    "checked": "Last checked",
-    "record_count": "Records",
-    "oldest": "Oldest",
-    "newest": "Newest",
-    "withdrawn_on": "Withdrawn",
-    "last_revision": "Last revision",
-    "clause": "Clause",
-    "needs": "Requires",
-    "documents": "Documents",
-    "dp": "procedure",
-    "rec": "records",
-    "gap": "no procedure",
-    "role": "Role",
-    "people": "People",
-    "approves": "Approves",
-    "obsolete": "obsolete",
-    "pending": "pending",
-    "count": "{n} documents",
-    "filter": "Filter",
-    "intro_register": "Every controlled document and its status, generated from git.",
-    "intro_archive": "These documents are withdrawn, kept for reference only; do not use them.",
-    "intro_coverage": "Which documents address each clause. Clauses marked red ask for a "
-    "documented procedure and have no current one.",
-}
 
 REGISTER_PAGES = (
     "register.md",
@@ -146,8 +30,9 @@ REGISTER_PAGES = (
 )
 
 
-def words(language: str) -> dict[str, str]:
-    return _EN if language.lower().startswith("en") else _ZH
+def words(language: str) -> Mapping[str, str]:
+    """The site's labels (rendering.labels, section ``site``)."""
+    return section_of(language, "site")
 
 
 def _type_label(value: str, types: DocumentTypes, language: str) -> str:
@@ -288,7 +173,7 @@ def records_register_page(model: SiteModel, stats: Mapping[str, FormStats]) -> s
         cells = [
             model.link(page, doc.id),
             escape(doc.title),
-            escape(doc.retention.label_zh if doc.retention else "—"),
+            escape(retention_label(doc.retention, model.language) if doc.retention else "—"),
             escape(doc.storage or "—"),
             escape(doc.owner),
             str(st.count),
@@ -358,7 +243,7 @@ def coverage_page(model: SiteModel, standard: Standard | None) -> str:
             for k, on in (("dp", clause.needs_procedure), ("rec", clause.needs_records))
             if on
         )
-        links = "、".join(model.link(page, r.control.id) for r in docs)
+        links = names([model.link(page, r.control.id) for r in docs], model.language)
         if gap:
             links = (
                 links + " " if links else ""
@@ -389,9 +274,9 @@ def roles_page(model: SiteModel, roles: Roles | None) -> str:
             for r in model.rows
             if role in r.control.approvers and r.control.status is not Status.WITHDRAWN
         ]
-        links = "、".join(model.link(page, i) for i in approves) or "—"
+        links = names([model.link(page, i) for i in approves], model.language) or "—"
         top = " ★" if role == roles.top else ""
-        people = escape("、".join(members))
+        people = escape(names(members, model.language))
         rows.append(f"<tr><td>{escape(role)}{top}</td><td>{people}</td><td>{links}</td></tr>")
     keys = ("role", "people", "approves")
     return f"# {w['roles']}\n\n" + _table("dc-roles", [w[k] for k in keys], rows)
@@ -422,17 +307,18 @@ def document_footer(
 ) -> str:
     """Where used, records produced, and the revision history (修订记录) table."""
     w = words(model.language)
+    colon = section_of(model.language, "common")["colon"]
     page = doc.path
     parts = ["\n---\n"]
     if used_by:
-        links = "、".join(model.link(page, i) for i in used_by)
+        links = names([model.link(page, i) for i in used_by], model.language)
         parts.append(
-            f'<p class="dc-where-used"><strong>{escape(w["where_used"])}</strong>：{links}</p>\n'
+            f'<p class="dc-where-used"><strong>{escape(w["where_used"])}</strong>{colon}{links}</p>\n'
         )
     if doc.records:
-        links = "、".join(model.link(page, i) for i in doc.records)
+        links = names([model.link(page, i) for i in doc.records], model.language)
         parts.append(
-            f'<p class="dc-produces"><strong>{escape(w["produces"])}</strong>：{links}</p>\n'
+            f'<p class="dc-produces"><strong>{escape(w["produces"])}</strong>{colon}{links}</p>\n'
         )
     if ctl is not None and ctl.revisions:
         rows = []
@@ -454,7 +340,7 @@ def document_footer(
             rows.append(
                 f"<tr><td>{escape(rev.label)}{pending}</td><td>{rev.issued}</td>"
                 f"<td>{rev.effective}</td>"
-                f"<td>{escape('、'.join(rev.approvers) + signature_mark(rev, model.language))}</td>"
+                f"<td>{escape(names(rev.approvers, model.language) + signature_mark(rev, model.language))}</td>"
                 f'<td>{summary}</td><td><code title="{rev.commit}">{rev.commit[:8]}</code></td>'
                 f"<td>{redline}</td></tr>"
             )

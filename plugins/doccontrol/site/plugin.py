@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from doccontrol.model.errors import DocControlError
 from doccontrol.project.load import Project, load_project
 from doccontrol.rendering.escape import html_text
+from doccontrol.rendering.labels import section_of
 from doccontrol.rendering.page_text import render_body
 from doccontrol.site.build import build_pages, nav_catalog
 from doccontrol.site.docs_pages import release_docs_pages
@@ -103,6 +104,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         repo = Path(config.config_file_path or ".").resolve().parent
         try:
             settings = config_from_options(options, source=_text_of(config.config_file_path))
+            settings = replace(settings, language=str(config.theme.get("language") or "zh"))
             docs_dir = Path(config.docs_dir).resolve()
             if docs_dir.is_relative_to(repo):
                 settings = replace(settings, docs_dir=docs_dir.relative_to(repo).as_posix())
@@ -252,7 +254,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         return redline_site(
             shown,
             project.history.blobs,
-            lambda body, src: render_body(body, src, catalog),
+            lambda body, src: render_body(body, src, catalog, language=language),
             directory_urls,
             language,
         )
@@ -283,7 +285,8 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         if self.catalog is None or page.file.src_uri in self.pages:
             return markdown
         # Uncontrolled pages (docs/) may link documents with [[ID]] too.
-        return render_body(markdown, page.file.src_uri, self.catalog)
+        language = str(config.theme.get("language") or "zh")
+        return render_body(markdown, page.file.src_uri, self.catalog, language=language)
 
     # -- editions (版次) and per-document PDFs ------------------------------------------
 
@@ -326,8 +329,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
 
         name = pdf_name(doc.id, ctl.current.label)
         self.pdf_pages.append((posixpath.dirname(page.file.dest_uri), doc.id))
-        english = str(config.theme.get("language") or "zh").lower().startswith("en")
-        label = "Download PDF" if english else "下载 PDF"
+        label = section_of(str(config.theme.get("language") or "zh"), "site")["download_pdf"]
         link = (
             f'<p class="dc-pdf"><a href="{name}" download>{label} '
             f"({doc.id} {ctl.current.label})</a></p>"

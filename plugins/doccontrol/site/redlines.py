@@ -30,67 +30,17 @@ from itertools import pairwise
 from typing import Any
 
 from doccontrol.rendering.display_text import DisplayLine, display_lines
+from doccontrol.rendering.labels import names as list_names
+from doccontrol.rendering.labels import section_of
 from doccontrol.rendering.redline import Kind, Row, Same, redline_rows
 from doccontrol.rules.control import DocumentControl, Revision
 from doccontrol.site.urls import REDLINE_PAGE, redline_data, redline_slug, relative_url
 from doccontrol.sources.front_matter import split_markdown
 from doccontrol.sources.text_file import decode
 
-_WORDS = {
-    "zh": {
-        "title": "修订对比",
-        "choose": "请从文件页面底部的修订记录中选择一次修订查看对比。",
-        "legend": "删除的文字加删除线，新增的文字加下划线。",
-        "issued": "发布日期",
-        "approved": "批准",
-        "field": "字段",
-        "old": "修订前",
-        "new": "修订后",
-        "changes": "处修改",
-        "previous": "上一处",
-        "next": "下一处",
-        "back": "返回",
-        "none": "正文无变化",
-        "missing": "找不到这次修订的对比。",
-    },
-    "en": {
-        "title": "Redline",
-        "choose": "Choose a revision in a document's revision history to see its redline.",
-        "legend": "Deleted text is struck through, inserted text underlined.",
-        "issued": "Issued",
-        "approved": "Approved by",
-        "field": "Field",
-        "old": "Before",
-        "new": "After",
-        "changes": "changes",
-        "previous": "Previous",
-        "next": "Next",
-        "back": "Back to",
-        "none": "No change in the text",
-        "missing": "This redline was not found.",
-    },
-}
-# Front-matter fields by the names the control block uses.
-_FIELDS = {
-    "zh": {
-        "title": "文件名称",
-        "owner": "编制",
-        "approvers": "批准",
-        "effective": "实施日期",
-        "edition": "版次",
-        "review": "评审周期（月）",
-        "references": "引用文件",
-        "records": "记录",
-        "clauses": "条款",
-        "retention": "保存期限",
-        "storage": "保存地点",
-    },
-    "en": {},
-}
 
-
-def _words(language: str) -> dict[str, str]:
-    return _WORDS["en" if language.lower().startswith("en") else "zh"]
+def _words(language: str) -> Mapping[str, str]:
+    return section_of(language, "redline")
 
 
 @dataclass(frozen=True)
@@ -147,13 +97,19 @@ def version_of(revision: Revision, blobs: Mapping[str, bytes]) -> Version:
     return Version(key, revision.path, front, "\n\n".join(bodies))
 
 
+# Front-matter values are the authors' words: a list is joined the way its language would.
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+
+
 def _value(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, list | tuple):
-        return "、".join(str(v) for v in value) or "—"
+        items = [str(v) for v in value]
+        return ("、" if _CJK.search("".join(items)) else ", ").join(items) or "—"
     if isinstance(value, dict):
-        return "；".join(f"{k}: {_value(v)}" for k, v in value.items())
+        pairs = [f"{k}: {_value(v)}" for k, v in value.items()]
+        return ("；" if _CJK.search("".join(pairs)) else "; ").join(pairs)
     return str(value)
 
 
@@ -206,8 +162,8 @@ def _head(
     language: str,
 ) -> str:
     w = _words(language)
-    names = _FIELDS["en" if language.lower().startswith("en") else "zh"]
-    who = "、".join(new.approvers)
+    names = section_of(language, "redline_fields")
+    who = list_names(new.approvers, language)
     out = [
         f'<p class="dc-rl-back"><a href="{escape(back)}">← {escape(ctl.id)} {escape(ctl.title)}</a></p>',
         f'<p class="dc-rl-meta">{w["issued"]} {new.issued} · {w["approved"]} {escape(who)}'
@@ -277,7 +233,8 @@ def redline_json(
             )
     head = _head(ctl, old, new, fields, back, language)
     data = {
-        "title": f"{ctl.id} {ctl.title}：{old.label} → {new.label}",
+        "title": f"{ctl.id} {ctl.title}{section_of(language, 'common')['colon']}"
+        f"{old.label} → {new.label}",
         "version": new_version.key,
         "changes": changes + len(fields),
         "head": head,

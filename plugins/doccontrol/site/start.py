@@ -7,12 +7,13 @@ listing what it holds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
 from doccontrol.model.documents import DocumentType, DocumentTypes, language_code
+from doccontrol.rendering.labels import section_of
 from doccontrol.rules.control import Status
 from doccontrol.site.pages import SiteModel, scroll_wrap, words
 from doccontrol.site.urls import relative_url
@@ -50,72 +51,17 @@ def levels(types: DocumentTypes) -> tuple[Level, ...]:
     )
 
 
-REGISTERS = Level("registers", (("zh", "清单与台账"), ("en", "Registers")), ())
+REGISTERS = Level(
+    "registers", tuple((lang, section_of(lang, "site")["registers"]) for lang in ("zh", "en")), ()
+)
 
-_ZH = {
-    "start": "从这里开始",
-    "recent": "最近发布",
-    "recent_intro": "最近 {days} 天内批准发布的修订（截至 {date}）。",
-    "recent_none": "最近 {days} 天内没有新的修订。",
-    "due": "待评审",
-    "due_intro": "已超过或将在 {days} 天内到达定期评审日期的文件。",
-    "due_none": "近期没有需要评审的文件。",
-    "overdue": "已逾期",
-    "find": "清单与台账",
-    "find_intro": "各清单由 git 记录自动生成：",
-    "date": "日期",
-    "level_intro": "本栏目的现行受控文件。",
-    "registers_intro": "由 git 记录自动生成的清单，与 `doccontrol register` 的输出一致。",
-    "editions": "版次",
-    "as_of": "受控状态截至 {date}（{commit}）",
-    "notice": "本站点是受控文件的唯一发布形式；打印或下载的文本均为非受控文件，使用前请回到本站点核对现行版本。",
-}
-_EN = {
-    "start": "Start here",
-    "recent": "What is new",
-    "recent_intro": "Revisions issued in the last {days} days (as of {date}).",
-    "recent_none": "No revision was issued in the last {days} days.",
-    "due": "Due for review",
-    "due_intro": "Documents past their periodic review date, or reaching it within {days} days.",
-    "due_none": "No document is due for review soon.",
-    "overdue": "overdue",
-    "find": "Registers",
-    "find_intro": "Each register is generated from git:",
-    "date": "Date",
-    "level_intro": "The controlled documents in this section.",
-    "registers_intro": "Registers generated from git; they match `doccontrol register`.",
-    "editions": "Editions",
-    "as_of": "Controlled state as of {date} ({commit})",
-    "notice": "This site is the only controlled issue of these documents; a printed or "
-    "downloaded copy is uncontrolled: check the current revision here before use.",
-}
-
-_REGISTER_NOTES_ZH = {
-    "register.md": "全部受控文件的版本、状态、日期和下次评审",
-    "records-register.md": "记录表单的保存期限、保存地点和已有记录",
-    "external.md": "引用的国家标准、法规等外来文件",
-    "archive.md": "已作废的文件，仅作留存",
-    "coverage.md": "标准条款与体系文件的对应关系",
-    "roles.md": "各角色、人员及其批准的文件",
-    "editions.md": "经签名的 PDF 版次",
-}
-_REGISTER_NOTES_EN = {
-    "register.md": "every controlled document: revision, status, dates, next review",
-    "records-register.md": "record forms: retention, storage, filled records",
-    "external.md": "standards and regulations the documents cite",
-    "archive.md": "withdrawn documents, kept for reference",
-    "coverage.md": "which documents address each clause of the standard",
-    "roles.md": "roles, people and the documents they approve",
-    "editions.md": "signed PDF editions",
-}
+def texts(language: str) -> Mapping[str, str]:
+    """The start page's labels (rendering.labels, section ``start``)."""
+    return section_of(language, "start")
 
 
-def texts(language: str) -> dict[str, str]:
-    return _EN if language.lower().startswith("en") else _ZH
-
-
-def _notes(language: str) -> dict[str, str]:
-    return _REGISTER_NOTES_EN if language.lower().startswith("en") else _REGISTER_NOTES_ZH
+def _notes(language: str) -> Mapping[str, str]:
+    return section_of(language, "register_notes")
 
 
 def _table(css: str, headers: Sequence[str], rows: Sequence[str]) -> str:
@@ -194,9 +140,10 @@ def register_list(
 ) -> str:
     """Where each register is: a linked list with one line on what it holds."""
     notes = _notes(language)
+    colon = section_of(language, "common")["colon"]
     items = "".join(
         f'<li><a href="{escape(relative_url(page, path, directory_urls))}">{escape(title)}</a>'
-        f"：{escape(notes.get(path, ''))}</li>"
+        f"{colon}{escape(notes.get(path, ''))}</li>"
         for title, path in registers
     )
     return f'<ul class="dc-start-list">{items}</ul>\n'

@@ -101,7 +101,7 @@ class Config:
     allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
     print_fonts: PrintFonts = PrintFonts()
     site_name: str = ""
-    language: str = "zh"
+    language: str = "zh"  # theme.language of mkdocs.yml: the labels' language
     fields: tuple[str, ...] = ()  # the organisation's own front-matter keys, kept and not shown
     # How far a commit's date may run backwards along the release branch, or ahead of
     # now, before it is an error: ordinary machine clocks drift that much.
@@ -499,6 +499,7 @@ def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
     language = theme.get("language", "zh") if isinstance(theme, dict) else "zh"
     docs_dir = data.get("docs_dir")
     config = config_from_options(options or {}, source=text)
+    config = replace(config, language=str(language or "zh"))
     if isinstance(docs_dir, str) and docs_dir.strip("/"):
         config = replace(config, docs_dir=_relative_dir(docs_dir))
     return SiteConfig(

@@ -10,30 +10,30 @@ a branch cannot change for itself — and what would block the merge.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from doccontrol.model.branch import BranchChanges
-from doccontrol.model.documents import Document, Roles, SourceFile
+from doccontrol.model.documents import Document, Roles, SourceFile, language_code
 from doccontrol.model.findings import Finding
 from doccontrol.model.history import Identity
 from doccontrol.registers.rows import draft_control
+from doccontrol.rendering.labels import section_of
 from doccontrol.rules import approval
 from doccontrol.rules.control import ControlState
 from doccontrol.sources.catalog import Catalog, build_catalog
 from doccontrol.sources.config import Config, SignatureMode
+
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 
 
 class Change(Enum):
     ADDED = "added"
     CHANGED = "changed"
     WITHDRAWN = "withdrawn"
-
-    @property
-    def label_zh(self) -> str:
-        return {"added": "新增", "changed": "修改", "withdrawn": "作废"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ def approval_groups(
 
 def _split_advice(groups: Sequence[ApprovalGroup]) -> str:
     parts = "; ".join(
-        f"{', '.join(g.items)} by {'、'.join(g.approvers) or 'nobody'}" for g in groups
+        f"{', '.join(g.items)} by {_names(g.approvers) or 'nobody'}" for g in groups
     )
     return (
         "no single person can approve every document this branch changes, so one merge would "
@@ -302,21 +302,21 @@ def _approval(
 def _blocked(what: str, need: Approval) -> str:
     if not need.blocked:
         return ""
-    named = "、".join(need.names) or "no approver"
+    named = _names(need.names) or "no approver"
     if not need.holders:
         return f"{what}: nobody holds {named}, so no one can approve it; add a holder on the base first"
     parts = []
     if need.authors:
-        parts.append(f"{'、'.join(need.authors)} wrote part of this branch and cannot approve it")
+        parts.append(f"{_names(need.authors)} wrote part of this branch and cannot approve it")
     if need.unknown:
-        parts.append(f"{'、'.join(need.unknown)} has no email in roles.yml, so git cannot recognise them")
+        parts.append(f"{_names(need.unknown)} has no email in roles.yml, so git cannot recognise them")
     if need.keyless:
         parts.append(
-            f"{'、'.join(need.keyless)} has no signing key listed in roles.yml, and signatures "
+            f"{_names(need.keyless)} has no signing key listed in roles.yml, and signatures "
             "are required"
         )
     have = (
-        f"only {'、'.join(need.remaining)} can give one" if need.remaining else "no holder can give one"
+        f"only {_names(need.remaining)} can give one" if need.remaining else "no holder can give one"
     )
     return (
         f"{what}: needs {need.needed} approval(s) by {named}, and {have}"
@@ -328,9 +328,17 @@ def _blocked(what: str, need: Approval) -> str:
 # --- rendering ---------------------------------------------------------------------------------
 
 
-def _revision(doc: DocumentChange) -> str:
+def _names(items: Sequence[str]) -> str:
+    """Names as their language lists them: 甲、乙 for Chinese names, A, B for Latin ones."""
+    return ("、" if any(_CJK.search(i) for i in items) else ", ").join(items)
+
+
+def _revision(doc: DocumentChange, language: str = "en") -> str:
     before = doc.current or "—"
-    after = doc.next or "作废 (withdrawn)"
+    withdrawn = section_of("en", "change")["withdrawn"]
+    if language_code(language) == "zh":
+        withdrawn = f"{section_of('zh', 'change')['withdrawn']} ({withdrawn})"
+    after = doc.next or withdrawn
     text = f"{before} → {after}"
     if doc.effective is not None and doc.next:
         text += f", effective {doc.effective}"
@@ -339,8 +347,8 @@ def _revision(doc: DocumentChange) -> str:
 
 def _who(need: Approval) -> str:
     if not need.holders:
-        return "、".join(need.names) + ": nobody"
-    text = f"{'、'.join(need.names)}: {'、'.join(need.remaining) or 'nobody left'}"
+        return _names(need.names) + ": nobody"
+    text = f"{_names(need.names)}: {_names(need.remaining) or 'nobody left'}"
     if need.needed > 1:
         text += f" ({need.needed} needed)"
     return text
@@ -349,7 +357,7 @@ def _who(need: Approval) -> str:
 def _excluded(need: Approval) -> str:
     parts = [f"{n} (author)" for n in need.authors] + [f"{n} (no email)" for n in need.unknown]
     parts += [f"{n} (no signing key listed in roles.yml)" for n in need.keyless]
-    return "、".join(parts)
+    return _names(parts)
 
 
 def _header(status: BranchStatus) -> str:
@@ -361,14 +369,16 @@ def _header(status: BranchStatus) -> str:
     )
 
 
-def render_text(status: BranchStatus) -> str:
+def render_text(status: BranchStatus, language: str = "zh") -> str:
     lines = [f"doccontrol status: {_header(status)}"]
-    lines.append(f"Authors (cannot approve): {'、'.join(status.authors) or 'none'}")
+    lines.append(f"Authors (cannot approve): {_names(status.authors) or 'none'}")
     lines.append("")
     if not status.documents and status.roles_change is None:
         lines.append("This branch changes no controlled document.")
     for doc in status.documents:
-        lines.append(f"{doc.id} {doc.title} ({doc.path}): {doc.change.value}, {_revision(doc)}")
+        lines.append(
+            f"{doc.id} {doc.title} ({doc.path}): {doc.change.value}, {_revision(doc, language)}"
+        )
         lines.append(f"    may approve — {_who(doc.approval)}")
         if _excluded(doc.approval):
             lines.append(f"    cannot approve — {_excluded(doc.approval)}")
@@ -381,7 +391,7 @@ def render_text(status: BranchStatus) -> str:
         lines.append("")
         lines.append("No single person may approve every change; approval groups:")
         lines.extend(
-            f"  - {', '.join(g.items)}: {'、'.join(g.approvers) or 'nobody'}" for g in status.groups
+            f"  - {', '.join(g.items)}: {_names(g.approvers) or 'nobody'}" for g in status.groups
         )
     lines.append("")
     if status.blocking:
@@ -396,33 +406,43 @@ def render_text(status: BranchStatus) -> str:
     return "\n".join(lines)
 
 
+def _change(change: Change, language: str) -> str:
+    if language_code(language) == "zh":
+        return f"{section_of('zh', 'change')[change.value]} {change.value}"
+    return change.value
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(status: BranchStatus) -> str:
+def render_markdown(status: BranchStatus, language: str = "zh") -> str:
+    """The pull-request comment: Chinese sites get the table's labels in both languages."""
+    chinese = language_code(language) == "zh"
     lines = [f"### doccontrol status: `{_header(status)}`", ""]
     if status.documents or status.roles_change is not None:
         lines.append(
             "| 文件 Document | 变更 Change | 修改状态 Revision | 可批准 May approve "
             "| 不可批准 Cannot approve |"
+            if chinese
+            else "| Document | Change | Revision | May approve | Cannot approve |"
         )
         lines.append("|---|---|---|---|---|")
         for doc in status.documents:
             lines.append(
                 f"| {_cell(doc.id)} {_cell(doc.title)}<br>`{_cell(doc.path)}` "
-                f"| {doc.change.label_zh} {doc.change.value} | {_cell(_revision(doc))} "
+                f"| {_change(doc.change, language)} | {_cell(_revision(doc, language))} "
                 f"| {_cell(_who(doc.approval))} | {_cell(_excluded(doc.approval)) or '—'} |"
             )
         if status.roles_change is not None:
             lines.append(
-                f"| `{_cell(status.roles_path)}` (roles) | 修改 changed | — "
+                f"| `{_cell(status.roles_path)}` (roles) | {_change(Change.CHANGED, language)} | — "
                 f"| {_cell(_who(status.roles_change))} | {_cell(_excluded(status.roles_change)) or '—'} |"
             )
     else:
         lines.append("This branch changes no controlled document.")
     lines.append("")
-    lines.append(f"**Authors** (cannot approve): {_cell('、'.join(status.authors)) or 'none'}")
+    lines.append(f"**Authors** (cannot approve): {_cell(_names(status.authors)) or 'none'}")
     lines.append("")
     if status.blocking:
         lines.append("#### :x: Blocking the merge")

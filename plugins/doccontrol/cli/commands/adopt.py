@@ -14,8 +14,7 @@ from doccontrol.model.findings import OutputFormat, Severity, render_findings
 from doccontrol.model.history import BaselineTag
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
-
-SUMMARY = {"zh": "基线：纸质批准文件转入", "en": "Baseline: paper-approved documents adopted"}
+from doccontrol.rendering.labels import label
 
 
 def adopt(repo: Path, day: date | None) -> int:
@@ -35,7 +34,7 @@ def adopt(repo: Path, day: date | None) -> int:
     when = now if day is None or day == now.date() else datetime.combine(day, time(12), now.tzinfo)
     head = work_state(repo).head
     assert head is not None  # _preconditions refused an empty repository
-    summary = SUMMARY.get(site.language[:2], SUMMARY["en"])
+    summary = label(site.language, "cli", "baseline_summary")
     project = load_project(
         repo, config, when.date(), baseline=BaselineTag(head, identity, when, summary)
     )

@@ -19,7 +19,7 @@ def codeowners(repo: Path, fmt: str, write: bool, out: str | None) -> int:
     if catalog.roles is None:
         raise UsageError(f"{config.roles} is missing or unreadable: run 'doccontrol check'")
     forge = Forge(fmt)
-    text = generate_codeowners(catalog, catalog.roles, forge, config.min_approvals)
+    text = generate_codeowners(catalog, catalog.roles, forge, config.min_approvals, config.language)
     missing = sorted(
         {
             holder

@@ -9,8 +9,10 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from doccontrol.cli.language import cli_language
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.rendering.labels import label, names
 from doccontrol.workflow.new_document import NewDocument, NewRequest, Refused, plan_new
 
 # The default types' own templates; a type an organisation adds takes the one of its kind.
@@ -74,11 +76,12 @@ def new(repo: Path, request: NewRequest) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(doc), encoding="utf-8")
     print(doc.path)
-    print(
-        f"doccontrol: created {doc.id} {doc.title} ({doc.type.label('zh')}) — owner {doc.owner}, "
-        f"approvers {'、'.join(doc.approvers)}",
-        file=sys.stderr,
+    language = cli_language(site.language)
+    created = label(
+        language, "cli", "created", id=doc.id, title=doc.title, type=doc.type.label(language),
+        owner=doc.owner, approvers=names(doc.approvers, language),
     )
+    print(f"doccontrol: {created}", file=sys.stderr)
     for note in doc.notes:
         print(f"doccontrol: note: {note}", file=sys.stderr)
     print(

@@ -8,13 +8,18 @@ from pathlib import Path
 
 import click
 
+from doccontrol.cli.language import cli_language
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from doccontrol.rendering.labels import names, section_of
 from doccontrol.rules.records import due_for_disposal, retained_until
 
 
 def records(repo: Path, as_of: date | None, due_only: bool, fmt: str) -> int:
-    project = load_project(repo, read_mkdocs_yml(repo).config, as_of)
+    site = read_mkdocs_yml(repo)
+    project = load_project(repo, site.config, as_of)
+    language = cli_language(site.language)
+    words = section_of(language, "cli")
     catalog = project.worktree
     due = {d.record.path: d for d in due_for_disposal(project.records, catalog, project.as_of)}
     roles = project.control.roles if project.control else catalog.roles
@@ -42,7 +47,7 @@ def records(repo: Path, as_of: date | None, due_only: bool, fmt: str) -> int:
                     + (f" and its sidecar {record.sidecar}" if record.sidecar else "")
                     + " with the trailer "
                     f"'Disposed: {record.path}', merged by an approver of {record.form} "
-                    f"({'、'.join(people) or '、'.join(approvers)})"
+                    f"({names(people, language) or names(approvers, language)})"
                     if record.path in due
                     else None
                 ),
@@ -53,11 +58,15 @@ def records(repo: Path, as_of: date | None, due_only: bool, fmt: str) -> int:
                               ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        click.echo("没有到期可销毁的记录。" if due_only else "没有记录。")
+        click.echo(words["records_none_due"] if due_only else words["records_none"])
         return 0
+    forever = section_of(language, "retention")["permanent"]
     for row in rows:
-        mark = "到期" if row["due"] else "保存中"
-        click.echo(f"{row['path']}  {row['form']}  {row['date']}  保存至 {row['retained_until'] or '永久'}  {mark}")
+        mark = words["records_due"] if row["due"] else words["records_kept"]
+        click.echo(
+            f"{row['path']}  {row['form']}  {row['date']}  {words['records_until']} "
+            f"{row['retained_until'] or forever}  {mark}"
+        )
         if row["dispose"]:
-            click.echo(f"    销毁方法: {row['dispose']}")
+            click.echo(f"    {words['records_dispose']}: {row['dispose']}")
     return 0

@@ -7,10 +7,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from doccontrol.cli.language import cli_language
 from doccontrol.project.gc_pause import gc_paused
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.registers.register_json import register_data
+from doccontrol.rendering.labels import section_of
 
 
 def register(repo: Path, as_of: date | None, fmt: str) -> int:
@@ -26,7 +28,8 @@ def register(repo: Path, as_of: date | None, fmt: str) -> int:
         indent = 2 if sys.stdout.isatty() else None
         print(json.dumps(data, ensure_ascii=False, indent=indent))
         return 0
-    rows = [("文件编号", "状态", "版本", "发布日期", "实施日期", "标题")]
+    language = cli_language(site.language)
+    rows = [tuple(section_of(language, "cli")["register_head"].split(" | "))]
     for doc in data["documents"]:
         rows.append(
             (

@@ -22,6 +22,7 @@ from doccontrol.edition.sign import load_key, sign_pdf
 from doccontrol.history import trees as git_objects
 from doccontrol.history.trees import BASELINE_LINE
 from doccontrol.model.errors import DocControlError, EditionExistsError, UsageError
+from doccontrol.rendering.labels import section_of
 
 KEY_ENV = "DOCCONTROL_SIGNING_KEY"
 PASSWORD_ENV = "DOCCONTROL_SIGNING_PASSWORD"
@@ -52,6 +53,13 @@ def _interruptible() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def edition_title(language: str, day: date) -> str:
+    """The signature's reason and the tag's first line: Chinese editions name it in English too."""
+    en = section_of("en", "edition")["sign_reason"].format(date=day)
+    zh = section_of(language, "edition")["sign_reason"].format(date=day)
+    return en if zh == en else f"{zh} / {en}"
 
 
 def make_edition(
@@ -109,8 +117,9 @@ def make_edition(
             f"tag {tag} exists and points at {tagged[:12]}, not at {commit[:12]}, the last commit "
             f"of the release branch on {day}; an edition is never moved",
         )
-    signed = sign_pdf(built.pdf, key, reason=f"受控文件版次 {day} / controlled document edition {day}",
-                      tsa=tsa)
+    # The reason and the tag message are the edition's data: in the site's language.
+    title = edition_title(built.plan.language, day)
+    signed = sign_pdf(built.pdf, key, reason=title, tsa=tsa)
     sha = hashlib.sha256(signed).hexdigest()
     name = pdf_name(day)
     record = {
@@ -131,7 +140,7 @@ def make_edition(
         "generator": built.manifest["generator"],
     }
     message = (
-        f"受控文件版次 {day} / controlled document edition {day}\n\n"
+        f"{title}\n\n"
         f"{sha}  {name}\n"
         f"signed by {key.signer.name} (certificate SHA-256 {key.signer.certificate_sha256})\n"
         f"{len(built.plan.documents)} documents, {built.pages} pages\n"

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from doccontrol.cli.language import cli_language
 from doccontrol.history.reader import read_branch, read_history
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
@@ -14,7 +15,8 @@ from doccontrol.workflow.branch_status import branch_status, render_markdown, re
 
 
 def status(repo: Path, base: str | None, fmt: str, as_of: date | None) -> int:
-    config = read_mkdocs_yml(repo).config
+    site = read_mkdocs_yml(repo)
+    config = site.config
     changes = read_branch(repo, config, base)
     # The base as it stands: its roles are the trusted ones, its revisions the ones to count on.
     on_base = replace(config, branch=changes.base)
@@ -32,5 +34,6 @@ def status(repo: Path, base: str | None, fmt: str, as_of: date | None) -> int:
         project.findings,
         config,
     )
-    print(render_markdown(result) if fmt == "markdown" else render_text(result))
+    language = cli_language(site.language)
+    print(render_markdown(result, language) if fmt == "markdown" else render_text(result, language))
     return 0

@@ -3,8 +3,10 @@
   "use strict";
 
   var TEXT = {
-    zh: { mark: "非受控文件", printed: "打印日期", check: "现行版本请以内网为准：" },
-    en: { mark: "UNCONTROLLED COPY", printed: "printed", check: "Check the current revision at " }
+    zh: { mark: "非受控文件", printed: "打印日期", check: "现行版本请以内网为准：",
+          margin: "非受控文件 UNCONTROLLED COPY", page: "第 ", pageEnd: " 页" },
+    en: { mark: "UNCONTROLLED COPY", printed: "printed", check: "Check the current revision at ",
+          margin: "UNCONTROLLED COPY", page: "Page ", pageEnd: "" }
   };
 
   function today() {
@@ -33,6 +35,10 @@
     var root = document.documentElement.style;
     root.setProperty("--dc-doc", quoted(id ? id + " · " : ""));
     root.setProperty("--dc-printed", quoted(printed));
+    // The margin boxes of doccontrol.css: in the page's language (their default is Chinese).
+    root.setProperty("--dc-mark", quoted(t.margin));
+    root.setProperty("--dc-page", quoted(t.page));
+    root.setProperty("--dc-page-end", quoted(t.pageEnd));
     mark.textContent = t.mark + " · " + printed + (id ? " · " + id : "") + " · " + t.check + window.location.href;
   }
 
