@@ -11,8 +11,10 @@ approves QP-01), 张质量 (质量部, the owner).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,70 @@ class Key:
     def config(self) -> tuple[str, ...]:
         return ("-c", "gpg.format=ssh", "-c", f"user.signingkey={self.private}")
 
+    def listing(self, repo: GitRepo) -> str:
+        """The ``signing_keys:`` value that lists this key in roles.yml."""
+        return f"['{self.public}']"
+
+
+class PgpKey:
+    """An OpenPGP key made by gpg for one test, in the test's GNUPGHOME; listed in
+    roles.yml as a file under manual/keys/."""
+
+    def __init__(self, home: Path, name: str, who: Who, algorithm: str = "ed25519") -> None:
+        self.name = name
+        env = {**os.environ, "GNUPGHOME": str(home)}
+        subprocess.run(
+            ["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+             "--quick-gen-key", f"{who.name} ({name}) <{who.email}>", algorithm, "sign", "never"],
+            env=env, check=True, capture_output=True,
+        )
+        listing = subprocess.run(
+            ["gpg", "--with-colons", "--fingerprint", f"({name})"],
+            env=env, check=True, capture_output=True, text=True,
+        ).stdout
+        self.fingerprint = next(x.split(":")[9] for x in listing.splitlines() if x.startswith("fpr:"))
+        self.public = subprocess.run(
+            ["gpg", "--armor", "--export", self.fingerprint],
+            env=env, check=True, capture_output=True, text=True,
+        ).stdout
+
+    def config(self) -> tuple[str, ...]:
+        return ("-c", "gpg.format=openpgp", "-c", f"user.signingkey={self.fingerprint}")
+
+    def listing(self, repo: GitRepo) -> str:
+        repo.write(f"manual/keys/{self.name}.asc", self.public)
+        return f"[keys/{self.name}.asc]"
+
+
+@pytest.fixture
+def gnupg(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A GNUPGHOME of the test's own, its agent stopped afterwards."""
+    # A short path: gpg-agent's socket lives in GNUPGHOME, and socket paths are short.
+    home = Path(tempfile.mkdtemp(prefix="dcg"))
+    home.chmod(0o700)
+    monkeypatch.setenv("GNUPGHOME", str(home))
+    try:
+        yield str(home)
+    finally:
+        subprocess.run(["gpgconf", "--kill", "all"], env={**os.environ, "GNUPGHOME": str(home)},
+                       check=False, capture_output=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(params=["ssh", "openpgp"])
+def kind(request: pytest.FixtureRequest) -> str:
+    """Run a test with SSH keys, then with OpenPGP keys (``kind`` is then the GNUPGHOME)."""
+    if request.param == "ssh":
+        return "ssh"
+    return str(request.getfixturevalue("gnupg"))
+
+
+def make_key(kind: str, tmp_path: Path, who: Who, name: str = "") -> Key | PgpKey:
+    name = name or who.email.split("@")[0]
+    if kind == "ssh":
+        return Key(tmp_path / "keys", name)
+    return PgpKey(Path(kind), name, who)
+
 
 def _env(who: Who, when: str, committer: Who | None = None) -> dict[str, str]:
     committer = committer or who
@@ -76,18 +142,20 @@ def _env(who: Who, when: str, committer: Who | None = None) -> dict[str, str]:
     }
 
 
-def signed_merge(repo: GitRepo, branch: str, who: Who, key: Key | None, when: str = MERGED) -> str:
+def signed_merge(
+    repo: GitRepo, branch: str, who: Who, key: Key | PgpKey | None, when: str = MERGED
+) -> str:
     """``git merge --no-ff -S`` by ``who``, signed with ``key`` (unsigned when None)."""
     sign = (*key.config(), "merge", "-S") if key else ("merge",)
     repo.git(*sign, "-q", "--no-ff", "-m", f"Merge branch '{branch}'", branch, env=_env(who, when))
     return repo.head()
 
 
-def _list_key(repo: GitRepo, who: Who, key: Key) -> None:
+def _list_key(repo: GitRepo, who: Who, key: Key | PgpKey) -> None:
     repo.edit(
         ROLES,
         f"    emails: [{who.email}]\n",
-        f"    emails: [{who.email}]\n    signing_keys: ['{key.public}']\n",
+        f"    emails: [{who.email}]\n    signing_keys: {key.listing(repo)}\n",
     )
 
 
@@ -99,10 +167,12 @@ def _setup(
     options: str = "",
     forge: Key | None = None,
     before_adopt: Callable[[GitRepo], None] | None = None,
-) -> tuple[GitRepo, dict[str, Key]]:
+    kind: str = "ssh",
+) -> tuple[GitRepo, dict[str, Key | PgpKey]]:
     """The minimal fixture with ``signatures: mode``, the keys of ``listed`` in roles.yml,
-    adopted by 王总's signed baseline tag."""
-    keys = {who.name: Key(tmp_path / "keys", who.email.split("@")[0]) for who in (WANG, LI, ZHANG)}
+    adopted by 王总's signed baseline tag; SSH keys, or OpenPGP keys when ``kind`` is a
+    GNUPGHOME."""
+    keys = {who.name: make_key(kind, tmp_path, who) for who in (WANG, LI, ZHANG)}
     repo = make_repo(commit=False)
     repo.edit(
         "mkdocs.yml",
@@ -126,8 +196,10 @@ def _setup(
     return repo, keys
 
 
-def test_signed_merge_is_accepted_and_shows_its_key(make_repo: MakeRepo, tmp_path: Path) -> None:
-    repo, keys = _setup(make_repo, tmp_path)
+def test_signed_merge_is_accepted_and_shows_its_key(
+    make_repo: MakeRepo, tmp_path: Path, kind: str
+) -> None:
+    repo, keys = _setup(make_repo, tmp_path, kind=kind)
     branch_commit(repo, "zhang/qp01")
     merge = signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
     data = register(repo, LATER)
@@ -144,8 +216,10 @@ def test_signed_merge_is_accepted_and_shows_its_key(make_repo: MakeRepo, tmp_pat
     assert f"verified signature {keys[LI.name].fingerprint}" in line
 
 
-def test_unsigned_merge_is_refused_under_required(make_repo: MakeRepo, tmp_path: Path) -> None:
-    repo, _ = _setup(make_repo, tmp_path)
+def test_unsigned_merge_is_refused_under_required(
+    make_repo: MakeRepo, tmp_path: Path, kind: str
+) -> None:
+    repo, _ = _setup(make_repo, tmp_path, kind=kind)
     branch_commit(repo, "zhang/qp01")
     merge = signed_merge(repo, "zhang/qp01", LI, None)
     qp01 = document(register(repo, LATER), "QP-01")
@@ -158,8 +232,10 @@ def test_unsigned_merge_is_refused_under_required(make_repo: MakeRepo, tmp_path:
     assert "it is not signed" in line
 
 
-def test_unsigned_merge_is_warned_under_warn(make_repo: MakeRepo, tmp_path: Path) -> None:
-    repo, _ = _setup(make_repo, tmp_path, mode="warn")
+def test_unsigned_merge_is_warned_under_warn(
+    make_repo: MakeRepo, tmp_path: Path, kind: str
+) -> None:
+    repo, _ = _setup(make_repo, tmp_path, mode="warn", kind=kind)
     branch_commit(repo, "zhang/qp01")
     merge = signed_merge(repo, "zhang/qp01", LI, None)
     data = register(repo, LATER)
@@ -174,21 +250,23 @@ def test_unsigned_merge_is_warned_under_warn(make_repo: MakeRepo, tmp_path: Path
 
 
 def test_merge_signed_with_another_persons_key_is_refused(
-    make_repo: MakeRepo, tmp_path: Path
+    make_repo: MakeRepo, tmp_path: Path, kind: str
 ) -> None:
     """李代表 merges, signing with 王总's key (say, one left on a shared machine)."""
-    repo, keys = _setup(make_repo, tmp_path)
+    repo, keys = _setup(make_repo, tmp_path, kind=kind)
     branch_commit(repo, "zhang/qp01")
     merge = signed_merge(repo, "zhang/qp01", LI, keys[WANG.name])
     assert document(register(repo, LATER), "QP-01")["revision"] == "A/0"
     line = finding_line(check(repo, LATER).stdout, "unapproved-change", LI)
     assert_names_commit(line, merge)
-    assert f"signed by key {keys[WANG.name].fingerprint}, which is not listed" in line
+    assert f"signed by key {keys[WANG.name].fingerprint}" in line and "which is not listed" in line
 
 
-def test_key_added_in_the_same_change_is_refused(make_repo: MakeRepo, tmp_path: Path) -> None:
+def test_key_added_in_the_same_change_is_refused(
+    make_repo: MakeRepo, tmp_path: Path, kind: str
+) -> None:
     """李代表 has no key listed; his branch lists one and changes QP-01; he signs the merge."""
-    repo, keys = _setup(make_repo, tmp_path, listed=(WANG,))
+    repo, keys = _setup(make_repo, tmp_path, listed=(WANG,), kind=kind)
     repo.branch("li/self")
     _list_key(repo, LI, keys[LI.name])
     repo.append(QP01, "\n## 3 记录\n\n登记。\n")
@@ -204,13 +282,13 @@ def test_key_added_in_the_same_change_is_refused(make_repo: MakeRepo, tmp_path: 
 
 
 def test_key_removed_later_leaves_the_old_approval_valid(
-    make_repo: MakeRepo, tmp_path: Path
+    make_repo: MakeRepo, tmp_path: Path, kind: str
 ) -> None:
-    repo, keys = _setup(make_repo, tmp_path)
+    repo, keys = _setup(make_repo, tmp_path, kind=kind)
     branch_commit(repo, "zhang/qp01")
     merge = signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
     repo.branch("wang/revoke")
-    repo.edit(ROLES, f"    signing_keys: ['{keys[LI.name].public}']\n", "")
+    repo.edit(ROLES, f"    signing_keys: {keys[LI.name].listing(repo)}\n", "")
     repo.commit("撤销李代表的密钥", ZHANG, "2026-03-01T09:00:00+08:00")
     repo.checkout("main")
     signed_merge(repo, "wang/revoke", WANG, keys[WANG.name], "2026-03-02T10:00:00+08:00")
@@ -281,9 +359,11 @@ def test_forged_noreply_committer_signed_by_a_person_is_refused(
     assert f"signed by key {keys[LI.name].fingerprint}, which is not listed" in line
 
 
-def test_tampered_signed_merge_is_refused(make_repo: MakeRepo, tmp_path: Path) -> None:
+def test_tampered_signed_merge_is_refused(
+    make_repo: MakeRepo, tmp_path: Path, kind: str
+) -> None:
     """A signed merge whose object is rewritten (its message changed) keeps its old signature."""
-    repo, keys = _setup(make_repo, tmp_path)
+    repo, keys = _setup(make_repo, tmp_path, kind=kind)
     branch_commit(repo, "zhang/qp01")
     signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
     raw = subprocess.run(
@@ -388,63 +468,145 @@ def test_malformed_key_is_a_finding_at_its_line(make_repo: MakeRepo, tmp_path: P
     assert line.startswith(f"{ROLES}:{line_no}:")
 
 
-def _gpg_key(tmp_path: Path) -> tuple[dict[str, str], str, str]:
-    home = tmp_path / "gnupg"
-    home.mkdir(mode=0o700)
-    env = {**os.environ, "GNUPGHOME": str(home)}
-    subprocess.run(
-        ["gpg", "--batch", "--passphrase", "", "--quick-gen-key", LI.ident, "ed25519", "sign"],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    armour = subprocess.run(
-        ["gpg", "--armor", "--export", LI.email], env=env, check=True, capture_output=True, text=True
-    ).stdout
-    listing = subprocess.run(
-        ["gpg", "--with-colons", "--fingerprint", LI.email],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    fingerprint = next(x.split(":")[9] for x in listing.splitlines() if x.startswith("fpr:"))
-    return env, armour, fingerprint
-
-
-def test_openpgp_key_is_read_and_a_gpg_signed_merge_is_reported(
-    make_repo: MakeRepo, tmp_path: Path
+@pytest.mark.parametrize("algorithm", ["ed25519", "rsa3072"])
+def test_inline_openpgp_key_verifies_a_merge_signed_by_its_subkey(
+    make_repo: MakeRepo, tmp_path: Path, gnupg: str, algorithm: str
 ) -> None:
-    """An armoured OpenPGP key in roles.yml parses (fingerprint as gpg prints it); a
-    gpg-signed merge is not verified in-process, and under required says so."""
+    """An armoured key written in roles.yml itself (a YAML '|' block); 李代表 signs with
+    a signing subkey, as many keep their primary key offline. The approval counts under
+    the primary key's fingerprint, as gpg prints it."""
+    kind = gnupg
     from doccontrol.sources.signing_keys import parse_signing_key
 
-    env, armour, fingerprint = _gpg_key(tmp_path)
+    env = {**os.environ, "GNUPGHOME": kind}
+    li = PgpKey(Path(kind), "li-inline", LI, algorithm)
+    subprocess.run(
+        ["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+         "--quick-add-key", li.fingerprint, algorithm, "sign", "never"],
+        env=env, check=True, capture_output=True,
+    )
+    listing = subprocess.run(
+        ["gpg", "--with-colons", "--fingerprint", "--fingerprint", li.fingerprint],
+        env=env, check=True, capture_output=True, text=True,
+    ).stdout
+    subkey = [x.split(":")[9] for x in listing.splitlines() if x.startswith("fpr:")][1]
+    armour = subprocess.run(
+        ["gpg", "--armor", "--export", li.fingerprint],
+        env=env, check=True, capture_output=True, text=True,
+    ).stdout
     key, problem = parse_signing_key(armour)
     assert problem == "" and key is not None
-    assert key.fingerprint == fingerprint
+    assert key.fingerprint == li.fingerprint
     indented = "".join(f"        {line}\n" for line in armour.strip().splitlines())
 
-    def list_gpg_key(repo: GitRepo) -> None:
+    def list_inline(repo: GitRepo) -> None:
         repo.edit(
             ROLES,
             "    emails: [li@example.com]\n",
             f"    emails: [li@example.com]\n    signing_keys:\n      - |\n{indented}",
         )
 
-    repo, _ = _setup(make_repo, tmp_path, listed=(WANG,), before_adopt=list_gpg_key)
+    repo, _ = _setup(
+        make_repo, tmp_path, listed=(WANG,), before_adopt=list_inline, kind=kind
+    )
     branch_commit(repo, "zhang/qp01")
     repo.git(
-        "-c", f"user.signingkey={fingerprint}", "merge", "-S", "-q", "--no-ff", "-m", "Merge",
-        "zhang/qp01",
-        env={**_env(LI, MERGED), "GNUPGHOME": env["GNUPGHOME"]},
+        "-c", "gpg.format=openpgp", "-c", f"user.signingkey={subkey}!",
+        "merge", "-S", "-q", "--no-ff", "-m", "Merge", "zhang/qp01",
+        env=_env(LI, MERGED),
     )
-    merge = repo.head()
+    raw = repo.git("cat-file", "commit", "HEAD")
+    assert "BEGIN PGP SIGNATURE" in raw
+    data = register(repo, LATER)
+    assert codes(data, "error") == []
+    qp01 = document(data, "QP-01")
+    assert qp01["revision"] == "A/1"
+    assert qp01["history"][-1]["signature_keys"] == [li.fingerprint]
+
+
+def test_key_file_changed_without_the_top_role_is_not_in_force(
+    make_repo: MakeRepo, tmp_path: Path, gnupg: str
+) -> None:
+    """李代表 swaps his key file under manual/keys/ for a key he made on a stolen laptop's
+    behalf, and signs the merge with it: the file is roles.yml's, so the change needs
+    王总, and until then the key listed before stays in force."""
+    kind = gnupg
+    repo, keys = _setup(make_repo, tmp_path, kind=kind)
+    other = PgpKey(Path(kind), "li-new", LI)
+    repo.branch("li/qp01")
+    repo.write("manual/keys/li.asc", other.public)
+    repo.append(QP01, "\n## 3 记录\n\n登记。\n")
+    repo.commit("QP-01 与新密钥", ZHANG, "2026-02-01T09:00:00+08:00")
+    repo.checkout("main")
+    merge = signed_merge(repo, "li/qp01", LI, other)
+    assert document(register(repo, LATER), "QP-01")["revision"] == "A/0"
     result = check(repo, LATER)
-    assert "signing-key-invalid" not in result.stdout
     line = finding_line(result.stdout, "unapproved-change", LI)
     assert_names_commit(line, merge)
-    assert "OpenPGP signature" in line
+    assert f"signed by key {other.fingerprint}" in line and "not listed" in line
+    unapproved = finding_line(result.stdout, "roles-unapproved")
+    assert unapproved.startswith("manual/keys/li.asc:1:")
+    assert "王总" in unapproved or "总经理" in unapproved
+    # 王总 merges a roles change that carries it (signed by his key): now in force.
+    repo.branch("wang/li-key")
+    repo.append(ROLES, "# 李代表的新密钥已核实\n")
+    repo.commit("核实李代表的新密钥", ZHANG, "2026-03-01T09:00:00+08:00")
+    repo.checkout("main")
+    signed_merge(repo, "wang/li-key", WANG, keys[WANG.name], "2026-03-02T10:00:00+08:00")
+    repo.branch("zhang/more")
+    repo.append(QP01, "\n## 5 修订\n\n见记录。\n")
+    repo.commit("QP-01 修订", ZHANG, "2026-04-01T09:00:00+08:00")
+    repo.checkout("main")
+    signed_merge(repo, "zhang/more", LI, other, "2026-04-02T10:00:00+08:00")
+    qp01 = document(register(repo, LATER), "QP-01")
+    assert qp01["history"][-1]["signature_keys"] == [other.fingerprint]
+
+
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        ("keys/nobody.asc", "manual/keys/nobody.asc, which does not exist"),
+        ("keys/../roles.asc", "no key file reference"),
+        ("manual/keys/li.asc", "no key file reference"),
+        ("3F2A9C0B4D1E7788", "is neither"),
+    ],
+)
+def test_bad_key_file_reference_is_a_finding_at_its_line(
+    make_repo: MakeRepo, tmp_path: Path, entry: str, says: str
+) -> None:
+    """A missing file, a path that climbs out of keys/, a path from the repository
+    root and a bare key id: each a finding at the roles.yml line, none a traceback."""
+    repo = make_repo(commit=False)
+    repo.write("manual/keys/li.asc", "not a key\n")
+    listed = f"    signing_keys: [{entry}]"
+    repo.edit(ROLES, "    emails: [li@example.com]\n", f"    emails: [li@example.com]\n{listed}\n")
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    result = check(repo, LATER)
+    assert "Traceback" not in result.output
+    line = finding_line(result.stdout, "signing-key-invalid")
+    line_no = repo.read(ROLES).splitlines().index(listed) + 1
+    assert line.startswith(f"{ROLES}:{line_no}:")
+    assert says in line
+
+
+def test_damaged_key_file_is_a_finding_naming_the_file(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo = make_repo(commit=False)
+    repo.write("manual/keys/li.asc", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nAAAA\n")
+    repo.edit(
+        ROLES,
+        "    emails: [li@example.com]\n",
+        "    emails: [li@example.com]\n    signing_keys: [keys/li.asc]\n",
+    )
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    result = check(repo, LATER)
+    assert "Traceback" not in result.output
+    line = finding_line(result.stdout, "signing-key-invalid")
+    assert line.startswith(f"{ROLES}:")
+    assert "manual/keys/li.asc: the OpenPGP key has no '-----END" in line
 
 
 @pytest.mark.parametrize("listed", [(WANG,), (WANG, LI)])

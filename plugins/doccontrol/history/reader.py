@@ -45,6 +45,7 @@ from doccontrol.model.history import (
 from doccontrol.rules.signatures import split_commit, split_tag
 from doccontrol.sources.acknowledged import ACKNOWLEDGED
 from doccontrol.sources.config import Config, SignatureMode
+from doccontrol.sources.signing_keys import keys_folder
 
 BASELINE_TAG = "doccontrol/baseline"
 
@@ -330,6 +331,7 @@ def _controlled(path: str, config: Config) -> bool:
         path.startswith(config.root_prefixes)
         or path in (config.roles, config.external, config.clauses, "mkdocs.yml", ACKNOWLEDGED)
         or config.is_site_page(path)
+        or path.startswith(keys_folder(config.roles))  # key files roles.yml names (issue 17)
     )
 
 
@@ -831,7 +833,7 @@ class _LookupStream:
         self._proc.wait()
 
 
-_TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
+_TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml", ".asc", ".pub")
 
 
 class _BlobStream:

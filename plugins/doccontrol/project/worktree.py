@@ -8,6 +8,7 @@ from pathlib import Path
 from doccontrol.model.documents import SourceFile
 from doccontrol.model.findings import Finding, error
 from doccontrol.sources.config import Config
+from doccontrol.sources.signing_keys import keys_folder
 from doccontrol.workflow.codeowners import CODEOWNERS_PATHS
 
 
@@ -78,6 +79,12 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
         path = repo / extra
         if path.is_file():
             add(path)
+    # The key files roles.yml may name (issue 17), when roles.yml lies outside the roots.
+    keys = repo / keys_folder(config.roles)
+    if keys.is_dir():
+        for path in sorted(keys.iterdir()):
+            if path.is_file() and not path.name.startswith("."):
+                add(path)
     return sources, findings
 
 

@@ -31,6 +31,7 @@ from doccontrol.sources.acknowledged import ACKNOWLEDGED, Acknowledged, parse_ac
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme, SignatureMode, parse_mkdocs_yml
 from doccontrol.sources.roles_file import parse_roles
+from doccontrol.sources.signing_keys import keys_folder
 from doccontrol.sources.text_file import decode
 from doccontrol.sources.yaml_positions import is_plain
 
@@ -480,6 +481,8 @@ class _Replay:
                     touched.setdefault(found[0], set()).add(path)
         pages = self.site_pages.touched(event.changes)
         touched_roles = False
+        roles_where = ""
+        keys = keys_folder(self.config.roles)
         rules = self.rules
         touched_rules: list[str] = []
         for change in event.changes:
@@ -489,7 +492,13 @@ class _Replay:
                 tree.pop(change.path, None)
             else:
                 tree[change.path] = change.blob
-            touched_roles |= self.config.roles in (change.path, change.old_path)
+            if self.config.roles in (change.path, change.old_path):
+                touched_roles = True
+                roles_where = self.config.roles
+            elif change.path.startswith(keys) or (change.old_path or "").startswith(keys):
+                # A key file roles.yml may name is part of the roles (issue 17).
+                touched_roles = True
+                roles_where = roles_where or change.path
             if change.path in rules or change.old_path in rules:
                 touched_rules.extend(
                     p
@@ -505,7 +514,7 @@ class _Replay:
         roles_before = self.roles
         config_before = self.config
         if touched_roles:
-            self.roles_change(event, roles_before, adopting)
+            self.roles_change(event, roles_before, adopting, roles_where)
         if not adopting and self.roles is not None:
             # Against the roles in force at this commit: a change that lists someone's
             # new address, approved by the top role, already covers that person here.
@@ -704,13 +713,25 @@ class _Replay:
                 for entry in entries
             )
 
-    def roles_change(self, event: ChangeEvent, roles_before: Roles | None, adopting: bool) -> None:
+    def key_files(self) -> dict[str, str]:
+        """The key files beside roles.yml at this commit (roles.yml may name them)."""
+        found: dict[str, str] = {}
+        for path, blob in self.tree.items():
+            if path.startswith(keys_folder(self.config.roles)):
+                text, _ = decode(path, self.blobs.get(blob, b""))
+                if text is not None:
+                    found[path] = text
+        return found
+
+    def roles_change(
+        self, event: ChangeEvent, roles_before: Roles | None, adopting: bool, where: str = ""
+    ) -> None:
         blob = self.tree.get(self.config.roles)
         parsed: Roles | None = None
         if blob is not None:
             text, _ = decode(self.config.roles, self.blobs.get(blob, b""))
             if text is not None:
-                parsed, _ = parse_roles(self.config.roles, text)
+                parsed, _ = parse_roles(self.config.roles, text, self.key_files())
         if roles_before is None or adopting:
             # The first version of roles.yml is the root of trust.
             if parsed is not None:
@@ -728,13 +749,14 @@ class _Replay:
             if parsed is not None:
                 self.set_roles(parsed, blob, event, founding=False)
             return
+        where = where or self.config.roles
         self.roles_findings.append(
             self.own(error(
-                self.config.roles,
+                where,
                 1,
                 "roles-unapproved",
                 f"commit {event.short} by {event.author} on {event.committed.date()} changed "
-                f"{self.config.roles} without approval by the top role {roles_before.top}: "
+                f"{where} without approval by the top role {roles_before.top}: "
                 f"{verdict.reason}; its changes grant no authority until a holder of "
                 f"{roles_before.top} merges them" + _hint(event, self.config),
             ), event)

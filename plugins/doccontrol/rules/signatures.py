@@ -1,9 +1,11 @@
 """Whether an approving commit is signed by a key listed for its approver (issue 17).
 
 Verification runs in-process: git's SSH signatures are the ``sshsig`` format
-(namespace ``git``), checked with ``cryptography`` against the keys listed in the
-roles in force at the approving commit's first parent, never against a key the
-commit's own signature carries. A key added in the change it approves is not yet
+(namespace ``git``), checked with ``cryptography``; its OpenPGP signatures are
+detached signatures, checked with Sequoia (``pysequoia``) under its standard
+policy. Either is checked against the keys listed in the roles in force at the
+approving commit's first parent, never against a key the commit's own signature
+carries. A key added in the change it approves is not yet
 in force; a key removed later does not undo an approval it verified.
 """
 
@@ -11,12 +13,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import struct
 from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
+import pysequoia
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
@@ -26,7 +30,7 @@ from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 from doccontrol.model.documents import KeyKind, Roles, SigningKey
 from doccontrol.model.history import Signed
 from doccontrol.rules.approval import Basis, Claim, Parties
-from doccontrol.sources.signing_keys import ssh_fingerprint
+from doccontrol.sources.signing_keys import openpgp_key_fingerprints, ssh_fingerprint
 
 
 class Check(NamedTuple):
@@ -59,11 +63,7 @@ def verify(commit: str, signed: Signed | None, keys: tuple[SigningKey, ...]) -> 
         return Check("", "no signing key is listed for its signer in the roles in force")
     armour = signed.signature.strip()
     if armour.startswith(b"-----BEGIN PGP SIGNATURE-----"):
-        return Check(
-            "",
-            "it carries an OpenPGP signature, which this version cannot verify in-process; "
-            "sign approvals with an SSH key (git config gpg.format ssh)",
-        )
+        return _verify_openpgp(armour, signed.payload, keys)
     if not armour.startswith(_SSH_BEGIN) or not armour.endswith(_SSH_END):
         return Check("", "its signature is in no format git signs with")
     try:
@@ -137,6 +137,47 @@ def _verify_ssh(armour: bytes, payload: bytes, keys: tuple[SigningKey, ...]) -> 
             "after it was signed",
         )
     return Check(key.fingerprint, "")
+
+
+@functools.lru_cache(maxsize=256)
+def _cert(text: str) -> pysequoia.Cert:
+    # Parsing a key costs more than checking a signature with it; the same few keys
+    # check thousands of approvals.
+    return pysequoia.Cert.from_bytes(text.encode())
+
+
+def _verify_openpgp(armour: bytes, payload: bytes, keys: tuple[SigningKey, ...]) -> Check:
+    try:
+        signature = pysequoia.Sig.from_bytes(armour)
+    except (RuntimeError, ValueError) as exc:
+        return Check("", f"its OpenPGP signature is damaged ({_first_line(exc)})")
+    issuer = (signature.issuer_fingerprint or signature.issuer_key_id or "?").upper()
+    listed = [k for k in keys if k.kind is KeyKind.OPENPGP]
+    # The key (or subkey) the signature names, among the keys listed.
+    owner = next(
+        (k for k in listed if any(f.endswith(issuer) for f in openpgp_key_fingerprints(k))),
+        None,
+    )
+    if owner is None:
+        return Check("", f"it is signed by key {issuer} (OpenPGP), which is not listed for its signer")
+    try:
+        certs = [_cert(owner.text)]
+        result = pysequoia.verify(bytes=payload, store=lambda _ids: certs, signature=signature)
+    except (RuntimeError, ValueError):
+        return Check(
+            "",
+            f"its signature by OpenPGP key {owner.fingerprint} does not verify: the commit was "
+            "changed after it was signed, or the key had expired, was revoked or may not sign",
+        )
+    for valid in result.valid_sigs:
+        if str(valid.certificate).upper() == owner.fingerprint:
+            return Check(owner.fingerprint, "")
+    return Check("", f"its signature by OpenPGP key {owner.fingerprint} does not verify")
+
+
+def _first_line(exc: Exception) -> str:
+    # Sequoia's messages may carry a Rust backtrace after the first line.
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
 
 
 def split_commit(raw: bytes) -> Signed | None:

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
 from doccontrol.model.documents import Person, Roles, SigningKey
 from doccontrol.model.findings import Finding, error
-from doccontrol.sources.signing_keys import parse_signing_key
+from doccontrol.sources.signing_keys import (
+    bad_key_file_reference,
+    key_file_reference,
+    keys_folder,
+    parse_signing_key,
+)
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
 _EXAMPLE = "see README.md, roles.yml: people: [{name, emails}], roles: {role: [name]}, top: role"
 
 
-def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
-    """Parse and validate roles.yml; None when it cannot be used at all."""
+def parse_roles(
+    path: str, text: str, key_files: Mapping[str, str] | None = None
+) -> tuple[Roles | None, list[Finding]]:
+    """Parse and validate roles.yml; None when it cannot be used at all.
+
+    ``key_files`` holds the text of the files under ``keys/`` beside it (by
+    repository path), which ``signing_keys:`` may name as ``keys/NAME.asc``.
+    """
+    files: Mapping[str, str] = key_files or {}
     data, problem = load_yaml(text)
     if problem:
         return None, [error(path, problem.line, problem.code or "roles-yaml", problem.message)]
@@ -73,7 +86,9 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
                     )
                 )
             emails[email.lower()] = name
-        keys = _keys(entry.get("signing_keys"), line_of(entry, "signing_keys", line), path, findings)
+        keys = _keys(
+            entry.get("signing_keys"), line_of(entry, "signing_keys", line), path, findings, files
+        )
         people.append(Person(name, person_emails, handles, keys))
 
     roles: list[tuple[str, tuple[str, ...]]] = []
@@ -131,7 +146,7 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
             error(path, line_of(data, "top", 1), "roles-invalid", _bad_top(top, raw_roles))
         )
         top = ""
-    forges = _keys(data.get("forges"), line_of(data, "forges", 1), path, findings)
+    forges = _keys(data.get("forges"), line_of(data, "forges", 1), path, findings, files)
     for key in data:
         if key not in ("people", "roles", "top", "forges"):
             findings.append(
@@ -147,8 +162,11 @@ def parse_roles(path: str, text: str) -> tuple[Roles | None, list[Finding]]:
     return Roles(tuple(people), tuple(roles), top, path, forges), findings
 
 
-def _keys(value: Any, line: int, path: str, findings: list[Finding]) -> tuple[SigningKey, ...]:
-    """``signing_keys:`` (or ``forges:``): public keys, each checked where it is written."""
+def _keys(
+    value: Any, line: int, path: str, findings: list[Finding], files: Mapping[str, str]
+) -> tuple[SigningKey, ...]:
+    """``signing_keys:`` (or ``forges:``): public keys, each checked where it is written,
+    inline or in the key file it names."""
     if value is None:
         return ()
     if isinstance(value, str):
@@ -172,7 +190,24 @@ def _keys(value: Any, line: int, path: str, findings: list[Finding]) -> tuple[Si
                 error(path, where, "signing-key-invalid", "each signing key must be text")
             )
             continue
-        key, problem = parse_signing_key(item)
+        if key_file_reference(item):
+            file = keys_folder(path) + item.strip()[len("keys/") :]
+            if file not in files:
+                findings.append(
+                    error(
+                        path,
+                        where,
+                        "signing-key-invalid",
+                        f"'{item.strip()}' names {file}, which does not exist: add the key "
+                        f"there (gpg --armor --export KEYID > {file}) or fix the name",
+                    )
+                )
+                continue
+            key, problem = parse_signing_key(files[file])
+            problem = f"{file}: {problem}" if problem else ""
+        else:
+            key, problem = parse_signing_key(item)
+            problem = bad_key_file_reference(item) or problem
         if key is None:
             findings.append(error(path, where, "signing-key-invalid", problem))
         else:

@@ -2,16 +2,22 @@
 :class:`~doccontrol.model.documents.SigningKey`.
 
 An OpenSSH key line (``ssh-ed25519 AAAA… comment``) or an ASCII-armoured OpenPGP
-public key. A fingerprint alone is refused: it cannot verify anything.
+public key, written in roles.yml or in a file under ``keys/`` beside it, named
+there as ``keys/NAME.asc`` (or ``.pub``). A fingerprint alone is refused: it cannot
+verify anything.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
+import posixpath
+import re
 import struct
 
+import pysequoia
 from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 
 from doccontrol.model.documents import KeyKind, SigningKey
@@ -25,6 +31,34 @@ _SSH_TYPES = (
 )
 _PGP_BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----"
 _PGP_END = "-----END PGP PUBLIC KEY BLOCK-----"
+#: A reference to a key file: ``keys/`` then a plain file name, ``.asc`` or ``.pub``.
+_KEY_FILE = re.compile(r"keys/[A-Za-z0-9][A-Za-z0-9._-]*\.(asc|pub)")
+
+
+@functools.lru_cache(maxsize=16)
+def keys_folder(roles_path: str) -> str:
+    """The folder whose files roles.yml may name as keys: ``keys/`` beside it."""
+    return posixpath.join(posixpath.dirname(roles_path), "keys") + "/"
+
+
+def key_file_reference(text: str) -> bool:
+    """Does this ``signing_keys:`` entry name a key file (``keys/alice.asc``)?"""
+    return _KEY_FILE.fullmatch(text.strip()) is not None
+
+
+def bad_key_file_reference(text: str) -> str:
+    """What is wrong with an entry that looks like a file name but is no valid reference."""
+    text = text.strip()
+    if " " in text or text.startswith(("-----", *_SSH_TYPES)):
+        return ""
+    if text.endswith((".asc", ".pub", ".gpg", ".key")) or "/" in text:
+        return (
+            f"{text!r} is no key file reference: name a file in the keys/ folder beside "
+            "roles.yml as 'keys/NAME.asc' (an armoured OpenPGP key, gpg --armor --export) "
+            "or 'keys/NAME.pub' (an OpenSSH public key line), letters, digits, '.', '_' and "
+            "'-' only, no sub-folders"
+        )
+    return ""
 
 
 def ssh_fingerprint(blob: bytes) -> str:
@@ -61,17 +95,10 @@ def _ssh_string(data: bytes, pos: int) -> tuple[bytes, int]:
 
 def _openpgp(text: str) -> tuple[SigningKey | None, str]:
     """An armoured OpenPGP public key: its primary key packet and v4 fingerprint."""
-    lines = [line.strip() for line in text.splitlines()]
-    if _PGP_END not in lines:
+    if _PGP_END not in (line.strip() for line in text.splitlines()):
         return None, f"the OpenPGP key has no '{_PGP_END}' line; paste the whole armoured key"
-    body = lines[1 : lines.index(_PGP_END)]
-    # Armour headers (Comment: …) end at the first blank line; the checksum starts with '='.
-    if "" in body:
-        body = body[body.index("") + 1 :]
-    data = "".join(line for line in body if line and not line.startswith("="))
-    try:
-        raw = base64.b64decode(data, validate=True)
-    except binascii.Error:
+    raw = _armour_bytes(text)
+    if raw is None:
         return None, "the OpenPGP key's armour is damaged; export it again with gpg --armor --export"
     packet = _first_packet(raw)
     if packet is None or packet[0] != 6 or not packet[1] or packet[1][0] != 4:
@@ -80,12 +107,62 @@ def _openpgp(text: str) -> tuple[SigningKey | None, str]:
             "gpg --armor --export"
         )
     body_bytes = packet[1]
-    digest = hashlib.sha1(b"\x99" + struct.pack(">H", len(body_bytes)) + body_bytes).hexdigest()
-    return SigningKey(KeyKind.OPENPGP, digest.upper(), body_bytes, text), ""
+    digest = _v4_fingerprint(body_bytes)
+    try:
+        cert = pysequoia.Cert.from_bytes(text.encode())
+    except (RuntimeError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return None, (
+            f"the OpenPGP key cannot be read ({reason}); export it again with "
+            "gpg --armor --export KEYID"
+        )
+    if cert.fingerprint.upper() != digest:
+        return None, (
+            "the armoured block holds more than one key, or one this version cannot read: "
+            "list one public key per entry (gpg --armor --export KEYID)"
+        )
+    return SigningKey(KeyKind.OPENPGP, digest, body_bytes, text), ""
 
 
-def _first_packet(raw: bytes) -> tuple[int, bytes] | None:
-    """The tag and body of the first OpenPGP packet (RFC 4880, section 4.2), or None."""
+def _v4_fingerprint(body: bytes) -> str:
+    """A version 4 key packet's fingerprint (RFC 4880, section 12.2), upper-case hex."""
+    return hashlib.sha1(b"\x99" + struct.pack(">H", len(body)) + body).hexdigest().upper()
+
+
+def openpgp_key_fingerprints(key: SigningKey) -> tuple[str, ...]:
+    """The fingerprints of an OpenPGP key's primary key and subkeys, upper-case hex."""
+    if key.kind is not KeyKind.OPENPGP:
+        return ()
+    found = [key.fingerprint]
+    raw = _armour_bytes(key.text) or b""
+    while raw:
+        packet = _first_packet(raw)
+        if packet is None:
+            break
+        tag, body, size = packet
+        if tag == 14 and body and body[0] == 4:
+            found.append(_v4_fingerprint(body))
+        raw = raw[size:]
+    return tuple(found)
+
+
+def _armour_bytes(text: str) -> bytes | None:
+    """The bytes an armoured block holds, or None when its base64 is damaged."""
+    lines = [line.strip() for line in text.splitlines()]
+    body = lines[1 : lines.index(_PGP_END)] if _PGP_END in lines else lines[1:]
+    # Armour headers (Comment: …) end at the first blank line; the checksum starts with '='.
+    if "" in body:
+        body = body[body.index("") + 1 :]
+    try:
+        return base64.b64decode(
+            "".join(line for line in body if line and not line.startswith("=")), validate=True
+        )
+    except binascii.Error:
+        return None
+
+
+def _first_packet(raw: bytes) -> tuple[int, bytes, int] | None:
+    """The tag, body and length of the first OpenPGP packet (RFC 4880, section 4.2), or None."""
     if len(raw) < 2 or not raw[0] & 0x80:
         return None
     if raw[0] & 0x40:  # new format
@@ -107,4 +184,4 @@ def _first_packet(raw: bytes) -> tuple[int, bytes] | None:
         start = 1 + width
     if start + size > len(raw):
         return None
-    return tag, raw[start : start + size]
+    return tag, raw[start : start + size], start + size
