@@ -247,6 +247,11 @@ def test_unsigned_merge_is_warned_under_warn(
     line = finding_line(result.stdout, "signature-unverified", LI)
     assert_names_commit(line, merge)
     assert "it is not signed" in line
+    # At the line of roles.yml that lists 李代表: where his key belongs.
+    listed = next(
+        n for n, text in enumerate(repo.read(ROLES).splitlines(), 1) if LI.name in text
+    )
+    assert line.startswith(f"{ROLES}:{listed}: warning: ")
 
 
 def test_merge_signed_with_another_persons_key_is_refused(
@@ -411,6 +416,22 @@ def test_unsigned_baseline_tag_is_refused_under_required(
     result = check(repo, LATER)
     line = finding_line(result.stdout, "baseline-invalid")
     assert "signed annotated tag" in line and "it is not signed" in line
+
+
+def test_unsigned_baseline_tag_is_warned_at_the_taggers_line_under_warn(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo, _ = _setup(make_repo, tmp_path, mode="warn")
+    repo.git("tag", "-d", "doccontrol/baseline")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    result = check(repo, LATER)
+    assert "baseline-invalid" not in result.stdout
+    line = finding_line(result.stdout, "signature-unverified")
+    assert "signed annotated tag" in line and "it is not signed" in line
+    listed = next(
+        n for n, text in enumerate(repo.read(ROLES).splitlines(), 1) if WANG.name in text
+    )
+    assert line.startswith(f"{ROLES}:{listed}: warning: ")
 
 
 def test_sign_off_commits_must_be_signed(make_repo: MakeRepo, tmp_path: Path) -> None:
@@ -694,3 +715,51 @@ def test_trust_cache_lives_outside_the_repository_and_is_keyed_by_key_set(
     other = again("x", signed, (wang_key,))
     assert not other.verified and again.misses == 1
     assert "not listed" in other.problem
+
+
+RECORD = "records/QR-01-01/2026-01-10-发放登记.md"
+
+
+@pytest.mark.parametrize(
+    ("mode", "signed"), [("required", True), ("required", False), ("warn", False)]
+)
+def test_record_disposal_is_held_to_signatures_like_a_document(
+    make_repo: MakeRepo, tmp_path: Path, kind: str, mode: str, signed: bool
+) -> None:
+    """A record past its retention is disposed of by 李代表's merge carrying Disposed:;
+    the merge must be signed by his listed key, as a document's approval must."""
+    repo, keys = _setup(
+        make_repo,
+        tmp_path,
+        mode=mode,
+        kind=kind,
+        before_adopt=lambda r: r.edit("records/forms/qr-01-01.md", "retention: 3y", "retention: 1m"),
+    )
+    repo.write(RECORD, "---\ndate: 2026-01-10\nby: 张质量\ntitle: 文件发放登记\n---\n\n登记。\n")
+    repo.commit("登记文件发放", ZHANG, "2026-01-10T09:00:00+08:00")
+    repo.branch("zhang/dispose")
+    repo.remove(RECORD)
+    repo.commit("销毁到期记录", ZHANG, "2026-03-01T09:00:00+08:00")
+    repo.checkout("main")
+    sign = (*keys[LI.name].config(), "merge", "-S") if signed else ("merge",)
+    repo.git(
+        *sign, "-q", "--no-ff", "-m", f"销毁记录\n\nDisposed: {RECORD}", "zhang/dispose",
+        env=_env(LI, "2026-03-01T15:00:00+08:00"),
+    )
+    merge = repo.head()
+    result = check(repo, LATER)
+    assert "Traceback" not in result.output
+    if signed:
+        assert result.code == 0, result.stdout
+        assert "record-disposal-unapproved" not in result.stdout
+        assert "signature-unverified" not in result.stdout
+    elif mode == "required":
+        line = finding_line(result.stdout, "record-disposal-unapproved", LI)
+        assert line.startswith(f"{RECORD}:1: error:")
+        assert_names_commit(line, merge)
+        assert "it is not signed" in line
+    else:
+        assert "record-disposal-unapproved" not in result.stdout
+        line = finding_line(result.stdout, "signature-unverified", LI)
+        assert line.startswith(f"{RECORD}:1: warning:")
+        assert_names_commit(line, merge)

@@ -253,6 +253,7 @@ class Person:
     emails: tuple[str, ...] = ()
     handles: tuple[str, ...] = ()
     signing_keys: tuple[SigningKey, ...] = ()
+    line: int = field(default=1, compare=False)  # where roles.yml lists them
 
 
 @dataclass(frozen=True)

@@ -83,10 +83,12 @@ def _load_project(
     history: History | None = None
     history_problem: Finding | None = None
     control: ControlState | None = None
+    # Verified signatures are remembered outside the repository, by key set.
+    trust = TrustCache()
     with ThreadPoolExecutor(max_workers=1) as pool:
         reading = pool.submit(_read_worktree, repo, config)
         try:
-            history, control = _read_control(repo, config, as_of, now, baseline)
+            history, control = _read_control(repo, config, as_of, now, trust, baseline)
         except RepositoryError as exc:
             history_problem = error(".git", 1, exc.code, exc.message)
         sources, worktree, findings = reading.result()
@@ -99,7 +101,8 @@ def _load_project(
         findings.extend(_pending_config(repo, history, control))
         findings.extend(edition_findings(history, edition_tags(repo)))
         approved = build_catalog(approved_sources(history, control, config), config)
-        findings.extend(record_history_findings(history, control, approved, config))
+        findings.extend(record_history_findings(history, control, approved, config, trust))
+        trust.save()
     records, record_findings = parse_records(sources, worktree, config)
     findings.extend(record_findings)
     findings.extend(_acknowledged_file(repo))
@@ -118,7 +121,12 @@ def _load_project(
 
 
 def _read_control(
-    repo: Path, config: Config, as_of: date, now: datetime, baseline: BaselineTag | None = None
+    repo: Path,
+    config: Config,
+    as_of: date,
+    now: datetime,
+    trust: TrustCache,
+    baseline: BaselineTag | None = None,
 ) -> tuple[History, ControlState]:
     """The history and its replay under the options last approved (issue 12, rule 5).
 
@@ -127,8 +135,6 @@ def _read_control(
     ``roles:``), the history is read again as the approved options say, so an
     unapproved edit cannot choose what is judged.
     """
-    # Verified signatures are remembered outside the repository, by key set.
-    trust = TrustCache()
     evaluation = Evaluation(config, as_of, now, trust)  # takes the events as git streams them
     history = _with_baseline(read_history(repo, config, evaluation), baseline)
     control = evaluation.result(history)

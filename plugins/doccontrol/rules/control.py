@@ -439,10 +439,13 @@ class _Replay:
         approval is reported once, as a warning naming its commit."""
         required = self.config.signatures is SignatureMode.REQUIRED
         checked = check_claims(who, roles, required, self.verifier)
-        for note in checked.warnings:
+        # Under warn each unverified claim is kept, unverified, and has one note, in order.
+        unverified = [c for c in checked.claims if c.verified == ""]
+        for claim, note in zip(unverified, checked.warnings, strict=False):
             if note not in self.signature_warned:
                 self.signature_warned.add(note)
-                self.findings.append(warning(".git", 1, "signature-unverified", note))
+                path, line = _signer_line(roles, claim)
+                self.findings.append(warning(path, line, "signature-unverified", note))
         return replace(checked, warnings=())
 
     # -- the replay -----------------------------------------------------------------
@@ -1274,7 +1277,9 @@ class Evaluation:
                 self._usable = False  # evaluate() reports it
                 return
             if unsigned:
-                replay.findings.append(warning(".git", 1, "signature-unverified", unsigned))
+                replay.findings.append(
+                    warning(roles.path, person.line, "signature-unverified", unsigned)
+                )
             replay.adopt(event, baseline.date.date(), person.name, baseline.message)
             self._adopting = False
 
@@ -1289,6 +1294,16 @@ class Evaluation:
         return _finish(
             replay, self.as_of, self._commit, _shallow_findings(history), history, self.now
         )
+
+
+def _signer_line(roles: Roles | None, claim: approval.Claim) -> tuple[str, int]:
+    """Where roles.yml lists whoever made ``claim``: where a key for it belongs."""
+    if roles is None:
+        return ".git", 1
+    if claim.basis is approval.Basis.FORGE_TRAILER:
+        return roles.path, roles.forges[0].line if roles.forges else 1
+    person = roles.by_email(claim.identity.email)
+    return roles.path, person.line if person is not None else 1
 
 
 def _baseline_signature(
@@ -1353,7 +1368,9 @@ def evaluate(
                 if unsigned and config.signatures is SignatureMode.REQUIRED:
                     problem, adopter = unsigned, ""
                 elif unsigned:
-                    findings.append(warning(".git", 1, "signature-unverified", unsigned))
+                    findings.append(
+                        warning(roles.path, person.line, "signature-unverified", unsigned)
+                    )
         if problem:
             findings.append(
                 error(

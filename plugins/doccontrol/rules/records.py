@@ -28,8 +28,9 @@ from doccontrol.model.findings import Finding, error, warning
 from doccontrol.model.history import ChangeEvent, ChangeKind, History
 from doccontrol.rules import approval
 from doccontrol.rules.control import ControlState, Revision, add_months
+from doccontrol.rules.signatures import Verifier, check_claims, verify
 from doccontrol.sources.catalog import Catalog, under_root
-from doccontrol.sources.config import Config
+from doccontrol.sources.config import Config, SignatureMode
 from doccontrol.sources.document_fields import parse_date
 from doccontrol.sources.front_matter import split_markdown
 from doccontrol.sources.text_file import decode
@@ -307,9 +308,16 @@ def _record_date(history: History, blob: str | None, is_markdown: bool) -> date 
 
 
 def record_history_findings(
-    history: History, control: ControlState, catalog: Catalog, config: Config
+    history: History,
+    control: ControlState,
+    catalog: Catalog,
+    config: Config,
+    verifier: Verifier = verify,
 ) -> list[Finding]:
-    """Replay the release branch up to ``control.as_of`` and judge every change to a record."""
+    """Replay the release branch up to ``control.as_of`` and judge every change to a record.
+
+    A disposal's approval is held to ``signatures:`` as a document's is (issue 17).
+    """
     findings: list[Finding] = []
     landed: dict[str, date] = {}  # record path → the date its retention counts from
     # record path → the form's retention when it was filed: shortening a form's
@@ -387,10 +395,17 @@ def record_history_findings(
             keep = f"kept until {until}" if until else "kept permanently"
             if change.kind is ChangeKind.DELETED and (change.path in disposed or main in disposed):
                 ctl = control.get(form)
+                who = approval.parties(
+                    event, config.forge_trailers_trusted, config.forge_committer_set
+                )
+                if config.signatures is not SignatureMode.OFF:
+                    required = config.signatures is SignatureMode.REQUIRED
+                    who = check_claims(who, control.roles, required, verifier)
+                    findings.extend(
+                        warning(path, 1, "signature-unverified", note) for note in who.warnings
+                    )
                 verdict = approval.judge(
-                    approval.parties(
-                        event, config.forge_trailers_trusted, config.forge_committer_set
-                    ),
+                    who,
                     control.roles,
                     ctl.approvers if ctl else (),
                     config.min_approvals,

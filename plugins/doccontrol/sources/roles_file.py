@@ -89,7 +89,7 @@ def parse_roles(
         keys = _keys(
             entry.get("signing_keys"), line_of(entry, "signing_keys", line), path, findings, files
         )
-        people.append(Person(name, person_emails, handles, keys))
+        people.append(Person(name, person_emails, handles, keys, line))
 
     roles: list[tuple[str, tuple[str, ...]]] = []
     raw_roles = data.get("roles")
