@@ -5,12 +5,13 @@ Budget: <= 2x with a warm trust cache; the cold figure (empty cache, every
 signature verified) is reported too.
 
 The corpus is corpus.py's, with every merge re-signed in Python: git's ``sshsig``
-format over the commit without its ``gpgsig`` header, made with ``cryptography``
-and written as loose objects (a git call per commit would take minutes). The
-approver's public key is listed in roles.yml; the baseline tag is signed by the
-top role's key.
+format over the commit without its ``gpgsig`` header, made with ``cryptography``,
+or (``--kind openpgp``) a detached OpenPGP signature made with Sequoia by a
+signing subkey, and written as loose objects (a git call per commit would take
+minutes). The approver's public key is listed in roles.yml; the baseline tag is
+signed by the top role's key.
 
-Run: .venv/bin/python benchmarks/signed.py [--quick]
+Run: .venv/bin/python benchmarks/signed.py [--quick] [--kind ssh|openpgp]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import time
 import zlib
 from pathlib import Path
 
+import pysequoia
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
@@ -62,6 +64,21 @@ class Signer:
         return b"\n".join([b"-----BEGIN SSH SIGNATURE-----", *lines, b"-----END SSH SIGNATURE-----"])
 
 
+class PgpSigner:
+    """An OpenPGP key (certifying primary, signing subkey) that signs as gpg does for git:
+    a detached, armoured signature over the commit without its ``gpgsig`` header."""
+
+    def __init__(self, name: str) -> None:
+        tsk = pysequoia.Tsk.generate(f"{name} <{name}@bench.example>")
+        self.signer = tsk.signer()
+        armour = str(tsk.extract_certificate())
+        # A YAML block under 'signing_keys:', indented for corpus.ROLES.
+        self.line = "\n      - |\n" + "".join(f"        {x}\n" for x in armour.splitlines())
+
+    def sign(self, payload: bytes) -> bytes:
+        return pysequoia.sign(self.signer, payload, mode=pysequoia.SignatureMode.DETACHED).strip()
+
+
 def _write_object(git_dir: Path, kind: bytes, body: bytes) -> str:
     data = kind + b" %d\x00" % len(body) + body
     sha = hashlib.sha1(data).hexdigest()
@@ -72,7 +89,7 @@ def _write_object(git_dir: Path, kind: bytes, body: bytes) -> str:
     return sha
 
 
-def sign_corpus(path: Path, approver: Signer, top: Signer) -> None:
+def sign_corpus(path: Path, approver: Signer | PgpSigner, top: Signer | PgpSigner) -> None:
     """Re-sign every first-parent merge of ``main`` and the baseline tag, in place."""
     git_dir = path / ".git"
     line = subprocess.run(
@@ -127,17 +144,25 @@ def timed(args: list[str], cwd: Path, env: dict[str, str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1000 merges, one run each")
+    parser.add_argument("--kind", choices=("ssh", "openpgp"), default="ssh")
     args = parser.parse_args()
     merges = 1000 if args.quick else 10_000
     repeat = 1 if args.quick else 3
-    approver, top = Signer(), Signer()
+    approver: Signer | PgpSigner
+    top: Signer | PgpSigner
+    if args.kind == "ssh":
+        approver, top = Signer(), Signer()
+        listed = (f"['{approver.line}']", f"['{top.line}']")
+    else:
+        approver, top = PgpSigner("approver"), PgpSigner("top")
+        listed = (approver.line, top.line)
     corpus.ROLES = (
         corpus.ROLES.replace(
             "    emails: [approver@bench.example]\n",
-            f"    emails: [approver@bench.example]\n    signing_keys: ['{approver.line}']\n",
+            f"    emails: [approver@bench.example]\n    signing_keys: {listed[0]}\n",
         ).replace(
             "    emails: [top@bench.example]\n",
-            f"    emails: [top@bench.example]\n    signing_keys: ['{top.line}']\n",
+            f"    emails: [top@bench.example]\n    signing_keys: {listed[1]}\n",
         )
     )
     with tempfile.TemporaryDirectory(prefix="doccontrol-signed-") as tmp:
@@ -166,7 +191,7 @@ def main() -> int:
         warm = run("required")
         out = subprocess.run(register, cwd=repo, env=env, capture_output=True, text=True).stdout
         verified = out.count('"signature_verified": true')
-        print(f"corpus: {merges} signed merges, made and signed in {made:.1f}s")
+        print(f"corpus: {merges} {args.kind}-signed merges, made and signed in {made:.1f}s")
         print(f"doccontrol register, signatures: off {off:.2f}s; required, cold cache {cold:.2f}s "
               f"(ratio {cold / off:.3f}); required, warm cache {warm:.2f}s "
               f"(ratio {warm / off:.3f}, budget 2.0); revisions verified: {verified}")

@@ -45,7 +45,7 @@ from doccontrol.model.history import (
 from doccontrol.rules.signatures import split_commit, split_tag
 from doccontrol.sources.acknowledged import ACKNOWLEDGED
 from doccontrol.sources.config import Config, SignatureMode
-from doccontrol.sources.signing_keys import keys_folder
+from doccontrol.sources.signing_keys import is_key_file
 
 BASELINE_TAG = "doccontrol/baseline"
 
@@ -331,7 +331,7 @@ def _controlled(path: str, config: Config) -> bool:
         path.startswith(config.root_prefixes)
         or path in (config.roles, config.external, config.clauses, "mkdocs.yml", ACKNOWLEDGED)
         or config.is_site_page(path)
-        or path.startswith(keys_folder(config.roles))  # key files roles.yml names (issue 17)
+        or is_key_file(path, config.roles)  # key files roles.yml may name (issue 17)
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from doccontrol.model.documents import SourceFile
 from doccontrol.model.findings import Finding, error
 from doccontrol.sources.config import Config
-from doccontrol.sources.signing_keys import keys_folder
+from doccontrol.sources.signing_keys import is_key_file, keys_folder
 from doccontrol.workflow.codeowners import CODEOWNERS_PATHS
 
 
@@ -83,7 +83,7 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
     keys = repo / keys_folder(config.roles)
     if keys.is_dir():
         for path in sorted(keys.iterdir()):
-            if path.is_file() and not path.name.startswith("."):
+            if path.is_file() and is_key_file(path.relative_to(repo).as_posix(), config.roles):
                 add(path)
     return sources, findings
 

@@ -31,7 +31,7 @@ from doccontrol.sources.acknowledged import ACKNOWLEDGED, Acknowledged, parse_ac
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme, SignatureMode, parse_mkdocs_yml
 from doccontrol.sources.roles_file import parse_roles
-from doccontrol.sources.signing_keys import keys_folder
+from doccontrol.sources.signing_keys import is_key_file
 from doccontrol.sources.text_file import decode
 from doccontrol.sources.yaml_positions import is_plain
 
@@ -485,7 +485,7 @@ class _Replay:
         pages = self.site_pages.touched(event.changes)
         touched_roles = False
         roles_where = ""
-        keys = keys_folder(self.config.roles)
+        roles_path = self.config.roles
         rules = self.rules
         touched_rules: list[str] = []
         for change in event.changes:
@@ -498,7 +498,9 @@ class _Replay:
             if self.config.roles in (change.path, change.old_path):
                 touched_roles = True
                 roles_where = self.config.roles
-            elif change.path.startswith(keys) or (change.old_path or "").startswith(keys):
+            elif is_key_file(change.path, roles_path) or is_key_file(
+                change.old_path or "", roles_path
+            ):
                 # A key file roles.yml may name is part of the roles (issue 17).
                 touched_roles = True
                 roles_where = roles_where or change.path
@@ -720,7 +722,7 @@ class _Replay:
         """The key files beside roles.yml at this commit (roles.yml may name them)."""
         found: dict[str, str] = {}
         for path, blob in self.tree.items():
-            if path.startswith(keys_folder(self.config.roles)):
+            if is_key_file(path, self.config.roles):
                 text, _ = decode(path, self.blobs.get(blob, b""))
                 if text is not None:
                     found[path] = text

@@ -33,7 +33,7 @@ from doccontrol.sources.external_file import parse_external
 from doccontrol.sources.front_matter import MarkdownText, split_markdown
 from doccontrol.sources.raw_html import raw_html_findings
 from doccontrol.sources.roles_file import parse_roles
-from doccontrol.sources.signing_keys import keys_folder
+from doccontrol.sources.signing_keys import is_key_file
 from doccontrol.sources.text_file import decode
 
 
@@ -135,11 +135,10 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
     if config.roles in files:
         text = text_of(config.roles)
         if text is not None:
-            keys = keys_folder(config.roles)
             key_files = {
                 path: key_text
                 for path in files
-                if path.startswith(keys) and (key_text := text_of(path)) is not None
+                if is_key_file(path, config.roles) and (key_text := text_of(path)) is not None
             }
             roles, found = parse_roles(config.roles, text, key_files)
             findings.extend(found)

@@ -41,6 +41,11 @@ def keys_folder(roles_path: str) -> str:
     return posixpath.join(posixpath.dirname(roles_path), "keys") + "/"
 
 
+def is_key_file(path: str, roles_path: str) -> bool:
+    """Is ``path`` a file roles.yml may name as a key (``keys/NAME.asc`` or ``.pub``)?"""
+    return path.startswith(keys_folder(roles_path)) and path.endswith((".asc", ".pub"))
+
+
 def key_file_reference(text: str) -> bool:
     """Does this ``signing_keys:`` entry name a key file (``keys/alice.asc``)?"""
     return _KEY_FILE.fullmatch(text.strip()) is not None
