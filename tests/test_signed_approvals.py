@@ -471,24 +471,6 @@ def test_sign_off_commits_must_be_signed(make_repo: MakeRepo, tmp_path: Path) ->
     )
 
 
-def test_malformed_key_is_a_finding_at_its_line(make_repo: MakeRepo, tmp_path: Path) -> None:
-    repo = make_repo(commit=False)
-    repo.edit(
-        ROLES,
-        "    emails: [li@example.com]\n",
-        "    emails: [li@example.com]\n    signing_keys: ['ssh-ed25519 AAAAnotakey li']\n",
-    )
-    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
-    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
-    result = check(repo, LATER)
-    assert "Traceback" not in result.output
-    line = finding_line(result.stdout, "signing-key-invalid")
-    line_no = repo.read(ROLES).splitlines().index(
-        "    signing_keys: ['ssh-ed25519 AAAAnotakey li']"
-    ) + 1
-    assert line.startswith(f"{ROLES}:{line_no}:")
-
-
 @pytest.mark.parametrize("algorithm", ["ed25519", "rsa3072"])
 def test_inline_openpgp_key_verifies_a_merge_signed_by_its_subkey(
     make_repo: MakeRepo, tmp_path: Path, gnupg: str, algorithm: str
@@ -586,19 +568,24 @@ def test_key_file_changed_without_the_top_role_is_not_in_force(
 @pytest.mark.parametrize(
     ("entry", "says"),
     [
+        ("'ssh-ed25519 AAAAnotakey li'", "the ssh-ed25519 key is damaged"),
         ("keys/nobody.asc", "manual/keys/nobody.asc, which does not exist"),
         ("keys/../roles.asc", "no key file reference"),
         ("manual/keys/li.asc", "no key file reference"),
         ("3F2A9C0B4D1E7788", "is neither"),
+        ("keys/li.asc", "manual/keys/li.asc: the OpenPGP key has no '-----END"),
+        ("keys/li.pub", "manual/keys/li.pub: a signing key must be a whole OpenSSH"),
     ],
 )
-def test_bad_key_file_reference_is_a_finding_at_its_line(
+def test_bad_signing_key_entry_is_a_finding_at_its_line(
     make_repo: MakeRepo, tmp_path: Path, entry: str, says: str
 ) -> None:
-    """A missing file, a path that climbs out of keys/, a path from the repository
-    root and a bare key id: each a finding at the roles.yml line, none a traceback."""
+    """A damaged key line, a missing key file, a path that climbs out of keys/, a path
+    from the repository root, a bare key id, a damaged key file: each a finding at the
+    roles.yml line, saying what is wrong, never a traceback."""
     repo = make_repo(commit=False)
-    repo.write("manual/keys/li.asc", "not a key\n")
+    repo.write("manual/keys/li.asc", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nAAAA\n")
+    repo.write("manual/keys/li.pub", "not a key\n")
     listed = f"    signing_keys: [{entry}]"
     repo.edit(ROLES, "    emails: [li@example.com]\n", f"    emails: [li@example.com]\n{listed}\n")
     repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
@@ -609,25 +596,6 @@ def test_bad_key_file_reference_is_a_finding_at_its_line(
     line_no = repo.read(ROLES).splitlines().index(listed) + 1
     assert line.startswith(f"{ROLES}:{line_no}:")
     assert says in line
-
-
-def test_damaged_key_file_is_a_finding_naming_the_file(
-    make_repo: MakeRepo, tmp_path: Path
-) -> None:
-    repo = make_repo(commit=False)
-    repo.write("manual/keys/li.asc", "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nAAAA\n")
-    repo.edit(
-        ROLES,
-        "    emails: [li@example.com]\n",
-        "    emails: [li@example.com]\n    signing_keys: [keys/li.asc]\n",
-    )
-    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
-    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
-    result = check(repo, LATER)
-    assert "Traceback" not in result.output
-    line = finding_line(result.stdout, "signing-key-invalid")
-    assert line.startswith(f"{ROLES}:")
-    assert "manual/keys/li.asc: the OpenPGP key has no '-----END" in line
 
 
 @pytest.mark.parametrize("listed", [(WANG,), (WANG, LI)])
@@ -763,3 +731,45 @@ def test_record_disposal_is_held_to_signatures_like_a_document(
         line = finding_line(result.stdout, "signature-unverified", LI)
         assert line.startswith(f"{RECORD}:1: warning:")
         assert_names_commit(line, merge)
+
+
+def test_revoked_openpgp_key_does_not_verify_and_no_cached_verdict_says_otherwise(
+    make_repo: MakeRepo, tmp_path: Path, gnupg: str
+) -> None:
+    """A revocation added to a key file keeps the key's fingerprint: the trust cache
+    must tell the two certificates apart, and the revoked one verifies nothing."""
+    from doccontrol.project.trust_cache import TrustCache
+    from doccontrol.rules.signatures import split_commit
+    from doccontrol.sources.signing_keys import parse_signing_key
+
+    li = PgpKey(Path(gnupg), "li", LI)
+    repo = make_repo()
+    repo.git(
+        *li.config(), "commit", "-S", "-q", "--allow-empty", "-m", "签核",
+        env=_env(LI, MERGED),
+    )
+    raw = subprocess.run(
+        ["git", "cat-file", "commit", "HEAD"], cwd=repo.path, check=True, capture_output=True
+    ).stdout
+    signed = split_commit(raw)
+    assert signed is not None
+    before, _ = parse_signing_key(li.public)
+    # gpg made a revocation certificate with the key; its first line is guarded by ':'.
+    revocation = (Path(gnupg) / "openpgp-revocs.d" / f"{li.fingerprint}.rev").read_text()
+    revocation = revocation.replace(":-----BEGIN", "-----BEGIN")
+    subprocess.run(["gpg", "--batch", "--import"], input=revocation.encode(), check=True,
+                   capture_output=True)
+    revoked_armour = subprocess.run(
+        ["gpg", "--armor", "--export", li.fingerprint], check=True, capture_output=True, text=True
+    ).stdout
+    after, problem = parse_signing_key(revoked_armour)
+    assert before is not None and after is not None, problem
+    assert after.fingerprint == before.fingerprint == li.fingerprint
+    cache = TrustCache(tmp_path / "trust")
+    assert cache("x", signed, (before,)).fingerprint == li.fingerprint
+    cache.save()
+    again = TrustCache(tmp_path / "trust")
+    verdict = again("x", signed, (after,))
+    assert not verdict.verified and again.misses == 1
+    assert "revoked" in verdict.problem
+    assert again("x", signed, (before,)).verified and again.hits == 1

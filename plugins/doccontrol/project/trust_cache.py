@@ -5,7 +5,8 @@ make an unsigned approval count. So it lives in the user's cache folder
 (``$XDG_CACHE_HOME/doccontrol/signatures``), never in the repository and never in
 a folder a CI cache restores. An entry is keyed by the hash of the signature and
 the bytes it signs, under the set of keys it was checked against: a changed key
-set starts afresh, and a changed object is a different entry.
+set (for OpenPGP, a changed certificate under the same fingerprint too) starts
+afresh, and a changed object is a different entry.
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ import os
 import tempfile
 from pathlib import Path
 
-from doccontrol.model.documents import SigningKey
+from doccontrol.model.documents import KeyKind, SigningKey
 from doccontrol.model.history import Signed
 from doccontrol.rules.signatures import Check, verify
+
+
+def _identity(key: SigningKey) -> str:
+    """A key as the cache tells keys apart: an OpenPGP certificate keeps its fingerprint
+    when a revocation, an expiry or a subkey is added to it, and its verdicts change."""
+    if key.kind is KeyKind.SSH:
+        return key.fingerprint  # the hash of the whole key
+    return f"{key.fingerprint}@{hashlib.sha256(key.text.strip().encode()).hexdigest()[:32]}"
 
 
 def cache_folder() -> Path:
@@ -39,7 +48,7 @@ class TrustCache:
     def __call__(self, commit: str, signed: Signed | None, keys: tuple[SigningKey, ...]) -> Check:
         if signed is None or not keys:
             return verify(commit, signed, keys)  # nothing to verify: no cost to keep
-        key_set = tuple(sorted(k.fingerprint for k in keys))
+        key_set = tuple(sorted(_identity(k) for k in keys))
         known = self._sets.get(key_set)
         if known is None:
             known = self._sets[key_set] = self._load(key_set)
@@ -67,9 +76,10 @@ class TrustCache:
         if not lines or lines[0] != "\t".join(key_set):
             return {}
         found: dict[str, Check] = {}
+        fingerprints = {"", *(k.split("@")[0] for k in key_set)}
         for line in lines[1:]:
             fields = line.split("\t")
-            if len(fields) == 3 and fields[1] in ("", *key_set):
+            if len(fields) == 3 and fields[1] in fingerprints:
                 found[fields[0]] = Check(fields[1], fields[2])
         return found
 
