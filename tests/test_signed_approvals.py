@@ -165,7 +165,7 @@ def _setup(
     mode: str = "required",
     listed: tuple[Who, ...] = (WANG, LI),
     options: str = "",
-    forge: Key | None = None,
+    forge: Key | PgpKey | None = None,
     before_adopt: Callable[[GitRepo], None] | None = None,
     kind: str = "ssh",
 ) -> tuple[GitRepo, dict[str, Key | PgpKey]]:
@@ -184,7 +184,7 @@ def _setup(
     for who in listed:
         _list_key(repo, who, keys[who.name])
     if forge is not None:
-        repo.append(ROLES, f"forges: ['{forge.public}']\n")
+        repo.append(ROLES, f"forges: {forge.listing(repo)}\n")
     if before_adopt is not None:
         before_adopt(repo)
     repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
@@ -305,7 +305,7 @@ def test_key_removed_later_leaves_the_old_approval_valid(
     assert codes(data, "error") == []
 
 
-def _forge_squash(repo: GitRepo, forge: Key | None) -> str:
+def _forge_squash(repo: GitRepo, forge: Key | PgpKey | None) -> str:
     """A web squash: authored by 张质量, committed by the forge with 李代表's trailer."""
     repo.git("merge", "-q", "--squash", "zhang/qp01")
     message = f"QP-01 增加记录 (#7)\n\nApproved-by: {LI.ident}"
@@ -316,11 +316,12 @@ def _forge_squash(repo: GitRepo, forge: Key | None) -> str:
 
 @pytest.mark.parametrize("trusted", [True, False])
 def test_forge_signed_squash_counts_only_where_forge_trailers_are_trusted(
-    make_repo: MakeRepo, tmp_path: Path, trusted: bool
+    make_repo: MakeRepo, tmp_path: Path, trusted: bool, kind: str
 ) -> None:
-    forge = Key(tmp_path / "forge", "forge")
+    """With OpenPGP, as GitHub signs its web merges (its web-flow key under forges:)."""
+    forge = make_key(kind, tmp_path, GITHUB, "forge")
     options = "forge_trailers: trusted" if trusted else ""
-    repo, _ = _setup(make_repo, tmp_path, options=options, forge=forge)
+    repo, _ = _setup(make_repo, tmp_path, options=options, forge=forge, kind=kind)
     branch_commit(repo, "zhang/qp01")
     squash = _forge_squash(repo, forge)
     qp01 = document(register(repo, LATER), "QP-01")
@@ -351,17 +352,19 @@ def test_forged_noreply_committer_without_forge_signature_is_refused(
 
 
 def test_forged_noreply_committer_signed_by_a_person_is_refused(
-    make_repo: MakeRepo, tmp_path: Path
+    make_repo: MakeRepo, tmp_path: Path, kind: str
 ) -> None:
     """李代表 commits as the forge and signs with his own key: not a forge key."""
-    forge = Key(tmp_path / "forge", "forge")
-    repo, keys = _setup(make_repo, tmp_path, options="forge_trailers: trusted", forge=forge)
+    forge = make_key(kind, tmp_path, GITHUB, "forge")
+    repo, keys = _setup(
+        make_repo, tmp_path, options="forge_trailers: trusted", forge=forge, kind=kind
+    )
     branch_commit(repo, "zhang/qp01")
     squash = _forge_squash(repo, keys[LI.name])
     assert document(register(repo, LATER), "QP-01")["revision"] == "A/0"
     line = finding_line(check(repo, LATER).stdout, "unapproved-change", ZHANG)
     assert_names_commit(line, squash)
-    assert f"signed by key {keys[LI.name].fingerprint}, which is not listed" in line
+    assert f"signed by key {keys[LI.name].fingerprint}" in line and "which is not listed" in line
 
 
 def test_tampered_signed_merge_is_refused(
