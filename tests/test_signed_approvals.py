@@ -776,3 +776,30 @@ def test_revoked_openpgp_key_does_not_verify_and_no_cached_verdict_says_otherwis
     assert not verdict.verified and again.misses == 1
     assert "revoked" in verdict.problem
     assert again("x", signed, (before,)).verified and again.hits == 1
+
+
+def test_key_files_beside_a_roles_file_outside_the_roots(
+    make_repo: MakeRepo, tmp_path: Path, gnupg: str
+) -> None:
+    """roles: org/roles.yml — its keys/ folder lies outside manual/, procedures/ and
+    records/, yet git's history and the working tree both read the key files there."""
+
+    def move_roles(repo: GitRepo) -> None:
+        (repo.path / "org").mkdir()
+        (repo.path / ROLES).rename(repo.path / "org" / "roles.yml")
+        (repo.path / "manual" / "keys").rename(repo.path / "org" / "keys")
+
+    repo, keys = _setup(
+        make_repo, tmp_path, options="roles: org/roles.yml", before_adopt=move_roles, kind=gnupg
+    )
+    assert (repo.path / "org" / "keys" / "li.asc").is_file()
+    branch_commit(repo, "zhang/qp01")
+    signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
+    data = register(repo, LATER)
+    assert codes(data, "error") == []
+    qp01 = document(data, "QP-01")
+    assert qp01["revision"] == "A/1"
+    assert qp01["history"][-1]["signature_keys"] == [keys[LI.name].fingerprint]
+    result = check(repo, LATER)
+    assert result.code == 0, result.stdout
+    assert "signing-key-invalid" not in result.stdout
