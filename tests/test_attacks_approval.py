@@ -163,14 +163,19 @@ def test_sign_off_commit_is_the_second_approval(make_repo: MakeRepo) -> None:
     assert f"王总: a sign-off commit on the branch (commit {signed[:8]})" in trust[0]
 
 
-def test_reviewed_by_sign_off_counts_as_that_persons_approval(make_repo: MakeRepo) -> None:
+def test_reviewed_by_sign_off_is_a_review_not_an_approval(make_repo: MakeRepo) -> None:
+    """Issue 15 keeps the words apart: ``Reviewed-by:`` is the 审核 sign-off, and never
+    stands in for a second approval."""
     repo = _two_approvals(make_repo)
     branch_commit(repo, "zhang/qp01")
     _sign_off(repo, "zhang/qp01", WANG, "2026-02-02T09:00:00+08:00", key="Reviewed-by")
     repo.merge("zhang/qp01", LI, "2026-02-03T10:00:00+08:00")
     qp01 = document(register(repo, LATER), "QP-01")
-    assert qp01["revision"] == "A/1"
-    assert qp01["approvers"] == ["李代表", "王总"]
+    assert qp01["revision"] == "A/0"
+    assert qp01["unapproved_change"] is True
+    assert "1 of 2 required approvals" in finding_line(
+        check(repo, LATER).stdout, "unapproved-change", LI
+    )
 
 
 def test_sign_off_is_voided_by_a_later_edit_on_the_branch(make_repo: MakeRepo) -> None:

@@ -108,12 +108,16 @@ def test_each_document_has_its_control_block_and_revision_history(
     _, _, pdf = edition
     text = pdftotext(pdf, layout=True)
     qp01 = text[text.index("QP-01 文件控制程序\n") :]
-    labels = ("文件编号", "文件名称", "版本/修改状态", "受控状态", "发布日期", "实施日期", "编制", "审核/批准")
+    labels = ("文件编号", "文件名称", "版本/修改状态", "受控状态", "发布日期", "实施日期", "编制", "审核", "批准")
     for label in (*labels, "修订记录"):
         assert label in qp01, label
     history = qp01[qp01.index("修订记录") : qp01.index("修订记录") + 800]
-    assert re.search(r"A/0\s+2026-01-02\s+2026-01-02\s+王总", history), history
-    assert re.search(r"A/1\s+2026-02-02\s+2026-02-02\s+李代表\s+zhang/qp-01-scope", history), history
+    # 版本, 发布日期, 实施日期, 编制, 审核, 批准 (name and date), 修改摘要.
+    assert re.search(r"A/0\s+2026-01-02\s+2026-01-02\s+—\s+—\s+王总 2026-01-02", history), history
+    assert re.search(
+        r"A/1\s+2026-02-02\s+2026-02-02\s+张质量 2026-02-02\s+—\s+李代表 2026-02-02\s+"
+        r"zhang/qp-01-scope", history
+    ), history
     cover = pdftotext(pdf, 1, 1)
     assert "测试组织" in cover and EDITION_DAY in cover and "测试签署人" in cover
 

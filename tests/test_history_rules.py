@@ -72,7 +72,12 @@ def test_merge_by_an_approver_approves_the_change(make_repo: MakeRepo) -> None:
         "approvers": ["李代表"],
         "authors": ["张质量"],
         "summary": "修订文件控制程序：增加记录要求",
+        # 编制: the author with the date of their commit; 批准: the approver on the issue date.
+        "prepared": [{"name": "张质量", "date": "2026-02-01"}],
+        "reviewed": [],
+        "approved": [{"name": "李代表", "date": "2026-02-03"}],
     }
+    assert qp01["prepared"] == last["prepared"] and qp01["approved"] == last["approved"]
     # The other documents did not change.
     for other in ("QP-02", "SM-01", "QR-01-01"):
         assert revisions(document(data, other)) == ["A/0"]
@@ -705,7 +710,8 @@ def test_future_effective_date_is_pending_until_it_comes(make_repo: MakeRepo) ->
     merge = repo.merge("zhang/effective", LI, "2026-02-03T10:00:00+08:00")
 
     between = document(register(repo, "2026-02-20"), "QP-01")
-    assert between["status"] == "pending"
+    # Issue 15: A/0 is in force, so the document is current; A/1 waits beside it.
+    assert between["status"] == "current"
     assert between["revision"] == "A/0", "staff still read A/0"
     assert between["issued"] == "2026-01-02"
     assert between["pending"] == {
@@ -716,7 +722,15 @@ def test_future_effective_date_is_pending_until_it_comes(make_repo: MakeRepo) ->
         "approvers": ["李代表"],
         "authors": ["张质量"],
         "summary": "QP-01 下月实施",
+        "prepared": [{"name": "张质量", "date": "2026-02-01"}],
+        "reviewed": [],
+        "approved": [{"name": "李代表", "date": "2026-02-03"}],
     }
+    assert between["pending_revision"] == {
+        "revision": "A/1", "approved": "2026-02-03", "effective": "2026-03-03",
+    }
+    # The next review runs from the revision in force (A/0, adopted 2026-01-02), not A/1.
+    assert between["review_due"] == "2027-01-02"
     assert revisions(between) == ["A/0", "A/1"]
 
     on_the_day = document(register(repo, "2026-03-03"), "QP-01")
@@ -725,6 +739,8 @@ def test_future_effective_date_is_pending_until_it_comes(make_repo: MakeRepo) ->
     assert on_the_day["issued"] == "2026-02-03"
     assert on_the_day["effective"] == "2026-03-03"
     assert on_the_day["pending"] is None
+    assert on_the_day["pending_revision"] is None
+    assert on_the_day["review_due"] == "2027-02-03", "A/1 in force: its issue date starts the clock"
 
 
 def test_effective_date_before_the_approval_is_the_issue_date(make_repo: MakeRepo) -> None:
@@ -1202,12 +1218,16 @@ def test_register_json_has_exactly_the_contract_keys(make_repo: MakeRepo) -> Non
     repo.write("procedures/qp-03.md", repo.read(QP02).replace("QP-02", "QP-03"))
 
     data = register(repo, LATER)
-    assert set(data) == {"as_of", "commit", "documents", "findings"}
+    assert set(data) == {"as_of", "commit", "documents", "external", "findings"}
     document_keys = {
         "id", "title", "type", "path", "status", "revision", "issued", "effective", "approvers",
-        "review_due", "review_overdue", "unapproved_change", "pending", "history",
+        "review_due", "review_overdue", "unapproved_change", "pending", "pending_revision",
+        "reviewers", "prepared", "reviewed", "approved", "withdrawal", "history",
     }
-    entry_keys = {"revision", "commit", "issued", "effective", "approvers", "authors", "summary"}
+    entry_keys = {
+        "revision", "commit", "issued", "effective", "approvers", "authors", "summary",
+        "prepared", "reviewed", "approved",
+    }
     assert [d["id"] for d in data["documents"]] == ["QP-01", "QP-02", "QP-03", "QR-01-01", "SM-01"]
     for doc in data["documents"]:
         assert set(doc) == document_keys, doc["id"]
@@ -1216,8 +1236,11 @@ def test_register_json_has_exactly_the_contract_keys(make_repo: MakeRepo) -> Non
     assert document(data, "QP-03")["status"] == "draft"
     assert document(data, "QP-03")["revision"] is None
     qp02 = document(data, "QP-02")
-    assert qp02["status"] == "pending"
+    assert qp02["status"] == "current", "A/0 is in force while A/1 waits for 2026-09-01"
     assert set(qp02["pending"]) == entry_keys
+    assert qp02["pending_revision"] == {
+        "revision": "A/1", "approved": "2026-03-02", "effective": "2026-09-01",
+    }
     qp01 = document(data, "QP-01")
     assert qp01 == {
         "id": "QP-01",
@@ -1233,5 +1256,11 @@ def test_register_json_has_exactly_the_contract_keys(make_repo: MakeRepo) -> Non
         "review_overdue": False,
         "unapproved_change": False,
         "pending": None,
+        "pending_revision": None,
+        "reviewers": [],
+        "prepared": qp01["history"][-1]["prepared"],
+        "reviewed": [],
+        "approved": [{"name": "李代表", "date": "2026-02-03"}],
+        "withdrawal": None,
         "history": qp01["history"],
     }

@@ -97,7 +97,17 @@ def test_demo_replays_a_year_and_builds_the_site(tmp_path: Path) -> None:
     assert docs["SS-01"]["revision"] == "A/1"  # squash merge with Approved-by
     assert docs["QP-06"]["revision"] == "B/0"  # re-issue
     assert docs["QP-14"]["status"] == "withdrawn"
-    assert docs["QP-11"]["status"] == "pending" and docs["QP-11"]["pending"]["revision"] == "A/1"
+    # A/0 in force, A/1 approved and waiting for its date: current (issue 15).
+    assert docs["QP-11"]["status"] == "current" and docs["QP-11"]["pending"]["revision"] == "A/1"
+    assert docs["QP-11"]["pending_revision"]["revision"] == "A/1"
+    # Issue 15: a reviewed change (审核), a withdrawal with its replacement, a superseded standard.
+    assert docs["QP-01"]["reviewers"] == ["客服中心"]
+    assert [r["name"] for r in docs["QP-01"]["reviewed"]] == ["张伟"]
+    assert [p["name"] for p in docs["QP-01"]["prepared"]] == ["陈静", "吴涛"]
+    assert docs["QP-14"]["withdrawal"]["replaced_by"] == "QP-08"
+    assert docs["QP-14"]["withdrawal"]["approvers"] == ["李敏"]
+    external = {e["id"]: e["status"] for e in data["external"]}
+    assert "superseded" in external.values() and "valid" in external.values()
     assert docs["QP-04"]["unapproved_change"] is True
     assert docs["WI-02"]["review_overdue"] is True
     assert docs["QP-03"]["review_due"] > docs["QP-02"]["review_due"]  # the recorded review

@@ -639,7 +639,7 @@ def test_control_block_and_edition_manifest_show_the_verified_signature(
     ctl = next(d for d in project.control.documents if d.id == "QP-01")
     doc = next(d for d in project.approved.documents if d.id == "QP-01")
     block = control_table(doc, ctl, PageContext(False, day, day, "zh", config))
-    assert "李代表（已验证签名）" in block
+    assert "李代表 2026-02-03（已验证签名）" in block
     plan, refused = plan_edition(project, "测试组织")
     assert plan is not None, refused
     manifest = manifest_dict(plan, Signer("s", "CN=s", "00"), {})

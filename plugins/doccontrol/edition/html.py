@@ -26,6 +26,7 @@ from doccontrol.edition.plan import EditionDocument, EditionPlan
 from doccontrol.edition.sandbox import Piece, Tree, sandbox_html
 from doccontrol.model.documents import ExternalDocument, Roles, language_code
 from doccontrol.model.findings import Finding
+from doccontrol.rendering.control_block import signed_text
 from doccontrol.rendering.labels import bracketed, names, quoted, section_of
 from doccontrol.rendering.page_text import ROLES_MARKER, roles_table
 from doccontrol.sources.links import replace_links
@@ -238,7 +239,16 @@ def document_html(doc: EditionDocument, ctx: PrintContext, tree: Tree, repo_root
         language=ctx.language,
         lang="en" if _english(ctx.language) else "zh-CN",
         approvers=names(doc.approvers, ctx.language),
-        history=[(row, names(row.approvers, ctx.language)) for row in doc.history],
+        # Each revision's 编制/审核/批准 as names with dates (issue 15).
+        history=[
+            (
+                row,
+                signed_text(row.approved, ctx.language) or names(row.approvers, ctx.language),
+                signed_text(row.prepared, ctx.language),
+                signed_text(row.reviewed, ctx.language),
+            )
+            for row in doc.history
+        ],
     )
     css = page_css(
         f"{doc.id} {doc.title}",
@@ -250,9 +260,15 @@ def document_html(doc: EditionDocument, ctx: PrintContext, tree: Tree, repo_root
     return PrintedDocument(doc.id, page, css, tuple(dict.fromkeys(loads)), tuple(findings))
 
 
-def _edition_status(language: str) -> str:
-    en = section_of("en", "edition")["current"]
-    return en if _english(language) else f"{section_of('zh', 'edition')['current']} ({en})"
+def _edition_status(doc: EditionDocument, language: str) -> str:
+    # The same words as the site's control block (issue 15): the revision in force, and
+    # the one approved and waiting for its effective date beside it.
+    key, values = ("current", {}) if doc.pending is None else (
+        "current_waiting",
+        {"revision": doc.revision, "pending": doc.pending.revision, "effective": doc.pending.effective},
+    )
+    en = section_of("en", "edition")[key].format(**values)
+    return en if _english(language) else f"{section_of('zh', 'edition')[key].format(**values)} ({en})"
 
 
 def _edition_notice(doc: EditionDocument, language: str) -> str:
@@ -281,7 +297,7 @@ def edition_context(plan: EditionPlan, md: markdown.Markdown | None = None) -> P
         created=plan.committed.isoformat(),
         footer_left=plan.organisation,
         footer_right=f"{both(plan.language, 'running_edition')} {plan.date.isoformat()}",
-        status=lambda d: _edition_status(plan.language),
+        status=lambda d: _edition_status(d, plan.language),
         notice=lambda d: _edition_notice(d, plan.language),
         markdown=md,
         language=plan.language,

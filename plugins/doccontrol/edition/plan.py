@@ -18,7 +18,7 @@ from doccontrol.edition.sandbox import Piece
 from doccontrol.model.documents import Document, DocumentType, ExternalDocument, Roles, SourceFile
 from doccontrol.model.findings import Finding, error, sort_findings
 from doccontrol.model.history import History
-from doccontrol.rules.control import DocumentControl, Revision, Status
+from doccontrol.rules.control import DocumentControl, Revision, SignOff, Status
 from doccontrol.sources.catalog import Catalog, build_catalog
 from doccontrol.sources.config import Config
 
@@ -36,6 +36,9 @@ class RevisionRow:
     approvers: tuple[str, ...]
     summary: str
     commit: str
+    prepared: tuple[SignOff, ...] = ()  # 编制: authors with the date of their last commit
+    reviewed: tuple[SignOff, ...] = ()  # 审核: reviewers with the date of their sign-off
+    approved: tuple[SignOff, ...] = ()  # 批准: approvers with the issue date
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,17 @@ class EditionPlan:
 
 
 def _row(rev: Revision) -> RevisionRow:
-    return RevisionRow(rev.label, rev.issued, rev.effective, rev.approvers, rev.summary, rev.commit)
+    return RevisionRow(
+        rev.label,
+        rev.issued,
+        rev.effective,
+        rev.approvers,
+        rev.summary,
+        rev.commit,
+        prepared=rev.prepared,
+        reviewed=rev.reviewed,
+        approved=rev.approved,
+    )
 
 
 def main_catalog(history: History, files: tuple[tuple[str, str], ...], config: Config) -> Catalog:

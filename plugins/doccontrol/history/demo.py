@@ -2,9 +2,10 @@
 
 Copies the embedded sample organisation into a scratch repository, replays a year
 of document control through git (owners' pull requests merged by approvers, a
-squash merge with Approved-by, a roles change, a withdrawal, a re-issue, a
-recorded review, a revision approved now but effective next month, and one
-unapproved direct commit), then builds the site. This is shell code: it writes
+squash merge with Approved-by, a review sign-off (审核) for a document that names
+reviewers, a roles change, a withdrawal with its replacement, a re-issue, a
+recorded periodic review, a revision approved now but effective next month, and
+one unapproved direct commit), then builds the site. This is shell code: it writes
 history, so it runs git (through GitPython) to make commits.
 """
 
@@ -201,6 +202,17 @@ references: [QP-08]
 """
 
 
+SUPERSEDED_EXTERNAL = """  - id: EXT-09
+    title: 管理体系审核指南
+    number: GB/T 19011-2013
+    version: 2013-12-31
+    source: 国家质量监督检验检疫总局、国家标准化管理委员会
+    holder: 质量部
+    checked: 2026-09-15
+    status: superseded
+"""
+
+
 OLD_RECORD_DATE = "2024-03-08"
 OLD_RECORD = f"""---
 date: {OLD_RECORD_DATE}
@@ -232,6 +244,10 @@ def build_history(path: Path, today: date) -> None:
     (path / old_record).parent.mkdir(parents=True, exist_ok=True)
     (path / old_record).write_text(OLD_RECORD, "utf-8")
     w.edit("procedures/wi-02-phone-reception.md", _set_field("review", "6"))
+    # The document control procedure asks for a review (审核) by the call centre.
+    w.edit("procedures/qp-01-document-control.md", _set_field("reviewers", "[客服中心]"))
+    # An external standard the issuer has replaced, kept on the list as 已替代.
+    w.edit("records/external.yml", _append(SUPERSEDED_EXTERNAL))
     # One approver signs approvals with an SSH key made now (a demo key); the config
     # warns about every approval that is not signed (signatures: warn).
     public = w.demo_key(LI)
@@ -251,6 +267,9 @@ def build_history(path: Path, today: date) -> None:
         "批准人不得合并本人编制的修改。"))
     w.commit("QP-01 明确拉取请求评审要求\n\nCo-authored-by: 吴涛 <wutao@hengxin-service.example>",
              CHEN, _at(start + timedelta(days=33)))
+    # The reviewer's own sign-off commit on the branch, after the last change.
+    w.commit(f"审核 QP-01\n\nReviewed-by: {ZHANG.name} <{ZHANG.email}>", ZHANG,
+             _at(start + timedelta(days=34), 16), allow_empty=True)
     w.merge("chenjing/qp-01-pull-requests", LI, _at(start + timedelta(days=35), 15),
             "Merge pull request #1 from chenjing/qp-01-pull-requests\n\n文件控制程序：明确拉取请求评审要求")
 
@@ -272,9 +291,10 @@ def build_history(path: Path, today: date) -> None:
     w.merge("sunli/roles-new-hire", WANG, _at(start + timedelta(days=110), 16),
             "Merge pull request #3 from sunli/roles-new-hire\n\n职责权限：何晓加入客服中心")
 
-    # 4. A procedure withdrawn: QP-14 is folded into QP-08 and deleted.
+    # 4. A procedure withdrawn: QP-14 is folded into QP-08, which replaces it.
     w.branch("zhangwei/withdraw-qp-14")
-    w.repo.git.rm("-q", "procedures/qp-14-return-visit.md")
+    w.edit("procedures/qp-14-return-visit.md", _set_field("status", "withdrawn"))
+    w.edit("procedures/qp-14-return-visit.md", _set_field("replaced_by", "QP-08"))
     w.edit("procedures/qp-08-customer-satisfaction.md", _append(
         "### 服务回访\n\n服务完成后 48 小时内由客服中心电话回访；回访结果计入当月满意度统计"
         "（原《售后回访管理程序》QP-14 的要求并入本程序）。"))

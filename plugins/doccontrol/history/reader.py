@@ -54,7 +54,9 @@ BASELINE_TAG = "doccontrol/baseline"
 # Trailers come unfolded, one a line: a trailer's value cannot hold a newline.
 _FIELDS = ["%H", "%P", "%an", "%ae", "%aI", "%cn", "%ce", "%cI", "%s", "%b", "%(trailers:unfold)"]
 _FORMAT = "%x00".join(_FIELDS)
-_GRAPH_FIELDS = ["%H", "%P", "%T", "%an", "%ae", "%cn", "%ce", "%s", "%(trailers:unfold)"]
+_GRAPH_FIELDS = [
+    "%H", "%P", "%T", "%an", "%ae", "%cn", "%ce", "%s", "%(trailers:unfold)", "%aI"
+]
 _GRAPH = "%x00".join(_GRAPH_FIELDS)
 _HASH = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
@@ -527,7 +529,7 @@ def _pair_renames(changes: list[FileChange]) -> list[FileChange]:
 
 
 # Positions in a graph record (_GRAPH_FIELDS).
-_G_HASH, _G_PARENTS, _G_TREE, _G_AN, _G_AE, _G_CN, _G_CE, _G_SUBJECT, _G_TRAILERS = range(9)
+_G_HASH, _G_PARENTS, _G_TREE, _G_AN, _G_AE, _G_CN, _G_CE, _G_SUBJECT, _G_TRAILERS, _G_AD = range(10)
 
 
 def _graph(blocks: Iterable[list[str]]) -> dict[str, list[str]]:
@@ -714,6 +716,7 @@ def _brought_in(fields: list[str], parents: list[str], graph: dict[str, list[str
         trailers=trailers,
         committer=Identity(fields[_G_CN], fields[_G_CE]),
         empty=parent is not None and parent[_G_TREE] == fields[_G_TREE],
+        authored=datetime.fromisoformat(fields[_G_AD]),
     )
 
 

@@ -205,6 +205,10 @@ class Document:
     references: tuple[str, ...] = ()
     records: tuple[str, ...] = ()
     withdrawn: bool = False
+    #: Roles or people whose ``Reviewed-by`` sign-off (审核) a change needs; none: the type's default.
+    reviewers: tuple[str, ...] = ()
+    #: For a withdrawn document: the id of the document that replaces it.
+    replaced_by: str | None = None
     retention: Retention | None = None
     storage: str | None = None
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
@@ -330,6 +334,8 @@ class ExternalDocument:
     source: str = ""
     holder: str = ""
     checked: date | None = None
+    #: 已替代: the issuer has replaced the version held (``status: superseded``); else 有效.
+    superseded: bool = False
 
 
 @dataclass(frozen=True)

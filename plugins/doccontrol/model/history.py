@@ -93,6 +93,8 @@ class BroughtIn:
     merge_authored: tuple[str, ...] = ()
     # Read only when the config checks signatures; None when unsigned or not read.
     signature: Signed | None = None
+    # The author date: when a writer of the change last wrote (编制), or a sign-off was made.
+    authored: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,10 @@ class ChangeEvent:
                 continue
             return line
         subjects = [
-            b.subject.strip() for b in reversed(self.brought_in) if not b.is_merge and b.subject.strip()
+            b.subject.strip()
+            for b in reversed(self.brought_in)
+            # A sign-off (an empty commit) says who agreed, not what changed.
+            if not b.is_merge and not b.empty and b.subject.strip()
         ]
         # Subjects are the authors' words: join them the way their language would.
         chinese = any(_CJK.search(s) for s in subjects)

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from doccontrol.model.documents import ExternalDocument
 from doccontrol.model.findings import Finding
 from doccontrol.registers.rows import register_rows
-from doccontrol.rules.control import ControlState, DocumentControl, Revision
+from doccontrol.rules.control import ControlState, DocumentControl, Revision, SignOff, Withdrawal
 from doccontrol.sources.catalog import Catalog
 
 
@@ -26,7 +27,56 @@ def revision_dict(rev: Revision) -> dict[str, Any]:
         "approvers": list(rev.approvers),
         "authors": list(rev.authors),
         "summary": rev.summary,
-    } | _signature(rev)
+    } | sign_offs(rev) | _signature(rev)
+
+
+def _people(signed: tuple[SignOff, ...]) -> list[dict[str, Any]]:
+    return [{"name": s.name, "date": _day(s.on)} for s in signed]
+
+
+def sign_offs(rev: Revision | None) -> dict[str, Any]:
+    """编制/审核/批准 of a revision: ``prepared``, ``reviewed``, ``approved`` as {name, date}."""
+    if rev is None:
+        return {"prepared": [], "reviewed": [], "approved": []}
+    return {
+        "prepared": _people(rev.prepared),
+        "reviewed": _people(rev.reviewed),
+        "approved": _people(rev.approved),
+    }
+
+
+def _pending_revision(rev: Revision | None) -> dict[str, Any] | None:
+    """The revision approved and waiting for its effective date, beside the one in force."""
+    if rev is None:
+        return None
+    return {"revision": rev.label, "approved": _day(rev.issued), "effective": _day(rev.effective)}
+
+
+def _withdrawal(withdrawal: Withdrawal | None) -> dict[str, Any] | None:
+    if withdrawal is None:
+        return None
+    return {
+        "date": _day(withdrawal.on),
+        "last_revision": withdrawal.last_revision,
+        "approvers": list(withdrawal.approvers),
+        "reason": withdrawal.reason,
+        "commit": withdrawal.commit,
+        "replaced_by": withdrawal.replaced_by,
+    }
+
+
+def external_dict(ext: ExternalDocument) -> dict[str, Any]:
+    """One entry of the 外来文件清单: ``status`` is ``valid`` (有效) or ``superseded`` (已替代)."""
+    return {
+        "id": ext.id,
+        "title": ext.title,
+        "number": ext.number,
+        "version": ext.version,
+        "source": ext.source,
+        "holder": ext.holder,
+        "status": "superseded" if ext.superseded else "valid",
+        "checked": _day(ext.checked),
+    }
 
 
 def _signature(rev: Revision) -> dict[str, Any]:
@@ -57,6 +107,10 @@ def document_dict(ctl: DocumentControl) -> dict[str, Any]:
         "review_overdue": ctl.review_overdue,
         "unapproved_change": ctl.unapproved_change,
         "pending": revision_dict(ctl.pending) if ctl.pending else None,
+        "pending_revision": _pending_revision(ctl.pending),
+        "reviewers": list(ctl.reviewers),
+        **sign_offs(current),
+        "withdrawal": _withdrawal(ctl.withdrawal),
         "history": [revision_dict(r) for r in ctl.revisions],
     }
 
@@ -77,5 +131,6 @@ def register_data(
         "as_of": as_of.isoformat(),
         "commit": control.commit if control else None,
         "documents": [document_dict(row.control) for row in rows],
+        "external": [external_dict(e) for e in approved.external],
         "findings": [f.as_dict() for f in findings],
     }

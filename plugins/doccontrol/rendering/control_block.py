@@ -12,7 +12,7 @@ from html import escape
 
 from doccontrol.model.documents import Document
 from doccontrol.rendering.labels import bracketed, names, section_of
-from doccontrol.rules.control import DocumentControl, Revision, Status
+from doccontrol.rules.control import DocumentControl, Revision, SignOff, Status
 from doccontrol.sources.config import Config
 
 
@@ -34,6 +34,30 @@ class PageContext:
     today: date
     language: str
     config: Config
+
+
+def signed_text(signed: tuple[SignOff, ...], language: str = "zh") -> str:
+    """People with the date each signed, for 编制/审核/批准: ``张质量 2026-01-05、李四 2026-01-06``."""
+    return names([f"{s.name} {s.on.isoformat()}" for s in signed], language)
+
+
+def signed_html(signed: tuple[SignOff, ...], language: str = "zh") -> str:
+    """:func:`signed_text` as HTML, each name with its date kept on one line."""
+    return names(
+        [f'<span class="dc-signed">{escape(s.name)} {s.on.isoformat()}</span>' for s in signed],
+        language,
+    )
+
+
+def status_text(ctl: DocumentControl | None, language: str) -> str:
+    """The status as staff read it: 现行 A/0（A/1 已批准，2026-12-22 实施） while a revision
+    waits for its effective date beside the one in force."""
+    status = ctl.status if ctl else Status.DRAFT
+    text = status_label(status, language)
+    if ctl is None or ctl.pending is None or ctl.current is None or status is not Status.CURRENT:
+        return text
+    waiting = labels(language)["waiting"].format(rev=ctl.pending.label, date=ctl.pending.effective)
+    return f"{text} {ctl.current.label}{bracketed(waiting, language)}"
 
 
 def signature_mark(rev: Revision | None, language: str) -> str:
@@ -81,10 +105,11 @@ def control_table(doc: Document, ctl: DocumentControl | None, ctx: PageContext) 
     current = ctl.current if ctl else None
     status = ctl.status if ctl else Status.DRAFT
     shown_status = (
-        words["controlled"] + " · " + status_label(status, ctx.language)
+        words["controlled"] + " · " + status_text(ctl, ctx.language)
         if status in (Status.CURRENT, Status.PENDING) and not ctx.preview
         else status_label(status, ctx.language)
     )
+    reviewers = ctl.reviewers if ctl else doc.reviewers
     rows = [
         (words["id"], doc.id),
         (words["title"], doc.title),
@@ -92,10 +117,21 @@ def control_table(doc: Document, ctl: DocumentControl | None, ctx: PageContext) 
         (words["status"], shown_status),
         (words["issued"], str(current.issued) if current else "—"),
         (words["effective"], str(current.effective) if current else "—"),
-        (words["owner"], doc.owner),
+        (
+            words["owner"],
+            " · ".join(
+                p for p in (doc.owner, signed_text(current.prepared, ctx.language) if current else "") if p
+            ),
+        ),
+        (
+            words["reviewed"],
+            signed_text(current.reviewed, ctx.language)
+            if current and current.reviewed
+            else names(reviewers, ctx.language) or "—",
+        ),
         (
             words["approvers"],
-            names(current.approvers, ctx.language) + signature_mark(current, ctx.language)
+            signed_text(current.approved, ctx.language) + signature_mark(current, ctx.language)
             if current
             else names(doc.approvers, ctx.language),
         ),

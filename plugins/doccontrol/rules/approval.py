@@ -14,8 +14,9 @@ trusts the forge to write them itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 
 from doccontrol.model.documents import Roles
@@ -77,6 +78,10 @@ class Claim:
     # not checked, empty when checked and not verified (counted under signatures: warn).
     signed: Signed | None = None
     verified: str | None = None
+    # A ``Reviewed-by:`` claim: a review sign-off (审核), never an approval.
+    review: bool = False
+    # When it was recorded: the sign-off commit's author date, or the commit's own date.
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -163,10 +168,11 @@ def parties(
     inner_notes: list[str] = []  # why a merge inside the branch is an author
     short = event.short
     forge = is_forge_committer(event.committer.email, forge_committers)
-    trailers = _trailer_identities(event.trailers, _APPROVED, problems, f"commit {short}")
+    trailers = _trailer_identities(event.trailers, _SIGN_OFF, problems, f"commit {short}")
     if forge and trailers and not forge_trusted:
+        named = "/".join(dict.fromkeys(k for k, _ in trailers))
         problems.append(
-            f"the Approved-by trailers of commit {short} were committed by the forge "
+            f"the {named} trailers of commit {short} were committed by the forge "
             f"({event.committer}): on a web merge or squash the person who merges types that "
             "message, so forge-committed trailers count for nothing unless the config says "
             "the forge writes them itself (forge_trailers: trusted)"
@@ -179,7 +185,18 @@ def parties(
     signed = event.signature
     if event.is_merge:
         claims.append(Claim(event.author, Basis.MERGE, event.commit, signed=signed))
-    claims.extend(Claim(t, basis, event.commit, recorder, signed=signed) for _, t in trailers)
+    claims.extend(
+        Claim(
+            t,
+            basis,
+            event.commit,
+            recorder,
+            signed=signed,
+            review=key.lower() not in _APPROVED,
+            at=event.committed,
+        )
+        for key, t in trailers
+    )
     if event.is_merge:
         for brought in event.brought_in:
             # A merge inside the branch (say, main merged back in) authors nothing,
@@ -213,7 +230,7 @@ def parties(
         co = [parse_identity(v) for v in event.trailer_values("Co-authored-by")]
         authors = [event.author, *(c for c in co if c is not None)]
     return Parties(
-        tuple(c.identity for c in claims),
+        tuple(c.identity for c in claims if not c.review),
         tuple(authors),
         tuple(problems),
         tuple(claims),
@@ -253,8 +270,10 @@ def _sign_offs(brought: BroughtIn, problems: list[str]) -> list[Claim]:
             brought.author,
             brought.changed_after,
             signed=brought.signature,
+            review=key.lower() not in _APPROVED,
+            at=brought.authored,
         )
-        for _, identity in named
+        for key, identity in named
     ]
 
 
@@ -276,31 +295,10 @@ def judge(
     if roles is None:
         return Verdict(False, (), "no approved roles file was in force to say who may approve")
     entitled = {person for name in names for person in roles.holders(name)}
-    author_people = set()
-    author_emails = set()
-    for author in who.authors:
-        author_emails.add(author.email.lower())
-        person = roles.by_email(author.email)
-        if person:
-            author_people.add(person.name)
-        # A listed name is that person whatever address it came with: someone who
-        # writes under an unlisted (or another person's) address is still an author.
-        named = roles.by_name(author.name)
-        if named:
-            author_people.add(named.name)
-
-    def is_author(identity: Identity) -> bool:
-        person = roles.by_email(identity.email)
-        if person is not None and person.name in author_people:
-            return True
-        emails = person.emails if person is not None else (identity.email,)
-        return any(e.lower() in author_emails for e in emails)
+    is_author = _authorship(who.authors, roles)
 
     def same_person(a: Identity, b: Identity) -> bool:
-        if a.email.lower() == b.email.lower():
-            return True
-        pa, pb = roles.by_email(a.email), roles.by_email(b.email)
-        return pa is not None and pb is not None and pa.name == pb.name
+        return _same_person(a, b, roles)
 
     counted: list[str] = []
     grounds: list[Ground] = []
@@ -308,6 +306,8 @@ def judge(
     ignored: list[str] = list(who.ignored)
     claims = who.claims or tuple(Claim(i, Basis.MERGE, "") for i in who.claimed)
     for claim in claims:
+        if claim.review:
+            continue  # a review sign-off (审核) is judged by judge_review, never as approval
         identity = claim.identity
         if claim.recorder is not None and not same_person(identity, claim.recorder):
             what = "sign-off" if claim.basis is Basis.SIGN_OFF else "Approved-by trailer"
@@ -354,6 +354,114 @@ def judge(
         tuple(ignored),
         who.warnings,
     )
+
+
+def _authorship(authors: Iterable[Identity], roles: Roles) -> Callable[[Identity], bool]:
+    """Whether an identity is one of ``authors``: by listed person, or by address."""
+    author_people = set()
+    author_emails = set()
+    for author in authors:
+        author_emails.add(author.email.lower())
+        person = roles.by_email(author.email)
+        if person:
+            author_people.add(person.name)
+        # A listed name is that person whatever address it came with: someone who
+        # writes under an unlisted (or another person's) address is still an author.
+        named = roles.by_name(author.name)
+        if named:
+            author_people.add(named.name)
+
+    def is_author(identity: Identity) -> bool:
+        person = roles.by_email(identity.email)
+        if person is not None and person.name in author_people:
+            return True
+        emails = person.emails if person is not None else (identity.email,)
+        return any(e.lower() in author_emails for e in emails)
+
+    return is_author
+
+
+def _same_person(a: Identity, b: Identity, roles: Roles) -> bool:
+    if a.email.lower() == b.email.lower():
+        return True
+    pa, pb = roles.by_email(a.email), roles.by_email(b.email)
+    return pa is not None and pb is not None and pa.name == pb.name
+
+
+@dataclass(frozen=True)
+class ReviewVerdict:
+    """Whether a change carries the review sign-off (审核) its document asks for.
+
+    ``reviews`` holds each counted reviewer with when they signed off; ``reason``
+    says why none counted (empty when reviewed).
+    """
+
+    reviewed: bool
+    reviews: tuple[tuple[str, datetime | None], ...]
+    reason: str
+
+
+def judge_review(
+    who: Parties,
+    roles: Roles | None,
+    reviewer_names: Iterable[str],
+    approvers: Iterable[str],
+    paths: frozenset[str] = frozenset(),
+) -> ReviewVerdict:
+    """Does the change carry a ``Reviewed-by`` sign-off by a holder of one of
+    ``reviewer_names`` (as of the first parent) who wrote none of it and is none of
+    the ``approvers`` who counted?
+
+    The sign-off counts under the rule an approval trailer does: recorded by the
+    person it names (their own empty sign-off commit on the branch, or the committer
+    of a single commit), or written by a trusted forge; void when one of ``paths``
+    changed after it.
+    """
+    names = tuple(reviewer_names)
+    if roles is None:
+        return ReviewVerdict(False, (), "no approved roles file was in force to say who may review")
+    entitled = {person for name in names for person in roles.holders(name)}
+    is_author = _authorship(who.authors, roles)
+    counted_approvers = set(approvers)
+    reviews: list[tuple[str, datetime | None]] = []
+    notes: list[str] = []
+    for claim in who.claims:
+        if not claim.review:
+            continue
+        identity = claim.identity
+        short = claim.commit[:8]
+        if claim.recorder is not None and not _same_person(identity, claim.recorder, roles):
+            notes.append(
+                f"the Reviewed-by naming {identity} in commit {short} was typed by "
+                f"{claim.recorder}, not by the reviewer, so it counts for nothing"
+            )
+            continue
+        if claim.basis is Basis.SIGN_OFF and (stale := sorted(paths & claim.voided)):
+            notes.append(
+                f"the review sign-off {short} by {identity} is void: {', '.join(stale)} changed "
+                "after it; the reviewer signs off again after the last change"
+            )
+            continue
+        person = roles.by_email(identity.email)
+        if person is None:
+            notes.append(f"{identity} is not a person in {roles.path}")
+            continue
+        if person.name not in entitled:
+            notes.append(f"{person.name} does not hold a reviewer role ({'、'.join(names)})")
+            continue
+        if is_author(identity):
+            notes.append(f"{person.name} is an author of the change and cannot review it")
+            continue
+        if person.name in counted_approvers:
+            notes.append(f"{person.name} approved the change and cannot also be its reviewer")
+            continue
+        if all(p != person.name for p, _ in reviews):
+            reviews.append((person.name, claim.at))
+    if reviews:
+        return ReviewVerdict(True, tuple(reviews), "")
+    if not notes:
+        notes.append("no Reviewed-by sign-off")
+    return ReviewVerdict(False, (), "; ".join(notes))
 
 
 _SQUASH_SUBJECT = re.compile(r"\(#\d+\)\s*$")

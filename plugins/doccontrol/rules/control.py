@@ -69,8 +69,21 @@ class Status(Enum):
 
 
 @dataclass(frozen=True)
+class SignOff:
+    """A person and a date in the 编制/审核/批准 block: who wrote, reviewed or approved."""
+
+    name: str
+    on: date
+
+
+@dataclass(frozen=True)
 class Revision:
-    """One approved change of a document: its revision status and where its text lives."""
+    """One approved change of a document: its revision status and where its text lives.
+
+    ``prepared`` (编制) holds the change's authors with the date of their last commit in
+    it, ``reviewed`` (审核) the reviewers whose ``Reviewed-by`` sign-off counted, with its
+    date; the approvers (批准) sign on the issue date (:attr:`approved`).
+    """
 
     label: str
     edition: str
@@ -86,6 +99,25 @@ class Revision:
     paper_label: str = ""  # a revision carried over from paper: the label the paper carried
     # What each approval rests on (a merge, a sign-off, a trailer...): check --explain-trust.
     grounds: tuple[approval.Ground, ...] = ()
+    prepared: tuple[SignOff, ...] = ()
+    reviewed: tuple[SignOff, ...] = ()
+
+    @property
+    def approved(self) -> tuple[SignOff, ...]:
+        """批准: each approver who counted, on the issue date."""
+        return tuple(SignOff(name, self.issued) for name in self.approvers)
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """How a document was withdrawn (作废): by which approved change, why, and what replaces it."""
+
+    on: date
+    last_revision: str | None  # the revision in force until the withdrawal
+    approvers: tuple[str, ...]
+    reason: str  # the withdrawing change's title
+    commit: str
+    replaced_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +148,9 @@ class DocumentControl:
     review_overdue: bool
     unapproved: tuple[UnapprovedChange, ...]
     withdrawn_on: date | None = None
+    withdrawal: Withdrawal | None = None
+    #: The roles or people whose ``Reviewed-by`` sign-off a change needs (审核), as approved.
+    reviewers: tuple[str, ...] = ()
 
     @property
     def unapproved_change(self) -> bool:
@@ -188,6 +223,7 @@ class _Doc:
     approved_meta: dict[str, Any] | None = None
     # Who wrote the unapproved changes: the authors of an approval of the text standing.
     unapproved_authors: list[Identity] = field(default_factory=list)
+    withdrawal: Withdrawal | None = None
 
 
 class _Replay:
@@ -804,17 +840,25 @@ class _Replay:
             approvers,
         )
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
+        reviewers = self.reviewers_of(doc.approved_meta or meta_after or {})
+        review = (
+            approval.judge_review(who, roles_before, reviewers, verdict.approvers, paths)
+            if verdict.approved and reviewers
+            else None
+        )
+        if review is not None and not review.reviewed:
+            verdict = replace(verdict, approved=False, reason=review.reason)
         if not verdict.approved:
             doc.unapproved.append(
                 UnapprovedChange(event.commit, event.author, issued, verdict.reason)
             )
             doc.unapproved_authors.extend(who.authors)
-            doc.unapproved_findings.append(
-                self.own(
-                    self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers),
-                    event,
-                )
+            finding = (
+                self._review_finding(doc, event, verdict.reason, roles_before, reviewers)
+                if review is not None
+                else self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
             )
+            doc.unapproved_findings.append(self.own(finding, event))
             doc.present = present
             return verdict
         doc.unapproved.clear()
@@ -823,14 +867,69 @@ class _Replay:
         doc.present = present
         doc.approved_meta = meta_after or doc.approved_meta
         if withdrawing:
-            doc.withdrawn_on = issued
+            self._withdraw(doc, event, issued, verdict.approvers, meta_after)
             return verdict
         doc.withdrawn_on = None
+        doc.withdrawal = None
         assert meta_after is not None
         self._add_revision(
-            doc, event, meta_after, issued, verdict.approvers, who.authors, verdict.grounds
+            doc,
+            event,
+            meta_after,
+            issued,
+            verdict.approvers,
+            who.authors,
+            verdict.grounds,
+            review.reviews if review is not None else (),
         )
         return verdict
+
+    def reviewers_of(self, meta: Mapping[str, Any]) -> tuple[str, ...]:
+        return reviewers_of(meta, self.config)
+
+    def _withdraw(
+        self,
+        doc: _Doc,
+        event: ChangeEvent,
+        issued: date,
+        approvers: tuple[str, ...],
+        meta: Mapping[str, Any] | None,
+    ) -> None:
+        doc.withdrawn_on = issued
+        replaced = (meta or {}).get("replaced_by")
+        doc.withdrawal = Withdrawal(
+            on=issued,
+            last_revision=doc.revisions[-1].label if doc.revisions else None,
+            approvers=approvers,
+            reason=event.summary,
+            commit=event.commit,
+            replaced_by=replaced.strip() if isinstance(replaced, str) and replaced.strip() else None,
+        )
+
+    def _review_finding(
+        self,
+        doc: _Doc,
+        event: ChangeEvent,
+        reason: str,
+        roles: Roles | None,
+        reviewers: tuple[str, ...],
+    ) -> Finding:
+        who_may = (
+            "、".join(f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" for name in reviewers)
+            if roles
+            else "、".join(reviewers)
+        )
+        return error(
+            doc.path,
+            1,
+            "review-missing",
+            f"commit {event.short} by {event.author} on {event.committed.date()} changed "
+            f"{doc.id}, which needs a review (审核) before approval, without a review that "
+            f"counts: {reason}. The site keeps showing the last approved revision; a holder of "
+            f"{who_may} who wrote none of the change and does not approve it makes an empty "
+            f"sign-off commit on the branch ('git commit --allow-empty -m \"审核 {doc.id}\" "
+            "-m \"Reviewed-by: Name <email>\"'), after the last change, before the merge",
+        )
 
     def _add_revision(
         self,
@@ -841,6 +940,7 @@ class _Replay:
         approvers: tuple[str, ...],
         authors: tuple[Identity, ...],
         grounds: tuple[approval.Ground, ...] = (),
+        reviews: tuple[tuple[str, datetime | None], ...] = (),
     ) -> None:
         default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
         edition = str(meta.get("edition") or default).strip()
@@ -867,6 +967,8 @@ class _Replay:
                 path=doc.path,
                 files=self.files_of(doc),
                 grounds=grounds,
+                prepared=_prepared(event, authors, self.roles),
+                reviewed=tuple(SignOff(name, (at or event.committed).date()) for name, at in reviews),
             )
         )
 
@@ -977,6 +1079,17 @@ class _Replay:
         verdict = self.judge(
             replace(who, authors=authors), roles_before, approvers, commit=event.commit
         )
+        # A document that names reviewers needs the review here too (issue 15).
+        reviewers = self.reviewers_of(doc.approved_meta or doc.meta)
+        review = (
+            approval.judge_review(
+                replace(who, authors=authors), roles_before, reviewers, verdict.approvers
+            )
+            if verdict.approved and reviewers
+            else None
+        )
+        if review is not None and not review.reviewed:
+            verdict = replace(verdict, approved=False, reason=review.reason)
         if not verdict.approved:
             self.findings.append(
                 warning(
@@ -993,10 +1106,20 @@ class _Replay:
         doc.unapproved_authors.clear()
         doc.approved_meta = doc.meta
         if doc.meta.get("status") == "withdrawn":
-            doc.withdrawn_on = issued
+            self._withdraw(doc, event, issued, verdict.approvers, doc.meta)
             return
         doc.withdrawn_on = None
-        self._add_revision(doc, event, doc.meta, issued, verdict.approvers, authors, verdict.grounds)
+        doc.withdrawal = None
+        self._add_revision(
+            doc,
+            event,
+            doc.meta,
+            issued,
+            verdict.approvers,
+            authors,
+            verdict.grounds,
+            review.reviews if review is not None else (),
+        )
 
     def adopt(self, event: ChangeEvent, adopted: date, adopter: str, summary: str = "") -> None:
         """The baseline: every document at the tagged commit is approved A/0, or at the
@@ -1104,6 +1227,46 @@ class _Replay:
                     f"from {last.label}",
                 )
             )
+
+
+def reviewers_of(meta: Mapping[str, Any], config: Config) -> tuple[str, ...]:
+    """The reviewer roles (审核) a document's front matter names, or its type's
+    ``defaults``; none for most documents."""
+    own = _names(meta.get("reviewers"))
+    if own:
+        return own
+    defaults = dict(config.defaults).get(str(meta.get("type", "")))
+    return defaults.reviewers if defaults else ()
+
+
+def _prepared(
+    event: ChangeEvent, authors: tuple[Identity, ...], roles: Roles | None
+) -> tuple[SignOff, ...]:
+    """编制: each author of the change, by listed name, with the date of their last commit in it."""
+    dated: list[tuple[Identity, datetime]] = []
+    if event.is_merge:
+        for brought in event.brought_in:
+            at = brought.authored or event.authored
+            if not brought.is_merge and not brought.empty:
+                dated.extend((who, at) for who in (brought.author, *brought.co_authors))
+            elif brought.merge_authored:
+                dated.append((brought.author, at))
+        if event.merge_authored:
+            dated.append((event.author, event.committed))
+    seen = {(who.name, who.email.lower()) for who, _ in dated}
+    # A single commit's authors, and any the merge's commits do not date, wrote on its date.
+    dated.extend((a, event.authored) for a in authors if (a.name, a.email.lower()) not in seen)
+    last: dict[str, date] = {}
+    wanted = {(a.name, a.email.lower()) for a in authors}
+    for who, at in dated:
+        if (who.name, who.email.lower()) not in wanted:
+            continue
+        person = roles.by_email(who.email) if roles else None
+        name = person.name if person else who.name
+        day = at.date()
+        if name not in last or day > last[name]:
+            last[name] = day
+    return tuple(SignOff(name, day) for name, day in last.items())
 
 
 def _hint(event: ChangeEvent, config: Config) -> str:
@@ -1496,22 +1659,26 @@ def _freeze(doc: _Doc, config: Config, as_of: date) -> DocumentControl:
     in_force = [r for r in revisions if r.effective <= as_of]
     current = in_force[-1] if in_force else None
     pending = revisions[-1] if revisions and revisions[-1].effective > as_of else None
+    # One definition for the register, the site, the edition and status (issue 15): a
+    # document with a revision in force is current, whatever waits for its effective
+    # date beside it; pending is a document with nothing in force yet.
     if doc.withdrawn_on is not None:
         status = Status.WITHDRAWN
-    elif pending is not None:
-        status = Status.PENDING
     elif current is not None:
         status = Status.CURRENT
+    elif pending is not None:
+        status = Status.PENDING
     else:
         status = Status.DRAFT
     review_due = None
     overdue = False
-    if status in (Status.CURRENT, Status.PENDING) and revisions:
+    if status is Status.CURRENT and current is not None:
         # The review period in force is the approved one: an unapproved edit cannot
-        # push the next review out.
+        # push the next review out. The clock runs from the revision in force (or a
+        # later periodic review), never from one still waiting for its date.
         review = (doc.approved_meta or doc.meta).get("review")
         months = review if isinstance(review, int) and not isinstance(review, bool) else None
-        last_check = max([revisions[-1].issued, *doc.reviews])
+        last_check = max([current.issued, *doc.reviews])
         review_due = add_months(last_check, months or config.review_months)
         overdue = review_due < as_of
     return DocumentControl(
@@ -1529,4 +1696,6 @@ def _freeze(doc: _Doc, config: Config, as_of: date) -> DocumentControl:
         review_overdue=overdue,
         unapproved=tuple(doc.unapproved),
         withdrawn_on=doc.withdrawn_on,
+        withdrawal=doc.withdrawal if doc.withdrawn_on is not None else None,
+        reviewers=reviewers_of(doc.approved_meta or doc.meta, config),
     )

@@ -232,6 +232,9 @@ def check_claims(
     kept: list[Claim] = []
     problems: list[str] = []
     for claim in who.claims:
+        if claim.review:
+            kept.append(claim)  # a review sign-off (审核) approves nothing: not checked here
+            continue
         if claim.basis is Basis.FORGE_TRAILER:
             keys, whose = roles.forges, "the forge (forges: in roles.yml)"
         else:
@@ -257,7 +260,7 @@ def check_claims(
         return replace(who, claims=tuple(kept), warnings=(*who.warnings, *problems))
     return replace(
         who,
-        claimed=tuple(c.identity for c in kept),
+        claimed=tuple(c.identity for c in kept if not c.review),
         claims=tuple(kept),
         problems=(*who.problems, *problems),
         ignored=(*who.ignored, *problems),

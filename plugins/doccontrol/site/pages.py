@@ -13,7 +13,7 @@ from html import escape
 
 from doccontrol.model.documents import Document, DocumentTypes, ExternalDocument, Roles, Standard
 from doccontrol.registers.rows import RegisterRow
-from doccontrol.rendering.control_block import signature_mark, status_label
+from doccontrol.rendering.control_block import signature_mark, signed_html, status_label
 from doccontrol.rendering.labels import names, retention_label, section_of
 from doccontrol.rules.control import DocumentControl, Status
 from doccontrol.site.urls import redline_href, relative_url
@@ -337,16 +337,22 @@ def document_footer(
                 redline = (
                     f'<a class="dc-redline-link" href="{escape(href)}">{escape(w["compare"])}</a>'
                 )
+            prepared = signed_html(rev.prepared, model.language) or escape(
+                names(rev.authors, model.language) or "—"
+            )
             rows.append(
                 f"<tr><td>{escape(rev.label)}{pending}</td><td>{rev.issued}</td>"
                 f"<td>{rev.effective}</td>"
-                f"<td>{escape(names(rev.approvers, model.language) + signature_mark(rev, model.language))}</td>"
+                f"<td>{prepared}</td>"
+                f"<td>{signed_html(rev.reviewed, model.language) or '—'}</td>"
+                f"<td>{signed_html(rev.approved, model.language)}"
+                f"{escape(signature_mark(rev, model.language))}</td>"
                 f'<td>{summary}</td><td><code title="{rev.commit}">{rev.commit[:8]}</code></td>'
                 f"<td>{redline}</td></tr>"
             )
-        keys = ("revision", "issued", "effective", "approvers", "summary")
+        keys = ("revision", "issued", "effective", "owner", "reviewed", "approvers", "summary")
         parts.append(
             f"\n## {w['history']}\n\n"
-            + _table("dc-history", [*(w[k] for k in keys), "commit", w["changes"]], rows)
+            + _table("dc-history", [*(w[k] for k in keys), w["change_id"], w["changes"]], rows)
         )
     return "".join(parts)

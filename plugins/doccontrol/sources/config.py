@@ -34,6 +34,8 @@ class TypeDefaults:
     approvers: tuple[str, ...] = ()
     retention: str | None = None
     storage: str | None = None
+    #: Roles whose ``Reviewed-by`` sign-off (审核) every change of this type needs.
+    reviewers: tuple[str, ...] = ()
 
 
 class SignatureMode(Enum):
@@ -384,7 +386,7 @@ def _print_fonts(given: Mapping[Any, Any], where: str) -> PrintFonts:
     )
 
 
-_DEFAULT_KEYS = ("owner", "approvers", "retention", "storage")
+_DEFAULT_KEYS = ("owner", "approvers", "reviewers", "retention", "storage")
 
 
 def _type_defaults(
@@ -416,25 +418,29 @@ def _type_defaults(
                     where,
                 )
             texts[name] = item.strip() if isinstance(item, str) else None
-        approvers = value.get("approvers")
-        if isinstance(approvers, str):
-            approvers = [approvers]
-        if approvers is not None and (
-            not isinstance(approvers, list)
-            or not approvers
-            or not all(isinstance(a, str) and a.strip() for a in approvers)
-        ):
-            raise ConfigError(
-                f"doc-control 'defaults' for '{key}': 'approvers' must list roles or people, "
-                "like [管理者代表]",
-                where,
-            )
+        lists: dict[str, tuple[str, ...]] = {}
+        for name in ("approvers", "reviewers"):
+            listed = value.get(name)
+            if isinstance(listed, str):
+                listed = [listed]
+            if listed is not None and (
+                not isinstance(listed, list)
+                or not listed
+                or not all(isinstance(a, str) and a.strip() for a in listed)
+            ):
+                raise ConfigError(
+                    f"doc-control 'defaults' for '{key}': '{name}' must list roles or people, "
+                    "like [管理者代表]",
+                    where,
+                )
+            lists[name] = tuple(a.strip() for a in listed or ())
         result.append(
             (
                 doc_type,
                 TypeDefaults(
                     owner=texts["owner"],
-                    approvers=tuple(a.strip() for a in approvers or ()),
+                    approvers=lists["approvers"],
+                    reviewers=lists["reviewers"],
                     retention=texts["retention"],
                     storage=texts["storage"],
                 ),

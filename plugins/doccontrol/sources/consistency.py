@@ -92,6 +92,28 @@ def check_consistency(
                             "could approve this document; add a person to the role",
                         )
                     )
+        if roles is not None:
+            for name in doc.reviewers:
+                if not roles.knows(name):
+                    findings.append(
+                        error(
+                            doc.path,
+                            doc.line_of("reviewers"),
+                            "unknown-reviewer",
+                            f"reviewer '{name}' is neither a role nor a person in {roles.path}; "
+                            "use one of: " + ", ".join(r for r, _ in roles.roles),
+                        )
+                    )
+        if doc.replaced_by is not None and doc.replaced_by not in first:
+            findings.append(
+                error(
+                    doc.path,
+                    doc.line_of("replaced_by"),
+                    "dangling-replacement",
+                    f"replaced_by names {doc.replaced_by}, but no document has that id; "
+                    "name the id of the document that replaces this one, or remove the line",
+                )
+            )
         for ref in doc.references:
             if not resolves(ref):
                 findings.append(

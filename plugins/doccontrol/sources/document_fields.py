@@ -30,6 +30,8 @@ OPTIONAL = (
     "status",
     "retention",
     "storage",
+    "reviewers",
+    "replaced_by",
 )
 
 # Values git decides. Typing them by hand would let a file claim an approval it
@@ -346,6 +348,19 @@ def document_from_markdown(
                     )
                 )
 
+    reviewers = _str_list(meta, "reviewers", path, findings)
+    replaced_by = text_field("replaced_by") if "replaced_by" in meta else None
+    if replaced_by is not None and not withdrawn:
+        findings.append(
+            warning(
+                path,
+                line_of(meta, "replaced_by", top),
+                "field-not-used",
+                "'replaced_by' names the document that replaces a withdrawn one; it is "
+                "ignored unless the document says 'status: withdrawn': remove it, or "
+                "withdraw the document in the same change",
+            )
+        )
     clauses = tuple(normalise_clause(c) for c in _str_list(meta, "clauses", path, findings))
     references = _str_list(meta, "references", path, findings)
     records = _str_list(meta, "records", path, findings)
@@ -370,6 +385,8 @@ def document_from_markdown(
         references=references,
         records=records,
         withdrawn=withdrawn,
+        reviewers=reviewers,
+        replaced_by=replaced_by,
         retention=retention,
         storage=storage,
         field_lines=tuple(meta.lines.items()),

@@ -7,7 +7,10 @@ from doccontrol.model.findings import Finding, error
 from doccontrol.sources.document_fields import parse_date
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
-FIELDS = ("id", "title", "number", "version", "source", "holder", "checked")
+FIELDS = ("id", "title", "number", "version", "source", "holder", "checked", "status")
+
+# 有效 / 已替代: whether the version held is the one its issuer has in force.
+_STATUS = {"valid": False, "有效": False, "superseded": True, "已替代": True}
 
 
 def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], list[Finding]]:
@@ -78,6 +81,20 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                         "e.g. checked: 2026-09-15",
                     )
                 )
+        superseded = False
+        if entry.get("status") is not None:
+            given = str(entry["status"]).strip()
+            if given not in _STATUS:
+                findings.append(
+                    error(
+                        path,
+                        line_of(entry, "status", line),
+                        "bad-external-status",
+                        f"'status' of {doc_id} is {given!r}; write 'valid' (有效) or "
+                        "'superseded' (已替代, the issuer has replaced the version held)",
+                    )
+                )
+            superseded = _STATUS.get(given, False)
         docs.append(
             ExternalDocument(
                 id=doc_id,
@@ -88,6 +105,7 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                 source=str(entry.get("source", "") or ""),
                 holder=str(entry.get("holder", "") or ""),
                 checked=checked,
+                superseded=superseded,
             )
         )
     return tuple(docs), findings
