@@ -40,7 +40,7 @@ PURE_MODULES = (
 )
 SHELL = ("history", "project", "cli", "site.plugin", "edition.build", "edition.store",
          "edition.pdf", "edition.sign", "edition.site", "edition.layout",
-         "edition.fonts", "edition.printcheck")
+         "edition.fonts", "edition.printcheck", "edition.parts", "edition.assemble")
 ADAPTER_LIBRARIES = ("mkdocs", "material", "weasyprint", "pyhanko", "git", "subprocess")
 
 

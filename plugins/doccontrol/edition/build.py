@@ -30,9 +30,9 @@ from doccontrol.edition.html import (
 )
 from doccontrol.edition.manifest import NAME, TAG_PREFIX, Signer, manifest_bytes, manifest_dict
 from doccontrol.edition.markup import MarkdownSetup, converter, markdown_setup
+from doccontrol.edition.parts import jobs, locator, part_html, render_parts
 from doccontrol.edition.plan import EditionPlan, plan_edition
 from doccontrol.edition.preflight import text_findings
-from doccontrol.edition.sandbox import Piece, locate
 from doccontrol.history.trees import GitTree, tag_names
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding, sort_findings
@@ -59,6 +59,7 @@ class BuiltEdition:
     document_pages: tuple[tuple[str, int], ...]
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
+    rendered: tuple[str, ...] = ()  # the documents laid out in this build (the others came from the cache)
 
 
 def _version(distribution: str) -> str:
@@ -128,17 +129,6 @@ def load_for(repo: Path, day: date) -> tuple[Project, str, GitTree]:
     return project, organisation, tree
 
 
-def _locator(pieces: tuple[Piece, ...]) -> Any:
-    def find(needle: str) -> tuple[str, int]:
-        if needle:
-            for piece in pieces:
-                if needle in piece.body:
-                    return piece.path, locate([needle], piece)
-        return pieces[0].path, pieces[0].body_line
-
-    return find
-
-
 def plan_for(repo: Path, day: date) -> tuple[EditionPlan, GitTree, Config]:
     project, organisation, tree = load_for(repo, day)
     plan, refused = plan_edition(project, organisation)
@@ -190,8 +180,15 @@ def identifier(plan: EditionPlan) -> bytes:
     return hashlib.sha256(f"{plan.date.isoformat()} {plan.commit}".encode()).hexdigest()[:32].encode()
 
 
-def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
-    """The unsigned edition of ``day``, or :class:`EditionRefused`."""
+def build_edition(
+    repo: Path, day: date, signer: Signer, cache: Path | None = None, processes: int | None = None
+) -> BuiltEdition:
+    """The unsigned edition of ``day``, or :class:`EditionRefused`.
+
+    Documents are rendered in parallel processes, or taken from ``cache`` (release
+    passes the user's cache folder; verify passes none, so that it renders everything).
+    """
+    from doccontrol.edition.assemble import assemble
     from doccontrol.edition.pdf import Renderer, page_count
 
     started = time.perf_counter()
@@ -202,21 +199,28 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
     printed = printed_documents(plan, tree, repo, setup, fonts)
     timings["plan"] = time.perf_counter() - started
 
-    renderer = Renderer(tree, stylesheet() + fonts_css(config.print_fonts))
-    rendered: list[Any] = []
-    for doc, page in zip(plan.documents, printed, strict=True):
-        try:
-            rendered.append(renderer.render(page.html, page.css, _locator(doc.pieces), doc.id))
-        except DocControlError:
-            raise
-        except Exception as exc:  # WeasyPrint failing on a document: say which, never a traceback
-            raise DocControlError(f"{doc.id} cannot be printed: {exc!r}", doc.path, 1) from exc
-    if renderer.findings:
-        raise EditionRefused(plan.date, sort_findings(renderer.findings))
-    counts = [page_count(r) for r in rendered]
+    print_css = stylesheet() + fonts_css(config.print_fonts)
+    toolchain = tools(setup)
+    todo = jobs(
+        [(p.id, p.html, p.css, d.pieces) for d, p in zip(plan.documents, printed, strict=True)],
+        print_css,
+        fonts.manifest(),
+        sorted(toolchain.items()),
+    )
+    parts = render_parts(repo, print_css, todo, cache, processes)
+    failures = [p.failure for p in parts if p.failure is not None]
+    if failures:
+        message, path, line = failures[0]
+        raise DocControlError(message + "".join(f"\n  {m}" for m, _, _ in failures[1:]), path, line)
+    found = [f for p in parts for f in p.findings]
+    if found:
+        raise EditionRefused(plan.date, sort_findings(found))
+    counts = [p.pages for p in parts]
     timings["layout"] = time.perf_counter() - started - timings["plan"]
+    timings["rendered"] = float(sum(p.rendered for p in parts))
 
     previous = previous_edition(repo, plan.date)
+    renderer = Renderer(tree, print_css)
 
     def front(front_pages: int) -> Any:
         rows, start = [], front_pages + 1
@@ -224,22 +228,23 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
             rows.append(FrontRow(doc, count, start))
             start += count
         page = front_html(plan, signer, rows, previous)
-        return renderer.render(page.html, page.css, lambda _: ("mkdocs.yml", 1))
+        return renderer.render(part_html(page.html), page.css, lambda _: ("mkdocs.yml", 1))
 
     cover = front(2)
     if page_count(cover) != 2:
         cover = front(page_count(cover))
-    manifest = manifest_dict(plan, signer, tools(setup), fonts.manifest())
+    manifest = manifest_dict(plan, signer, toolchain, fonts.manifest())
     every_piece = tuple(p for d in plan.documents for p in d.pieces)
-    pdf = renderer.write(
-        [cover, *rendered],
+    cover_pdf = renderer.write(
+        [cover],
         identifier(plan),
         plan.committed,
-        _locator(every_piece),
+        locator(every_piece),
         attachment=(NAME, manifest_bytes(manifest), "doccontrol edition manifest"),
     )
     if renderer.findings:
         raise EditionRefused(plan.date, sort_findings(renderer.findings))
+    pdf = assemble(cover_pdf, [(p.doc_id, p.pdf) for p in parts])
     total = time.perf_counter() - started
     timings["write"] = total - timings["plan"] - timings["layout"]
     return BuiltEdition(
@@ -250,4 +255,5 @@ def build_edition(repo: Path, day: date, signer: Signer) -> BuiltEdition:
         document_pages=tuple((d.id, c) for d, c in zip(plan.documents, counts, strict=True)),
         seconds=total,
         timings=timings,
+        rendered=tuple(p.doc_id for p in parts if p.rendered),
     )

@@ -105,7 +105,7 @@ class PrintContext:
     withdrawn: frozenset[str]
     printed: dict[str, tuple[str, str]]  # id -> (revision, paths...) of documents in this PDF
     paths: dict[str, str]  # repository path -> id, of documents in this PDF
-    created: str  # ISO date-time written as the PDF's creation date
+    created: str  # ISO date-time written as the PDF's creation date ("": the document's issue date)
     footer_left: str
     footer_right: str
     status: Callable[[EditionDocument], str]
@@ -233,7 +233,7 @@ def document_html(doc: EditionDocument, ctx: PrintContext, tree: Tree, repo_root
         doc=doc,
         parts=parts,
         organisation=ctx.organisation,
-        created=ctx.created,
+        created=ctx.created or datetime.combine(doc.issued, datetime.min.time()).isoformat(),
         status=ctx.status(doc),
         notice=ctx.notice(doc),
         language=ctx.language,
@@ -294,9 +294,11 @@ def edition_context(plan: EditionPlan, md: markdown.Markdown | None = None) -> P
         withdrawn=plan.withdrawn,
         printed={d.id: (d.revision, d.path) for d in plan.documents},
         paths={p: d.id for d in plan.documents for p, _ in d.files},
-        created=plan.committed.isoformat(),
+        # Nothing on a document's pages depends on the edition's date or commit, so that
+        # a document unchanged since the last edition is not rendered again (edition.parts).
+        created="",
         footer_left=plan.organisation,
-        footer_right=f"{both(plan.language, 'running_edition')} {plan.date.isoformat()}",
+        footer_right=both(plan.language, "running_controlled"),
         status=lambda d: _edition_status(d, plan.language),
         notice=lambda d: _edition_notice(d, plan.language),
         markdown=md,

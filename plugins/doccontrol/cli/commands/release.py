@@ -18,6 +18,7 @@ from typing import Any
 from doccontrol.edition import store
 from doccontrol.edition.build import BuiltEdition, EditionRefused, build_edition
 from doccontrol.edition.manifest import pdf_name, tag_name
+from doccontrol.edition.parts import cache_folder as parts_cache
 from doccontrol.edition.sign import load_key, sign_pdf
 from doccontrol.history import trees as git_objects
 from doccontrol.history.trees import BASELINE_LINE
@@ -110,7 +111,7 @@ def make_edition(
         # Filed but never tagged: a release killed at its last step. Undo it and start over.
         store.withdraw(out, day)
 
-    built = build_edition(repo, day, key.signer)
+    built = build_edition(repo, day, key.signer, cache=parts_cache())
     commit = built.plan.commit
     if tagged is not None and tagged != commit:
         raise UsageError(
