@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
@@ -25,9 +25,12 @@ from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
     NameObject,
+    NumberObject,
+    StreamObject,
     TextStringObject,
 )
 
+from doccontrol.edition.fontshare import face_name, postscript_name, subset, widths_glyphs
 from doccontrol.edition.parts import PART_LINK
 
 
@@ -103,13 +106,83 @@ def _resolve_links(writer: PdfWriter, starts: dict[str, int]) -> None:
         page[NameObject("/Annots")] = kept
 
 
-def assemble(cover: bytes, parts: Sequence[tuple[str, bytes]]) -> bytes:
-    """The cover followed by every part, as one PDF with the cover's catalog and ``/ID``."""
+def _font_dicts(reader: PdfReader) -> Iterator[Any]:
+    """Every font dictionary the part's pages (and their forms) use, once."""
+    seen: set[int] = set()
+
+    def walk(resources: Any) -> Iterator[Any]:
+        res = resources.get_object() if resources is not None else None
+        if not isinstance(res, DictionaryObject):
+            return
+        fonts = res.get("/Font")
+        for ref in (fonts.get_object().values() if fonts is not None else ()):
+            font = ref.get_object()
+            if id(font) not in seen:
+                seen.add(id(font))
+                yield font
+        xobjects = res.get("/XObject")
+        for ref in (xobjects.get_object().values() if xobjects is not None else ()):
+            form = ref.get_object()
+            if id(form) not in seen and form.get("/Subtype") == "/Form":
+                seen.add(id(form))
+                yield from walk(form.get("/Resources"))
+
+    for page in reader.pages:
+        yield from walk(page.get("/Resources"))
+
+
+def _share_fonts(writer: PdfWriter, readers: Sequence[PdfReader], faces: Sequence[tuple[str, int]]) -> None:
+    """Point every part's subset of a face at one subset of their glyphs together (edition.fontshare)."""
+    groups: dict[tuple[str, str], list[tuple[Any, set[int]]]] = {}
+    for reader in readers:
+        for font in _font_dicts(reader):
+            if font.get("/Subtype") != "/Type0" or not font.get("/DescendantFonts"):
+                continue
+            cid = font["/DescendantFonts"][0].get_object()
+            descriptor = cid.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else None
+            if descriptor is None or cid.get("/CIDToGIDMap") != "/Identity":
+                continue
+            key = next((k for k in ("/FontFile3", "/FontFile2") if k in descriptor), None)
+            if key is None:
+                continue
+            groups.setdefault((str(descriptor.get("/FontName")), key), []).append(
+                (descriptor, widths_glyphs(cid.get("/W")))
+            )
+    for (_name, key), members in groups.items():
+        if len(members) < 2:
+            continue
+        embedded = members[0][0][key].get_object()
+        name = postscript_name(embedded.get_data())
+        face = next((f for f in faces if name and face_name(*f) == name), None)
+        if face is None:
+            continue
+        program = subset(face[0], face[1], set().union(*(g for _, g in members)))
+        if program is None:
+            continue
+        stream = StreamObject()
+        stream.set_data(program)
+        if "/Subtype" in embedded:
+            stream[NameObject("/Subtype")] = embedded["/Subtype"]
+        if key == "/FontFile2":
+            stream[NameObject("/Length1")] = NumberObject(len(program))
+        shared = writer._add_object(stream.flate_encode())
+        for descriptor, _ in members:
+            descriptor[NameObject(key)] = shared
+
+
+def assemble(cover: bytes, parts: Sequence[tuple[str, bytes]], faces: Sequence[tuple[str, int]] = ()) -> bytes:
+    """The cover followed by every part, as one PDF with the cover's catalog and ``/ID``.
+
+    ``faces`` are the declared fonts' (file, index): the parts' subsets of one face
+    become one program (:mod:`doccontrol.edition.fontshare`).
+    """
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     writer = PdfWriter(clone_from=io.BytesIO(cover))
+    readers = [(doc_id, PdfReader(io.BytesIO(data))) for doc_id, data in parts]
+    _share_fonts(writer, [r for _, r in readers], faces)
     starts: dict[str, int] = {}
-    for doc_id, data in parts:
-        reader = PdfReader(io.BytesIO(data))
+    for doc_id, reader in readers:
         _prefix_destinations(reader, f"{doc_id}/")
         starts[doc_id] = len(writer.pages)
         writer.append(reader, import_outline=True)

@@ -244,7 +244,7 @@ def build_edition(
     )
     if renderer.findings:
         raise EditionRefused(plan.date, sort_findings(renderer.findings))
-    pdf = assemble(cover_pdf, [(p.doc_id, p.pdf) for p in parts])
+    pdf = assemble(cover_pdf, [(p.doc_id, p.pdf) for p in parts], [(f.path, f.index) for f in fonts.faces])
     total = time.perf_counter() - started
     timings["write"] = total - timings["plan"] - timings["layout"]
     return BuiltEdition(

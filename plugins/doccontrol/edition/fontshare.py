@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from fontTools.ttLib import TTFont, TTLibError
+from fontTools.ttLib import TTFont, TTLibError  # type: ignore[import-untyped]
 
 _CDEF = """
 typedef struct hb_blob_t hb_blob_t;
@@ -55,7 +55,7 @@ _DROPPED = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JST
 @cache
 def _harfbuzz() -> tuple[Any, Any, Any] | None:
     try:
-        from cffi import FFI
+        from cffi import FFI  # type: ignore[import-untyped]
 
         ffi = FFI()
         ffi.cdef(_CDEF)
@@ -107,8 +107,8 @@ def subset(path: str, index: int, glyphs: Iterable[int]) -> bytes | None:
 def postscript_name(program: bytes, index: int = 0) -> str | None:
     """Name ID 6 of a font program (an embedded subset or a face of a collection)."""
     try:
-        font = TTFont(io.BytesIO(program), fontNumber=index, lazy=True)
-        name = font["name"].getDebugName(6)
+        with TTFont(io.BytesIO(program), fontNumber=index, lazy=True) as font:
+            name = font["name"].getDebugName(6)
     except (TTLibError, KeyError, AssertionError, OSError, ValueError):
         return None
     return str(name) if name else None
@@ -117,8 +117,8 @@ def postscript_name(program: bytes, index: int = 0) -> str | None:
 @cache
 def face_name(path: str, index: int) -> str | None:
     try:
-        font = TTFont(path, fontNumber=index, lazy=True)
-        name = font["name"].getDebugName(6)
+        with TTFont(path, fontNumber=index, lazy=True) as font:
+            name = font["name"].getDebugName(6)
     except (TTLibError, KeyError, AssertionError, OSError, ValueError):
         return None
     return str(name) if name else None
