@@ -264,6 +264,13 @@ def test_the_edition_carries_the_revision_list_and_the_registers(
     edition: tuple[GitRepo, Key, Path],
 ) -> None:
     text = pdftotext(edition[2], layout=True)
+    # 受控文件清单: every printed document; 记录清单: the record forms, kept how long and where.
+    documents = text[text.index("受控文件清单") : text.index("记录清单")]
+    for doc_id in ("SM-01", "QP-01", "QP-02", "QR-01-01"):
+        assert doc_id in documents, documents
+    records = text[text.index("记录清单") : text.index("修订清单")]
+    assert re.search(r"QR-01-01\s+文件发放回收登记表\s+A/0\s+3\s*年\s+质量部档案室\s+质量部", records), records
+    assert "QP-01" not in records
     revisions = text[text.index("修订清单") : text.index("外来文件清单")]
     # No earlier edition: every revision of the printed documents, with approver and date.
     assert re.search(r"QP-01\s+文件控制程序\s+A/1\s+2026-02-02\s+李代表", revisions), revisions
@@ -272,5 +279,5 @@ def test_the_edition_carries_the_revision_list_and_the_registers(
     assert "EXT-01" in external and "SB/T 10382-2004" in external, external
     outline = [str(getattr(item, "title", "")) for item in PdfReader(edition[2]).outline
                if not isinstance(item, list)]
-    for title in ("修订清单", "外来文件清单", "作废文件"):
+    for title in ("受控文件清单", "记录清单", "修订清单", "外来文件清单", "作废文件"):
         assert any(title in entry for entry in outline), outline

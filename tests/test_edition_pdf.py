@@ -87,7 +87,7 @@ def test_chinese_paragraph_round_trips(edition: tuple[GitRepo, Key, Path]) -> No
 def test_page_count_and_running_header_of_a_known_document(edition: tuple[GitRepo, Key, Path]) -> None:
     _, _, pdf = edition
     pages = _pages(pdf)
-    listing = next(p for p in pages if "文件清单" in p)
+    listing = next(p for p in pages if "受控文件清单" in p)
     row = next(line for line in listing.splitlines() if "QP-02" in line)
     *_, count, start = row.split()
     count_n, start_n = int(count), int(start)

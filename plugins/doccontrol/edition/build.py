@@ -119,11 +119,11 @@ def load_for(repo: Path, day: date) -> tuple[Project, str, GitTree]:
     site = read_mkdocs_yml(repo)
     project = load_project(repo, site.config, day)
     tree = GitTree(repo)
-    organisation = site.site_name
+    organisation = site.config.organisation or site.site_name
     if project.control is not None and project.control.commit:
         then = _site_at(tree, project.control.commit)
         if then is not None:
-            organisation = then.site_name
+            organisation = then.config.organisation or then.site_name
             if then.config != site.config:
                 project = load_project(repo, then.config, day)
     return project, organisation, tree

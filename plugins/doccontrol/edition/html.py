@@ -27,7 +27,7 @@ from doccontrol.edition.sandbox import Piece, Tree, sandbox_html
 from doccontrol.model.documents import ExternalDocument, Roles, language_code
 from doccontrol.model.findings import Finding
 from doccontrol.rendering.control_block import signed_text
-from doccontrol.rendering.labels import bracketed, names, quoted, section_of
+from doccontrol.rendering.labels import bracketed, names, quoted, retention_label, section_of
 from doccontrol.rendering.page_text import ROLES_MARKER, roles_table
 from doccontrol.sources.links import replace_links
 
@@ -396,6 +396,11 @@ def front_html(
         since=since.isoformat() if since else "",
         revisions=revision_list(plan, since),
         external=plan.external,
+        forms=[
+            (doc, retention_label(doc.retention, plan.language) if doc.retention is not None else "")
+            for doc in plan.documents
+            if doc.type.record_form
+        ],
         withdrawn=[(doc_id, titles.get(doc_id, "")) for doc_id in sorted(plan.withdrawn)],
         language=plan.language,
         lang="en" if _english(plan.language) else "zh-CN",

@@ -15,7 +15,14 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from doccontrol.edition.sandbox import Piece
-from doccontrol.model.documents import Document, DocumentType, ExternalDocument, Roles, SourceFile
+from doccontrol.model.documents import (
+    Document,
+    DocumentType,
+    ExternalDocument,
+    Retention,
+    Roles,
+    SourceFile,
+)
 from doccontrol.model.findings import Finding, error, sort_findings
 from doccontrol.model.history import History
 from doccontrol.rules.control import DocumentControl, Revision, SignOff, Status
@@ -62,6 +69,9 @@ class EditionDocument:
     # Keys whose signatures verified the revision's approvals (issue 17); an empty
     # string stands for an approval that did not verify; None when not checked.
     signature_keys: tuple[str, ...] | None = None
+    # A record form's retention (as 记录清单 prints it) and where its filled records are kept.
+    retention: Retention | None = None
+    storage: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +183,8 @@ def edition_document(ctl: DocumentControl, doc: Document) -> EditionDocument:
             if any(g.key is not None for g in current.grounds)
             else None
         ),
+        retention=doc.retention,
+        storage=doc.storage or "",
     )
 
 

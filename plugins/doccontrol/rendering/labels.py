@@ -216,7 +216,7 @@ ZH: dict[str, dict[str, str]] = {
             "git 历史。本 PDF 以 PAdES 数字签名；附件 manifest.json 列出每份文件的编号、版本和 git "
             "blob。可用 <code>doccontrol verify</code> 核验签名、附件，并与仓库重新生成的版次逐字节比对。"
         ),
-        "document_list": "文件清单",
+        "document_list": "受控文件清单",
         "no": "序号",
         "document": "文件编号",
         "document_no": "文件编号",
@@ -248,6 +248,15 @@ ZH: dict[str, dict[str, str]] = {
         "running_revision": "版本",
         "running_edition": "版次",
         "running_controlled": "受控文件",
+        # The cover's 批准/发布 statement and the colophon (issue 13); the register of record forms.
+        "issued_by": "发布",
+        "release": "本版次收录 {date} 当日现行的全部受控文件，经 {signer} 批准，由 {organisation} 于 {date} 发布。",
+        "colophon": "版本说明",
+        "records_register": "记录清单",
+        "form": "记录表单",
+        "retention": "保存期限",
+        "kept_at": "保存地点",
+        "form_owner": "归口部门",
         "uncontrolled": "打印件为非受控副本",
         "cover_running": "受控文件版次",
         "current": "受控 · 现行",
@@ -530,6 +539,16 @@ EN: dict[str, dict[str, str]] = {
         "running_revision": "Rev.",
         "running_edition": "Edition",
         "running_controlled": "Controlled document",
+        # The cover's 批准/发布 statement and the colophon (issue 13); the register of record forms.
+        "issued_by": "Issued by",
+        "release": "This edition holds every controlled document current on {date}. Approved by {signer}; "
+        "issued by {organisation} on {date}.",
+        "colophon": "Colophon",
+        "records_register": "Records",
+        "form": "Form",
+        "retention": "Retention",
+        "kept_at": "Kept at",
+        "form_owner": "Owner",
         "uncontrolled": "Uncontrolled when printed",
         "cover_running": "Edition",
         "current": "Controlled · current",

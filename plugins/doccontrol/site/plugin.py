@@ -83,6 +83,7 @@ class DocControlPluginConfig(MkConfig):
     allow_raw_html = c.Optional(c.Type(bool))  # raw <script>, on...= and javascript: in texts
     forge_committers = c.Optional(c.Type((list, str)))  # e-mails that commit as the forge
     site_pages_approvers = c.Optional(c.Type((list, str)))  # who approves docs_dir pages
+    organisation = c.Optional(c.Type(str))  # the legal name on an edition's cover
 
 
 class DocControlPlugin(BasePlugin[DocControlPluginConfig]):

@@ -102,6 +102,7 @@ class Config:
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
     allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
     print_fonts: PrintFonts = PrintFonts()
+    organisation: str = ""  # the legal name an edition's cover shows ("": the site_name)
     site_name: str = ""
     language: str = "zh"  # theme.language of mkdocs.yml: the labels' language
     fields: tuple[str, ...] = ()  # the organisation's own front-matter keys, kept and not shown
@@ -166,6 +167,7 @@ OPTION_NAMES = (
     "fields",
     "clock_skew",
     "print_fonts",
+    "organisation",
 )
 
 _SPAN = re.compile(r"^\s*(\d+)\s*([hm]?)\s*$")
@@ -311,6 +313,11 @@ def config_from_options(
             cfg,
             clock_skew=timedelta(hours=amount) if match[2] == "h" else timedelta(minutes=amount),
         )
+    if "organisation" in opts:
+        name = need("organisation", str, "the organisation's legal name, as text")
+        if not name.strip() or any(ord(c) < 0x20 for c in name):
+            raise ConfigError("doc-control option 'organisation' must be the legal name, on one line", where)
+        cfg = replace(cfg, organisation=name.strip())
     if "print_fonts" in opts:
         cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, _FONTS_HELP), where))
     if "defaults" in opts:
