@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from doccontrol.edition.build import build_edition
 from doccontrol.edition.manifest import Signer
+from doccontrol.model.errors import ConfigError
+from doccontrol.sources.config import config_from_options
 from edition_support import (
     EDITION_DAY,
     adopted_repo,
@@ -74,3 +77,19 @@ def test_a_table_running_onto_the_next_page_repeats_its_head_and_says_continued(
     # No page of another document says 续表 (none of them has a table across pages).
     every = pdftotext(pdf)
     assert every.count("续表") == last - first
+
+
+def test_the_organisation_option_is_one_line_of_text() -> None:
+    assert config_from_options({"organisation": f"  {LEGAL} "}).organisation == LEGAL
+    for bad in ("", "   ", "甲公司\n乙公司", 42, ["甲公司"]):
+        with pytest.raises(ConfigError, match="'organisation'"):
+            config_from_options({"organisation": bad})
+    # Markup in the name is text on the cover, never markup (the template escapes it).
+    plan_name = "<b>恒信</b> & Co."
+    from doccontrol.edition.html import environment
+
+    page = environment().get_template("edition-front.html.j2").render(
+        organisation=plan_name, date=EDITION_DAY, commit="c" * 40, committed="", tag="t",
+        signer=SIGNER, rows=[], created="", since="", revisions=[], external=[], forms=[], withdrawn=[],
+    )
+    assert "<b>恒信</b>" not in page and "&lt;b&gt;恒信&lt;/b&gt; &amp; Co." in page
