@@ -91,5 +91,6 @@ def test_the_organisation_option_is_one_line_of_text() -> None:
     page = environment().get_template("edition-front.html.j2").render(
         organisation=plan_name, date=EDITION_DAY, commit="c" * 40, committed="", tag="t",
         signer=SIGNER, rows=[], created="", since="", revisions=[], external=[], forms=[], withdrawn=[],
+        language="zh", lang="zh-CN", english=False, types={},
     )
     assert "<b>恒信</b>" not in page and "&lt;b&gt;恒信&lt;/b&gt; &amp; Co." in page

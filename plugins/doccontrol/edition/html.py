@@ -65,7 +65,8 @@ def environment() -> jinja2.Environment:
 
 def _one(language: str, key: str, **values: object) -> Markup:
     """A print label in one language (the labels are the tool's own text, HTML included)."""
-    return Markup(section_of(language, "edition")[key].format(**values))
+    # The label is the tool's own HTML; the values (a name, a date) are text and escaped.
+    return Markup(section_of(language, "edition")[key]).format(**values)
 
 
 def _english(language: str) -> bool:
@@ -138,6 +139,7 @@ def page_css(
         bottom_left=bottom_left,
         bottom_right=bottom_right,
         counter=Markup(counter),
+        continued=both(language, "continued"),
     )
 
 

@@ -248,6 +248,7 @@ ZH: dict[str, dict[str, str]] = {
         "running_revision": "版本",
         "running_edition": "版次",
         "running_controlled": "受控文件",
+        "continued": "续表",
         # The cover's 批准/发布 statement and the colophon (issue 13); the register of record forms.
         "issued_by": "发布",
         "release": "本版次收录 {date} 当日现行的全部受控文件，经 {signer} 批准，由 {organisation} 于 {date} 发布。",
@@ -539,6 +540,7 @@ EN: dict[str, dict[str, str]] = {
         "running_revision": "Rev.",
         "running_edition": "Edition",
         "running_controlled": "Controlled document",
+        "continued": "continued",
         # The cover's 批准/发布 statement and the colophon (issue 13); the register of record forms.
         "issued_by": "Issued by",
         "release": "This edition holds every controlled document current on {date}. Approved by {signer}; "
