@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -166,6 +167,7 @@ def _tree_rss(root: int) -> int:
 def measured(script: str, *args: str) -> dict[str, float]:
     """Run ``script`` in a fresh Python; its JSON line plus the peak RSS of its process tree."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "plugins")}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen([PY, "-c", script, *args], stdout=subprocess.PIPE, text=True, env=env)
     peak = 0
     done = threading.Event()
@@ -185,6 +187,10 @@ def measured(script: str, *args: str) -> dict[str, float]:
         raise SystemExit(f"benchmark run failed ({proc.returncode})")
     result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     result["peak_rss"] = peak
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the run and its workers: on a shared machine, what the wall time would be
+    # on idle cores is this divided by the cores the run keeps busy.
+    result["cpu"] = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     return result
 
 
@@ -208,6 +214,8 @@ def main() -> None:
     mb = 1024 * 1024
     print(f"machine: {os.cpu_count()} cores, load average {load:.1f} at the start")
     print(f"corpus: {args.documents} documents, {bare['pages']:.0f} pages (bare), {cold['pages']:.0f} (edition)")
+    print(f"CPU seconds: bare {bare['cpu']:.1f}, cold {cold['cpu']:.1f} "
+          f"({cold['cpu'] / bare['cpu']:.2f}x), warm {warm['cpu']:.1f}")
     print(f"bare render, one process: {bare['seconds']:.1f} s, peak {bare['peak_rss'] / mb:.0f} MB, "
           f"{bare['bytes'] / mb:.1f} MB PDF")
     print(f"cold edition: {cold['seconds']:.1f} s = {cold['seconds'] / bare['seconds']:.2f}x bare "
