@@ -25,7 +25,7 @@ from doccontrol.site.build import build_pages, nav_catalog
 from doccontrol.site.docs_pages import release_docs_pages
 from doccontrol.site.nav import controlled_nav, registers_nav, site_nav
 from doccontrol.site.redlines import RedlineSite, redline_site
-from doccontrol.site.search_words import search_words
+from doccontrol.site.search_words import TERM_FREQUENCY, search_words
 from doccontrol.site.start import START_MARKER, footer_html
 from doccontrol.site.urls import REDLINE_PAGE
 from doccontrol.sources.catalog import Catalog
@@ -161,7 +161,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             return  # Material indexes without segmentation; nothing to teach
         jieba.setLogLevel(30)  # its dictionary-loading chatter is not the build's news
         for word in search_words(self.catalog):
-            jieba.add_word(word)
+            jieba.add_word(word, TERM_FREQUENCY)
 
 
     def on_post_template(
