@@ -30,6 +30,7 @@ PURE_MODULES = (
     "site.start",
     "site.search_words",
     "site.docs_pages",
+    "site.html_stash",
     "edition.plan",
     "edition.html",
     "edition.sandbox",

@@ -11,7 +11,6 @@ import re
 
 import pytest
 from conftest import ROOT
-
 from doccontrol.site.search_words import QMS_TERMS, TERM_FREQUENCY
 
 jieba = pytest.importorskip("jieba")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*(?:\{[^}]*\})?\s*$")
@@ -41,6 +42,9 @@ class DisplayLine:
     depth: int = 0
 
 
+# A document's versions share most of their lines, and a site shows every version:
+# each distinct line is read once per process.
+@lru_cache(maxsize=1 << 16)
 def inline_text(text: str) -> str:
     """Inline Markdown as read: links and images by their text, no emphasis or code marks."""
     text = _IMAGE.sub(r"\1", text)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import Enum
+from functools import lru_cache
 from html import escape
 
 
@@ -55,24 +56,36 @@ _INLINE_MIN_RATIO = 0.3
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return list(_tokens(text))
 
 
-def _common_start(a: list[str], b: list[str]) -> int:
-    """How many tokens the two sequences share at the start.
+# Each version of a changed paragraph is the new side of one redline and the old side
+# of the next: tokenised once.
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text))
+
+
+def _common_start(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many tokens the two sequences (both lists or both tuples) share at the start.
 
     Only the start: trimming the common end too would move an insertion before a
     shared final mark ("修改{+。见 QP-02+}。" rather than "修改。{+见 QP-02。+}").
     """
-    start = 0
-    limit = min(len(a), len(b))
-    while start < limit and a[start] == b[start]:
-        start += 1
-    return start
+    # Halving by slices compares in C: a long paragraph with a short edit near its
+    # end took a Python loop over every token.
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _inline(old: str, new: str) -> tuple[Segment, ...]:
-    a, b = tokens(old), tokens(new)
+    a, b = _tokens(old), _tokens(new)
     # The common start is matched outright: most edits touch a few characters of a
     # long paragraph, and the matcher's cost grows with what is left to compare.
     start = _common_start(a, b)

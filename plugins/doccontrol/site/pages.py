@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from html import escape
 
 from doccontrol.model.documents import Document, DocumentTypes, ExternalDocument, Roles, Standard
@@ -74,8 +75,17 @@ class SiteModel:
     language: str
     directory_urls: bool = True
 
+    @cached_property
+    def _rows_by_id(self) -> dict[str, RegisterRow]:
+        # Every page links ids; a scan of all rows per link grew with the square of a
+        # large organisation's documents.
+        by_id: dict[str, RegisterRow] = {}
+        for row in self.rows:
+            by_id.setdefault(row.control.id, row)
+        return by_id
+
     def page_of(self, doc_id: str) -> str | None:
-        row = next((r for r in self.rows if r.control.id == doc_id), None)
+        row = self._rows_by_id.get(doc_id)
         if row and row.document and row.document.path in self.shown:
             return row.document.path
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import secrets
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from doccontrol.rendering.labels import section_of
 from doccontrol.rendering.page_text import render_body
 from doccontrol.site.build import build_pages, nav_catalog
 from doccontrol.site.docs_pages import release_docs_pages
+from doccontrol.site.html_stash import restore_blocks, stash_blocks
 from doccontrol.site.nav import controlled_nav, registers_nav, site_nav
 from doccontrol.site.redlines import RedlineSite, redline_site
 from doccontrol.site.search_words import TERM_FREQUENCY, search_words
@@ -99,6 +101,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.redlines = RedlineSite("", {})
         self.pdf_pages: list[tuple[str, str]] = []  # (page folder in the site, document id)
         self.start = ""  # the start page's blocks: what is new, what is due, the registers
+        # The plugin's HTML blocks, set aside while Markdown runs (site.html_stash).
+        self.stash_nonce = secrets.token_hex(8)
+        self.stashed: dict[str, tuple[str, ...]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = {name: self.config.get(name) for name in OPTION_NAMES}
@@ -283,11 +288,14 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
                 markdown = markdown.replace(START_MARKER, self.start, 1)
             else:
                 markdown = markdown.rstrip("\n") + "\n\n" + self.start
-        if self.catalog is None or page.file.src_uri in self.pages:
-            return markdown
-        # Uncontrolled pages (docs/) may link documents with [[ID]] too.
-        language = str(config.theme.get("language") or "zh")
-        return render_body(markdown, page.file.src_uri, self.catalog, language=language)
+        if self.catalog is not None and page.file.src_uri not in self.pages:
+            # Uncontrolled pages (docs/) may link documents with [[ID]] too.
+            language = str(config.theme.get("language") or "zh")
+            markdown = render_body(markdown, page.file.src_uri, self.catalog, language=language)
+        stashed = stash_blocks(markdown, self.stash_nonce)
+        if stashed.blocks:
+            self.stashed[page.file.src_uri] = stashed.blocks
+        return stashed.markdown
 
     # -- editions (版次) and per-document PDFs ------------------------------------------
 
@@ -317,6 +325,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        blocks = self.stashed.pop(page.file.src_uri, ())
+        if blocks:
+            html = restore_blocks(html, self.stash_nonce, blocks)
         project = self.project
         if not self.config.get("pdf") or self.preview or project is None or project.control is None:
             return html

@@ -24,7 +24,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from html import escape
 from itertools import pairwise
 from typing import Any
@@ -128,6 +128,12 @@ def _row_html(line: DisplayLine, inner: str) -> str:
     return f'<p class="dc-rl dc-rl-{line.kind}{depth}">{inner}</p>'
 
 
+@lru_cache(maxsize=1 << 16)
+def _plain_row(line: DisplayLine) -> str:
+    # Versions of a document share most lines: each distinct line is escaped once.
+    return _row_html(line, escape(line.text, quote=False))
+
+
 def _mark_html(
     row: Row,
     lines: tuple[DisplayLine, ...],
@@ -201,7 +207,7 @@ class _Versions:
             version = version_of(revision, self.blobs)
             lines = display_lines(self.render(version.body))
             self.seen[revision.files] = (version, lines)
-            self.rows[version.key] = [_row_html(ln, escape(ln.text, quote=False)) for ln in lines]
+            self.rows[version.key] = [_plain_row(ln) for ln in lines]
         return self.seen[revision.files]
 
 

@@ -16,12 +16,24 @@ def page_url(src: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two paths inside the site, without asking the process
+    for its working directory (which ``relpath`` does twice a call, thousands of times
+    a build)."""
+    to = [part for part in path.split("/") if part and part != "."]
+    at = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 def relative_url(from_src: str, to_src: str, directory_urls: bool) -> str:
     """A link from one page to another that works in raw HTML (MkDocs rewrites only Markdown links)."""
     here = page_url(from_src, directory_urls)
     there = page_url(to_src, directory_urls)
     here_dir = here if here.endswith("/") or not here else posixpath.dirname(here)
-    rel = posixpath.relpath(there or ".", here_dir or ".")
+    rel = _relative(there, here_dir)
     return rel + "/" if there.endswith("/") or not there else rel
 
 
