@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli, run_mkdocs
+from doccontrol.sources.typography import typography_findings
 from gitrepo import GitRepo, Who
 
 SAMPLE_PARTS = ("mkdocs.yml", "docs", "manual", "procedures", "records")
@@ -92,6 +94,7 @@ def test_demo_replays_a_year_and_builds_the_site(tmp_path: Path) -> None:
     assert (target / "site" / "index.html").is_file()
     data = json.loads((target / "register.json").read_text("utf-8"))
     docs = {d["id"]: d for d in data["documents"]}
+    codes = {f["code"] for f in data["findings"]}
     assert docs["QP-01"]["revision"] == "A/1"  # an owner's branch merged by the approver
     assert docs["QP-01"]["history"][-1]["approvers"] == ["李敏"]
     assert docs["SS-01"]["revision"] == "A/1"  # squash merge with Approved-by
@@ -111,7 +114,21 @@ def test_demo_replays_a_year_and_builds_the_site(tmp_path: Path) -> None:
     assert docs["QP-04"]["unapproved_change"] is True
     assert docs["WI-02"]["review_overdue"] is True
     assert docs["QP-03"]["review_due"] > docs["QP-02"]["review_due"]  # the recorded review
-    codes = {f["code"] for f in data["findings"]}
+    # The typography clean-up is an approved change of its own: the quality department's
+    # documents were adopted with ASCII punctuation in Chinese text (check warned), and
+    # `fix --typography`, approved by the management representative, made them the sample.
+    for doc_id, rel in (("QP-02", "procedures/qp-02-record-control.md"),
+                        ("SC-01", "manual/control-spec.md")):
+        last = docs[doc_id]["history"][-1]
+        assert docs[doc_id]["revision"] == "A/1" and last["approvers"] == ["李敏"], doc_id
+        assert "fix --typography" in last["summary"], last
+        adopted_text = subprocess.run(
+            ["git", "show", f"doccontrol/baseline:{rel}"],
+            cwd=target, capture_output=True, text=True, check=True,
+        ).stdout
+        assert typography_findings(rel, adopted_text), rel
+        assert (target / rel).read_text("utf-8") == (ROOT / rel).read_text("utf-8")
+    assert "typography" not in codes
     assert "unapproved-change" in codes and "roles-unapproved" not in codes
     roles = (target / "manual" / "roles.yml").read_text("utf-8")
     assert "何晓" in roles  # the approved roles change

@@ -4,8 +4,10 @@ Copies the embedded sample organisation into a scratch repository, replays a yea
 of document control through git (owners' pull requests merged by approvers, a
 squash merge with Approved-by, a review sign-off (审核) for a document that names
 reviewers, a roles change, a withdrawal with its replacement, a re-issue, a
-recorded periodic review, a revision approved now but effective next month, and
-one unapproved direct commit), then builds the site. This is shell code: it writes
+recorded periodic review, a revision approved now but effective next month, one
+unapproved direct commit, and the quality department's typography clean-up of
+documents first typed with ASCII punctuation), then builds the site. This is shell
+code: it writes
 history, so it runs git (through GitPython) to make commits.
 """
 
@@ -21,6 +23,7 @@ from pathlib import Path
 import git
 
 from doccontrol.model.errors import UsageError
+from doccontrol.sources.typography import FULL_WIDTH, fix_typography
 
 MARKER = ".doccontrol-demo"
 SIGNING_DIR = ".signing"  # the demo's signing key: made on the first run, kept by later ones
@@ -164,6 +167,35 @@ def _set_field(key: str, value: str) -> Callable[[str], str]:
     return change
 
 
+# The quality department's documents, as first typed on an ASCII keyboard, and cleaned
+# up by an approved change with `doccontrol fix --typography`.
+TYPED_IN_ASCII = (
+    "procedures/qp-02-record-control.md",
+    "procedures/qp-05-service-design.md",
+    "procedures/qp-09-internal-audit.md",
+    "procedures/qp-10-data-analysis.md",
+    "procedures/qp-12-corrective-preventive-action.md",
+    "procedures/qp-13-management-review.md",
+    "manual/control-spec.md",
+)
+_TO_ASCII = str.maketrans({wide: ascii for ascii, wide in FULL_WIDTH.items() if ascii in ",;:()"})
+
+
+def as_typed_in_ascii(text: str) -> str:
+    """The text with ``，；：（）`` typed as ASCII marks wherever ``fix --typography`` turns
+    them back into exactly this text (never in front matter, code or ``（A/1）``)."""
+    lines = text.split("\n")
+    typed = [line.translate(_TO_ASCII) for line in lines]
+    fixed, _ = fix_typography("\n".join(typed))
+    return "\n".join(
+        t if f == line else line for line, t, f in zip(lines, typed, fixed.split("\n"), strict=True)
+    )
+
+
+def _fix_typography(old: str) -> str:
+    return fix_typography(old)[0]
+
+
 RETURN_VISIT = """---
 id: QP-14
 title: 售后回访管理程序
@@ -248,6 +280,8 @@ def build_history(path: Path, today: date) -> None:
     w.edit("procedures/qp-01-document-control.md", _set_field("reviewers", "[客服中心]"))
     # An external standard the issuer has replaced, kept on the list as 已替代.
     w.edit("records/external.yml", _append(SUPERSEDED_EXTERNAL))
+    for rel in TYPED_IN_ASCII:
+        w.edit(rel, as_typed_in_ascii)
     # One approver signs approvals with an SSH key made now (a demo key); the config
     # warns about every approval that is not signed (signatures: warn).
     public = w.demo_key(LI)
@@ -280,6 +314,17 @@ def build_history(path: Path, today: date) -> None:
     w.commit("服务公约补充上门时限", ZHANG, _at(start + timedelta(days=68)))
     w.squash("zhangwei/ss-01-pledge", ZHANG, LI, _at(start + timedelta(days=70), 11),
              f"服务规范：补充服务公约上门时限 (#2)\n\nApproved-by: {LI.name} <{LI.email}>")
+
+    # 2a. The typography clean-up: `check` warned (typography) about the ASCII marks in
+    # Chinese text since adoption; the quality department runs `doccontrol fix
+    # --typography` on its documents and the management representative approves it.
+    w.branch("chenjing/typography")
+    for rel in TYPED_IN_ASCII:
+        w.edit(rel, _fix_typography)
+    w.commit("统一中文标点：doccontrol fix --typography", CHEN, _at(start + timedelta(days=88)))
+    w.merge("chenjing/typography", LI, _at(start + timedelta(days=90), 10),
+            "Merge pull request #9 from chenjing/typography\n\n"
+            "质量部文件统一使用全角标点（doccontrol fix --typography）")
 
     # 3. A roles change (a new hire in the call centre), approved by the top role.
     w.branch("sunli/roles-new-hire")
