@@ -37,7 +37,7 @@ def _shown(site: Path, label: str) -> tuple[dict[str, object], str]:
     """A revision's redline data and the text the page puts together from it."""
     bundle = json.loads((site / "redline" / "d" / f"{PAGE}.json").read_text("utf-8"))
     data = bundle["revisions"][label]
-    rows = bundle["versions"][data["version"]]
+    rows = [bundle["rows"][i] for i in bundle["versions"][data["version"]]]
     body = data["body"]
     assert isinstance(body, list)
     html = "".join(part if isinstance(part, str) else "".join(rows[part[0] : part[1]]) for part in body)
@@ -123,6 +123,9 @@ def test_the_change_count_equals_the_marked_changes(make_repo: MakeRepo, tmp_pat
     assert any(isinstance(part, list) for part in data["body"])  # type: ignore[union-attr]
     bundle = json.loads((site / "redline" / "d" / f"{PAGE}.json").read_text("utf-8"))
     assert len(bundle["versions"]) == 3  # A/0, A/1, A/2: each distinct version once
+    # and each distinct line once: the versions share the rows they have in common.
+    assert len(bundle["rows"]) == len(set(bundle["rows"]))
+    assert len(bundle["rows"]) < sum(len(v) for v in bundle["versions"].values())
     assert sorted(bundle["revisions"]) == ["A-1", "A-2"]
 
 

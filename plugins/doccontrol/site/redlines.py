@@ -6,9 +6,10 @@ the same code behind ``doccontrol diff``; the browser only shows it
 
 - one themed page, ``redline.md``, through MkDocs and the theme, with navigation;
   ``?doc=<page>&rev=<label>`` says which redline it shows;
-- one data file per document (``redline/d/<page>.json``) holding
-  ``versions``: each distinct version of the document once, keyed by its blob: its
-  text as rendered, a row of HTML per line; and ``revisions``: per revision label,
+- one data file per document (``redline/d/<page>.json``) holding ``rows``: each
+  distinct line of the document's versions once, as a row of HTML; ``versions``: each
+  distinct version of the document once, keyed by its blob: its text as rendered, as
+  the indexes of its rows; and ``revisions``: per revision label,
   the header (changed front-matter fields, who approved it) and the changed rows
   only, with the unchanged runs as line ranges of the new version. One file per
   document rather than per version keeps a build's writes few.
@@ -199,7 +200,9 @@ class _Versions:
         self.blobs = blobs
         self.render = render
         self.seen: dict[tuple[tuple[str, str], ...], tuple[Version, tuple[DisplayLine, ...]]] = {}
-        self.rows: dict[str, list[str]] = {}
+        # Versions share most of their lines: each distinct row is stored once.
+        self.row_index: dict[str, int] = {}
+        self.rows: dict[str, list[int]] = {}
 
     def get(self, revision: Revision) -> tuple[Version, tuple[DisplayLine, ...]]:
         # Each revision is the new side of one redline and the old side of the next.
@@ -207,7 +210,8 @@ class _Versions:
             version = version_of(revision, self.blobs)
             lines = display_lines(self.render(version.body))
             self.seen[revision.files] = (version, lines)
-            self.rows[version.key] = [_plain_row(ln) for ln in lines]
+            index = self.row_index
+            self.rows[version.key] = [index.setdefault(_plain_row(ln), len(index)) for ln in lines]
         return self.seen[revision.files]
 
 
@@ -298,6 +302,6 @@ def redline_site(
             for old, new in pairwise(ctl.revisions)
         }
         if revisions:
-            bundle = {"versions": versions.rows, "revisions": revisions}
+            bundle = {"rows": list(versions.row_index), "versions": versions.rows, "revisions": revisions}
             files[redline_data(page_src)] = json.dumps(bundle, ensure_ascii=False)
     return RedlineSite(redline_page(language, directory_urls), files)

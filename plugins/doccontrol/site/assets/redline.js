@@ -69,7 +69,7 @@
 
   get("redline/d/" + doc + ".json").then(function (bundle) {
     var data = bundle.revisions[rev];
-    show(data, bundle.versions[data.version]);
+    show(data, bundle.versions[data.version].map(function (i) { return bundle.rows[i]; }));
   }).catch(function () {
     view.textContent = view.getAttribute("data-missing");
   });
