@@ -40,7 +40,8 @@ PAGES = {
     "editions": "editions/",
     "section": "sections/procedures/",
     "registers-section": "sections/registers/",
-    "redline": "procedures/qp-06-service-provision/redline-B-0.html",
+    "redline": "redline/?doc=procedures/qp-06-service-provision&rev=B-0",
+    "redline-typography": "redline/?doc=procedures/qp-02-record-control&rev=A-1",
     "withdrawn": "procedures/qp-14-return-visit/",
 }
 REGISTERS = ("register", "records-register", "external", "archive", "coverage", "roles")
@@ -177,7 +178,11 @@ def test_every_printed_page_carries_the_mark_and_the_id(
 def _results(page: Any, base: str, query: str) -> set[str]:
     page.goto(base)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    # Material reads the box on keyup (or when its worker becomes ready); fill() sends
+    # only an input event, so a worker ready before it never saw the query.
+    box.press("End")
     page.locator(".md-search-result__item").first.wait_for(timeout=45000)
     items = page.locator(".md-search-result__item")
     wrap = page.locator(".md-search__scrollwrap")
