@@ -111,6 +111,8 @@ def test_chinese_search_finds_the_procedure(
     page.goto(base)  # type: ignore[attr-defined]
     page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
     page.locator("input.md-search__input").fill("升级督办")  # type: ignore[attr-defined]
+    # Material reads the box on keyup (or when its worker becomes ready), not on input.
+    page.locator("input.md-search__input").press("End")  # type: ignore[attr-defined]
     results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
     results.first.wait_for(timeout=45000)
     hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]  # type: ignore[attr-defined]
