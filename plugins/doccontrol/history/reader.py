@@ -72,6 +72,11 @@ _ENV = {**os.environ, "GIT_NO_REPLACE_OBJECTS": "1"}
 _PIPE_SIZE = 1 << 20
 
 _CACHE: dict[tuple[str, str, str, Config], History] = {}
+# Commits read from the log wait for their blobs and lookups in batches of this many
+# before the names are sent to git.
+_BATCH = 64
+# The lookups of a merge read before the commit graph was in (told apart by identity).
+_UNDECIDED: tuple[int, ...] = (-1,)
 _KINDS = {kind.value: kind for kind in ChangeKind}
 
 
@@ -216,13 +221,41 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     lookups = _LookupStream(cwd, prefix)
     events: list[ChangeEvent] = []
     builder = _EventBuilder(graph, lookups, cwd, prefix, blobs if signing else None)
-    waiting: deque[tuple[_Mainline, int, tuple[int, ...]]] = deque()
+    waiting: deque[tuple[_Mainline, int, tuple[int, ...] | None]] = deque()
+    undecided = 0  # merges read before the graph was in, whose lookups wait for it
+    unsent = 0  # commits read since the names were last sent to git
     if sink is not None:
         sink.start(baseline, blobs.contents)
 
+    def ask_merge(line: _Mainline) -> tuple[int, ...] | None:
+        # A merge whose tree is one of its other parents' trees holds that parent's
+        # version of every path (the usual merge of a branch brought up to date), so
+        # it wrote nothing itself and git need not be asked (None).
+        own = graph.get(line.commit)
+        if own is not None and any(
+            (other := graph.get(p)) is not None and other[_G_TREE] == own[_G_TREE]
+            for p in line.parents[1:]
+        ):
+            return None
+        return lookups.ask(
+            (parent, change.path) for change in line.changes for parent in line.parents[1:]
+        )
+
+    def decide() -> None:
+        # The graph is in: the merges read before it get their lookups now.
+        nonlocal undecided
+        for i, (line, wanted, asked) in enumerate(waiting):
+            if asked is _UNDECIDED:
+                waiting[i] = (line, wanted, ask_merge(line))
+        undecided = 0
+
     def pass_on(final: bool = False) -> None:
         # Mid-stream an event waits until git has answered its lookups, so building
-        # it never stalls on a round trip; at the end it may wait.
+        # it never stalls on a round trip; at the end it may wait. Names are sent to
+        # git in batches: a flush per commit cost a system call and a thread switch
+        # each, more than the rest of a merge's reading.
+        if undecided:
+            decide()
         while (
             waiting
             and waiting[0][1] <= blobs.answered
@@ -233,10 +266,12 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
             events.append(event)
             if sink is not None:
                 sink.add(event)
-        if waiting:
-            blobs.flush()  # the next event waits for these names: send them now
-            if not lookups.answered(waiting[0][2]):
-                lookups.flush()  # only when the next event waits for them: a flush is a call
+        nonlocal unsent
+        unsent += 1
+        if unsent >= _BATCH and waiting:
+            unsent = 0
+            blobs.flush()
+            lookups.flush()
 
     signoffs_asked = False
     try:
@@ -257,13 +292,13 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
         ]
         for header, diff in _commits(_stream(command, cwd), len(_FIELDS), diffs=True):
             parsed = _parse_record(header, diff, prefix, config)
-            asked: tuple[int, ...] = ()
+            asked: tuple[int, ...] | None = ()
             if len(parsed.parents) > 1 and parsed.changes:
-                asked = lookups.ask(
-                    (parent, change.path)
-                    for change in parsed.changes
-                    for parent in parsed.parents[1:]
-                )
+                if graph_read.is_set() and not failure:
+                    asked = ask_merge(parsed)
+                else:
+                    asked = _UNDECIDED
+                    undecided += 1
             if signing:
                 # The commit object itself, from the same stream: its signature.
                 blobs.ask(parsed.commit)
@@ -571,7 +606,9 @@ class _EventBuilder:
         self.cwd = cwd
         self.prefix = prefix
 
-    def build(self, line: _Mainline, asked: tuple[int, ...] = ()) -> ChangeEvent:
+    def build(self, line: _Mainline, asked: tuple[int, ...] | None = ()) -> ChangeEvent:
+        """``asked`` numbers the lookups of the merge's other parents' versions of the
+        paths it changes; None when the merge's tree is one of theirs."""
         seen, graph = self.seen, self.graph
         brought: list[BroughtIn] = []
         merge_authored: tuple[str, ...] = ()
@@ -664,7 +701,7 @@ class _EventBuilder:
             )
         return result
 
-    def merge_authored(self, line: _Mainline, asked: tuple[int, ...]) -> tuple[str, ...]:
+    def merge_authored(self, line: _Mainline, asked: tuple[int, ...] | None) -> tuple[str, ...]:
         """The paths whose text the merge commit wrote itself.
 
         Only a path whose merged version differs from every parent's can be one:
@@ -672,6 +709,8 @@ class _EventBuilder:
         where the merge holds other text than that, the merger wrote it. An octopus
         merge cannot be recomputed pairwise, so its such paths count as the merger's.
         """
+        if asked is None:
+            return ()  # its tree is another parent's: every path is that parent's version
         others = line.parents[1:]
         answers = self.lookups.get(asked)
         suspects: list[FileChange] = []
@@ -812,12 +851,21 @@ class _LookupStream:
         self._reader.start()
 
     def _collect(self) -> None:
+        # Whatever git has written, at once: a wake-up per answer would have this
+        # thread take the interpreter lock from the replay once per merge.
         assert self._proc is not None and self._proc.stdout is not None
-        for raw in self._proc.stdout:
-            fields = raw.split()
-            answer = fields[0].decode() if len(fields) == 3 and fields[1] == b"blob" else None
+        out = self._proc.stdout
+        tail = b""
+        while chunk := out.read1(1 << 16):
+            lines = (tail + chunk).split(b"\n")
+            tail = lines.pop()
+            answers = []
+            for raw in lines:
+                fields = raw.split()
+                blob = len(fields) == 3 and fields[1] == b"blob"
+                answers.append(fields[0].decode() if blob else None)
             with self._ready:
-                self._answers.append(answer)
+                self._answers.extend(answers)
                 self._ready.notify_all()
         with self._ready:
             self._done = True

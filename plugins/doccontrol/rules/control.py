@@ -394,8 +394,18 @@ class _Replay:
         if kept is not None:
             verdict = kept[1]
             if plain and verdict.grounds and verdict.grounds[0].commit != commit:
-                grounds = tuple(replace(g, commit=commit) for g in verdict.grounds)
-                verdict = replace(verdict, grounds=grounds)
+                # Built directly: dataclasses.replace, once per merge, cost more.
+                grounds = tuple(
+                    approval.Ground(g.person, g.basis, commit, g.key) for g in verdict.grounds
+                )
+                verdict = approval.Verdict(
+                    verdict.approved,
+                    verdict.approvers,
+                    verdict.reason,
+                    grounds,
+                    verdict.ignored,
+                    verdict.warnings,
+                )
             return verdict
         verdict = approval.judge(
             who,

@@ -8,6 +8,7 @@ person's name. Pure: one event and the roles in force in, findings out.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -77,6 +78,20 @@ def appearances(event: ChangeEvent) -> list[Appearance]:
     ]
 
 
+def _identities(event: ChangeEvent) -> Iterator[Identity]:
+    """The identities :func:`appearances` reads, without what it says of them."""
+    yield event.author
+    yield event.committer
+    for brought in event.brought_in:
+        yield brought.author
+        if brought.committer is not None:
+            yield brought.committer
+    for _, value in event.trailers + tuple(t for b in event.brought_in for t in b.trailers):
+        identity = parse_identity(value)
+        if identity is not None:
+            yield identity
+
+
 def classify(identity: Identity, roles: Roles) -> tuple[Mismatch, Person, Person | None] | None:
     """How ``identity`` disagrees with ``roles``: the kind, the person its name is, and
     the person its e-mail is (None when the e-mail is listed for nobody)."""
@@ -106,17 +121,23 @@ class IdentityCheck:
     def findings(self, event: ChangeEvent, roles: Roles) -> list[Finding]:
         if roles is not self._roles:
             self._roles, self._known = roles, {}
-        known = self._known
         found: list[Finding] = []
+        if not any(self._verdict(i, roles) for i in _identities(event)):
+            return found  # the common case, without building the appearances
         for seen in appearances(event):
-            identity = seen.identity
-            if identity in known:
-                verdict = known[identity]
-            else:
-                verdict = known[identity] = classify(identity, roles)
+            verdict = self._verdict(seen.identity, roles)
             if verdict is not None:
                 found.append(self._finding(event, seen, *verdict))
         return found
+
+    def _verdict(
+        self, identity: Identity, roles: Roles
+    ) -> tuple[Mismatch, Person, Person | None] | None:
+        known = self._known
+        if identity in known:
+            return known[identity]
+        verdict = known[identity] = classify(identity, roles)
+        return verdict
 
     def _finding(
         self,
