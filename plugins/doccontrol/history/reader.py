@@ -814,8 +814,8 @@ class _LookupStream:
             self._unflushed = True
         return tuple(numbers)
 
-    def answered(self, numbers: tuple[int, ...]) -> bool:
-        """Whether git has answered all of ``numbers`` (never waits)."""
+    def answered(self, numbers: tuple[int, ...] | None) -> bool:
+        """Whether git has answered all of ``numbers`` (never waits; None asks nothing)."""
         return not numbers or len(self._answers) > max(numbers)
 
     def flush(self) -> None:
@@ -854,9 +854,9 @@ class _LookupStream:
         # Whatever git has written, at once: a wake-up per answer would have this
         # thread take the interpreter lock from the replay once per merge.
         assert self._proc is not None and self._proc.stdout is not None
-        out = self._proc.stdout
+        fd = self._proc.stdout.fileno()
         tail = b""
-        while chunk := out.read1(1 << 16):
+        while chunk := os.read(fd, 1 << 16):
             lines = (tail + chunk).split(b"\n")
             tail = lines.pop()
             answers = []
