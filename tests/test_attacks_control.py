@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
-from conftest import LI, WANG, ZHANG, ZHAO
+from conftest import LI, WANG, ZHANG, ZHAO, run_cli, run_mkdocs
 from doccontrol.edition.plan import refusals
 from doccontrol.model.findings import Finding, Severity
 from doccontrol.project.load import Project, load_project
@@ -200,6 +201,64 @@ def test_unapproved_external_documents_change_is_an_error(make_repo: MakeRepo) -
         "2026-02-01T09:00:00+08:00",
     )
     names(the(load(repo).findings, "external-unapproved"), changed)
+
+
+# An extension that changes what the approved text renders to: Markdown inside HTML.
+MD_IN_HTML = "markdown_extensions:\n  - md_in_html\n"
+HTML_BODY = '\n<div class="note" markdown>\n**加粗的要求**\n</div>\n'
+
+
+def test_unapproved_markdown_extensions_never_shape_the_release_site(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo = make_repo()
+    config = repo.read("mkdocs.yml")
+    line = config.count("\n") + 1  # where the extension list starts
+    repo.write(QP01, repo.read(QP01) + HTML_BODY)
+    repo.commit("直接修改 QP-01", ZHANG, "2026-01-20T09:00:00+08:00")
+    # 李代表 approves documents but is not the top role: the change is unapproved.
+    merge = pull_request(
+        repo, "zhang/ext", "mkdocs.yml", config + MD_IN_HTML, LI, "2026-02-01T10:00:00+08:00"
+    )
+    project = load(repo)
+    names(the(project.findings, "config-unapproved"), merge)
+    assert the(project.findings, "config-pending", Severity.WARNING).line == line
+
+    site = tmp_path / "site"
+    built = run_mkdocs(repo.path, "-d", str(site))
+    assert built.code != 0
+    assert f"mkdocs.yml:{line}: error: config-unapproved-site: " in built.stderr, built.stderr
+    assert "approve the change" in built.stderr
+    assert not site.exists() or not any(site.rglob("*.html")), "nothing is published"
+    cli = run_cli("build", "--repo", str(repo.path), "-d", str(site), "--as-of", "2026-06-30")
+    assert cli.code != 0 and "config-unapproved-site" in cli.output, cli.output
+    assert not site.exists() or not any(site.rglob("*.html"))
+    # A preview shows the working tree, marked DRAFT: it may render with it.
+    preview = run_cli(
+        "build", "--repo", str(repo.path), "-d", str(site), "--as-of", "2026-06-30", "--preview"
+    )
+    assert preview.code == 0, preview.output
+
+
+def test_markdown_extensions_approved_by_the_top_role_shape_the_release_site(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo = make_repo()
+    config = repo.read("mkdocs.yml")
+    pull_request(
+        repo, "zhang/ext", "mkdocs.yml", config + MD_IN_HTML, WANG, "2026-02-01T10:00:00+08:00"
+    )
+    pull_request(
+        repo, "zhang/qp01", QP01, repo.read(QP01) + HTML_BODY, LI, "2026-02-03T10:00:00+08:00"
+    )
+    project = load(repo)
+    absent(project.findings, "config-unapproved")
+    absent(project.findings, "config-pending")
+    site = tmp_path / "site"
+    built = run_mkdocs(repo.path, "-d", str(site))
+    assert built.code == 0, built.stderr
+    pages = [p.read_text("utf-8") for p in site.rglob("*.html")]
+    assert any("<strong>加粗的要求</strong>" in page for page in pages)
 
 
 # --- rule 6: dates --------------------------------------------------------------------------

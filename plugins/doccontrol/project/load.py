@@ -160,27 +160,75 @@ def _reading(config: Config) -> tuple[object, ...]:
 
 def _pending_config(repo: Path, history: History, control: ControlState) -> list[Finding]:
     """A working tree whose mkdocs.yml is not the approved one: the approved one governs."""
-    approved = dict(control.approved_files)
-    if "mkdocs.yml" not in approved:
-        return []  # git has never held one: the working tree's is all there is
-    blob = approved["mkdocs.yml"]
-    try:
-        here: bytes | None = (repo / "mkdocs.yml").read_bytes()
-    except OSError:
-        here = None
-    there = history.blobs.get(blob) if blob is not None else None
-    if here == there:
+    differs = _config_difference(repo / "mkdocs.yml", history, control)
+    if differs is None:
         return []
+    line, blob = differs
     return [
         warning(
             "mkdocs.yml",
-            1,
+            line,
             "config-pending",
             "this mkdocs.yml is not the version the top role last approved on "
-            f"{history.branch} (blob {str(blob)[:8]}): the approved version governs approval, "
-            "the replay and the release site until a holder of the top role merges this change",
+            f"{history.branch} (blob {str(blob)[:8]}): the approved version governs approval "
+            "and the replay until a holder of the top role merges this change, and a release "
+            "site is not built with it",
         )
     ]
+
+
+def unapproved_site_config(project: Project, config_file: Path) -> Finding | None:
+    """A release site's config file, when it is not the mkdocs.yml last approved.
+
+    Its Markdown extensions and theme decide what the approved text renders to, so
+    a release site is never built with an unapproved one (issue 12, rules 5 and 11).
+    """
+    if project.history is None or project.control is None:
+        return None
+    differs = _config_difference(config_file, project.history, project.control)
+    if differs is None:
+        return None
+    line, blob = differs
+    try:
+        shown = config_file.resolve().relative_to(project.repo.resolve()).as_posix()
+    except ValueError:
+        shown = str(config_file)
+    return error(
+        shown,
+        line,
+        "config-unapproved-site",
+        f"{shown} differs here from the mkdocs.yml the top role last approved on "
+        f"{project.history.branch} (blob {str(blob)[:8]}), and its Markdown extensions and "
+        "theme shape every page, so the release site is not built with it. Have a holder of "
+        "the top role approve the change (merge it), or build with the approved version "
+        f"(git checkout {project.history.branch} -- mkdocs.yml); 'doccontrol build "
+        "--preview' shows the working tree, marked DRAFT",
+    )
+
+
+def _config_difference(
+    path: Path, history: History, control: ControlState
+) -> tuple[int, str | None] | None:
+    """The first line where ``path`` differs from the approved mkdocs.yml, with its blob;
+    None when they are the same, or when git has never held a mkdocs.yml (then the
+    working tree's is all there is)."""
+    approved = dict(control.approved_files)
+    if "mkdocs.yml" not in approved:
+        return None
+    blob = approved["mkdocs.yml"]
+    try:
+        here = path.read_bytes()
+    except OSError:
+        here = b""
+    there = history.blobs.get(blob, b"") if blob is not None else b""
+    if here == there:
+        return None
+    ours, theirs = here.split(b"\n"), there.split(b"\n")
+    line = next(
+        (n for n, (a, b) in enumerate(zip(ours, theirs, strict=False), start=1) if a != b),
+        min(len(ours), len(theirs)) + 1,
+    )
+    return min(line, max(len(ours), 1)), blob
 
 
 def _acknowledged_file(repo: Path) -> list[Finding]:

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from doccontrol.model.errors import DocControlError
-from doccontrol.project.load import Project, load_project
+from doccontrol.project.load import Project, load_project, unapproved_site_config
 from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.labels import section_of
 from doccontrol.rendering.page_text import render_body
@@ -121,6 +121,12 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             # Without history nothing is approved, and the working tree is no stand-in.
             raise PluginError(_no_history(self.project))
         self.preview = settings.preview
+        if not self.preview:
+            refused = unapproved_site_config(
+                self.project, Path(config.config_file_path or repo / "mkdocs.yml")
+            )
+            if refused is not None:
+                raise PluginError(refused.as_text())
         self.catalog = self.project.site_catalog(self.preview)
         for finding in self.project.findings:
             (log.error if finding.is_error else log.warning)(finding.as_text())
