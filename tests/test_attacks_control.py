@@ -490,3 +490,45 @@ def test_shortening_retention_never_frees_records_filed_before(make_repo: MakeRe
     finding = the(load(repo).findings, "record-disposed-early")
     names(finding, disposal)
     assert "kept until 2029-01-10" in finding.message
+
+
+# --- rule 8: record findings are acknowledged like the replay's ------------------------------
+
+
+def _rewritten_record(repo: GitRepo) -> str:
+    """A filed record rewritten in the same commit that slips a change into QP-01."""
+    direct(repo, RECORD, _record("2026-01-10"), ZHANG, "2026-01-10T09:00:00+08:00")
+    repo.write(RECORD, repo.read(RECORD) + "\n补记。\n")
+    repo.write(QP01, repo.read(QP01) + "\n未经批准的要求。\n")
+    return repo.commit("改记录和程序", ZHAO, "2026-02-01T09:00:00+08:00")
+
+
+def test_acknowledged_record_finding_is_a_warning_and_approves_nothing(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    both = _rewritten_record(repo)
+    pull_request(
+        repo, "zhang/ack", ACK, _ack(both, "record-modified"), WANG, "2026-02-10T10:00:00+08:00"
+    )
+    project = load(repo)
+    finding = the(project.findings, "record-modified", Severity.WARNING)
+    names(finding, both)
+    assert "acknowledged by 王总 on 2026-02-10" in finding.message
+    # The acknowledgement names one code on that commit: its unapproved text stays unapproved.
+    names(the(project.findings, "unapproved-change"), both)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.unapproved_change
+    assert qp01.current is not None and qp01.current.label == "A/0"
+    approved = project.approved.get("QP-01")
+    assert approved is not None and "未经批准的要求" not in approved.body
+
+
+def test_unapproved_acknowledgement_of_a_record_finding_is_ignored(make_repo: MakeRepo) -> None:
+    repo = make_repo()
+    both = _rewritten_record(repo)
+    sneaked = direct(repo, ACK, _ack(both, "record-modified"), ZHAO, "2026-02-10T10:00:00+08:00")
+    project = load(repo)
+    names(the(project.findings, "record-modified"), both)
+    names(the(project.findings, "acknowledged-unapproved"), sneaked)

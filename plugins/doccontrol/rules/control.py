@@ -27,7 +27,12 @@ from doccontrol.rules.dates import date_findings
 from doccontrol.rules.identities import IdentityCheck
 from doccontrol.rules.signatures import Verifier, check_claims, verify
 from doccontrol.rules.site_pages import SitePages
-from doccontrol.sources.acknowledged import ACKNOWLEDGED, Acknowledged, parse_acknowledged
+from doccontrol.sources.acknowledged import (
+    ACKNOWLEDGED,
+    Acknowledged,
+    acknowledge,
+    parse_acknowledged,
+)
 from doccontrol.sources.baseline_file import PaperRevision, baseline_path, parse_baseline
 from doccontrol.sources.config import Config, RevisionScheme, SignatureMode, parse_mkdocs_yml
 from doccontrol.sources.roles_file import parse_roles
@@ -1640,28 +1645,7 @@ def _acknowledge(findings: list[Finding], replay: _Replay) -> list[Finding]:
     """Errors that an approved acknowledgement names, as warnings that say who accepted them."""
     if not replay.acknowledged:
         return findings
-    result = []
-    for finding in findings:
-        sha = replay.commit_of.get(finding)
-        ack = (
-            next((a for a in replay.acknowledged if a.entry.matches(sha, finding.code)), None)
-            if sha and finding.is_error
-            else None
-        )
-        if ack is None:
-            result.append(finding)
-            continue
-        who = "、".join(ack.by) or "the baseline's adopter"
-        result.append(
-            warning(
-                finding.path,
-                finding.line,
-                finding.code,
-                f"{finding.message} [acknowledged by {who} on {ack.on} in {ACKNOWLEDGED}: "
-                f"{ack.entry.reason}]",
-            )
-        )
-    return result
+    return acknowledge(findings, replay.commit_of, replay.acknowledged)
 
 
 def _freeze(doc: _Doc, config: Config, as_of: date) -> DocumentControl:

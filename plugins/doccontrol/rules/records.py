@@ -29,6 +29,7 @@ from doccontrol.model.history import ChangeEvent, ChangeKind, History
 from doccontrol.rules import approval
 from doccontrol.rules.control import ControlState, Revision, add_months
 from doccontrol.rules.signatures import Verifier, check_claims, verify
+from doccontrol.sources.acknowledged import acknowledge
 from doccontrol.sources.catalog import Catalog, under_root
 from doccontrol.sources.config import Config, SignatureMode
 from doccontrol.sources.document_fields import parse_date
@@ -317,8 +318,16 @@ def record_history_findings(
     """Replay the release branch up to ``control.as_of`` and judge every change to a record.
 
     A disposal's approval is held to ``signatures:`` as a document's is (issue 17).
+    An error on a past commit that the top role acknowledged (``control.acknowledged``)
+    is a warning saying who accepted it, as for the replay's findings.
     """
     findings: list[Finding] = []
+    commit_of: dict[Finding, str] = {}  # each error's commit, for acknowledgements
+
+    def evidence(event: ChangeEvent, path: str, code: str, text: str) -> Finding:
+        found = _evidence(event, path, code, text)
+        commit_of[found] = event.commit
+        return found
     landed: dict[str, date] = {}  # record path → the date its retention counts from
     # record path → the form's retention when it was filed: shortening a form's
     # retention later never frees records filed under the longer one.
@@ -412,7 +421,7 @@ def record_history_findings(
                 )
                 if within:
                     findings.append(
-                        _evidence(
+                        evidence(
                             event,
                             path,
                             "record-disposed-early",
@@ -422,7 +431,7 @@ def record_history_findings(
                     )
                 elif not verdict.approved:
                     findings.append(
-                        _evidence(
+                        evidence(
                             event,
                             path,
                             "record-disposal-unapproved",
@@ -446,13 +455,13 @@ def record_history_findings(
                 f"'Disposed: {path}'"
             )
             findings.append(
-                _evidence(event, path, code, f"was {what} while it must be {keep}; {fix}")
+                evidence(event, path, code, f"was {what} while it must be {keep}; {fix}")
             )
             if change.kind is ChangeKind.RENAMED and change.path:
                 landed[_main_path(change.path)] = landed.pop(main)
             elif change.kind is ChangeKind.DELETED:
                 landed.pop(main, None)
-    return findings
+    return acknowledge(findings, commit_of, control.acknowledged)
 
 
 def _longer(then: Retention | None, now: Retention | None) -> int | None:

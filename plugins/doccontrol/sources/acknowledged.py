@@ -10,10 +10,11 @@ acknowledged it and when; it makes no text approved (ARCHITECTURE.md §5).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from doccontrol.model.findings import Finding, error
+from doccontrol.model.findings import Finding, error, warning
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
 ACKNOWLEDGED = "manual/acknowledged.yml"
@@ -89,3 +90,38 @@ def parse_acknowledged(path: str, text: str) -> tuple[tuple[Acknowledgement, ...
             continue
         entries.append(Acknowledgement(commit, code, reason, line))
     return tuple(entries), findings
+
+
+def acknowledge(
+    findings: Iterable[Finding],
+    commit_of: Mapping[Finding, str],
+    acknowledged: tuple[Acknowledged, ...],
+) -> list[Finding]:
+    """Errors that an approved acknowledgement names, as warnings that say who accepted them.
+
+    ``commit_of`` says which commit each finding is about; a finding about no
+    commit cannot be acknowledged. Only the finding changes: whatever it says was
+    not approved stays unapproved.
+    """
+    result = []
+    for finding in findings:
+        sha = commit_of.get(finding)
+        ack = (
+            next((a for a in acknowledged if a.entry.matches(sha, finding.code)), None)
+            if sha and finding.is_error
+            else None
+        )
+        if ack is None:
+            result.append(finding)
+            continue
+        who = "、".join(ack.by) or "the baseline's adopter"
+        result.append(
+            warning(
+                finding.path,
+                finding.line,
+                finding.code,
+                f"{finding.message} [acknowledged by {who} on {ack.on} in {ACKNOWLEDGED}: "
+                f"{ack.entry.reason}]",
+            )
+        )
+    return result
