@@ -514,8 +514,8 @@ def _parse_record(header: list[str], diff: list[str], prefix: str, config: Confi
         return _Mainline(
             header[0],
             tuple(header[1].split()),
-            Identity(header[2], header[3]),
-            Identity(header[5], header[6]),
+            _identity(header[2], header[3]),
+            _identity(header[5], header[6]),
             datetime.fromisoformat(header[4]),
             datetime.fromisoformat(header[7]),
             header[8],
@@ -748,15 +748,30 @@ def _brought_in(fields: list[str], parents: list[str], graph: dict[str, list[str
     parent = graph.get(parents[0]) if len(parents) == 1 else None
     return BroughtIn(
         commit=fields[_G_HASH],
-        author=Identity(fields[_G_AN], fields[_G_AE]),
+        author=_identity(fields[_G_AN], fields[_G_AE]),
         co_authors=_identities(trailers, "co-authored-by"),
         is_merge=len(parents) > 1,
         subject=fields[_G_SUBJECT],
         trailers=trailers,
-        committer=Identity(fields[_G_CN], fields[_G_CE]),
+        committer=_identity(fields[_G_CN], fields[_G_CE]),
         empty=parent is not None and parent[_G_TREE] == fields[_G_TREE],
         authored=datetime.fromisoformat(fields[_G_AD]),
     )
+
+
+_IDENTITIES: dict[tuple[str, str], Identity] = {}
+
+
+def _identity(name: str, email: str) -> Identity:
+    """One value per identity: the same few people make most commits, and a frozen
+    dataclass costs more to make than to look up (equal either way)."""
+    key = (name, email)
+    found = _IDENTITIES.get(key)
+    if found is None:
+        if len(_IDENTITIES) > 100_000:
+            _IDENTITIES.clear()  # bounded, for a long-running serve
+        found = _IDENTITIES[key] = Identity(name, email)
+    return found
 
 
 def _identities(trailers: tuple[tuple[str, str], ...], key: str) -> tuple[Identity, ...]:
