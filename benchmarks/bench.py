@@ -3,8 +3,8 @@
 1. ``mkdocs build`` with doc-control against the same mkdocs-material build without it,
    on 1000 documents with 3000 approved changes (6000 commits) and 5000 filled
    records. Budget: <= 1.10.
-   The plain build gets the same pages (copied into docs/), so the ratio is the
-   cost of document control alone.
+   The plain build gets the same pages (copied into docs/, the filed records
+   included, since each has a page), so the ratio is the cost of document control alone.
 2. Redlines: ``mkdocs build`` with doc-control (redline pages on) against the plain
    mkdocs-material build of the same documents, on 500 documents with 3000
    approved changes, as the median of several pairs built side by side, with the
@@ -55,6 +55,9 @@ def bench_build(
     shutil.copytree(controlled / "docs", plain / "docs")
     # The same pages, as plain Markdown in docs/, for the build without the plugin.
     shutil.copytree(controlled / "procedures", plain / "docs" / "procedures")
+    # Every filed record has a page of its own (issue 15): the plain site gets them too.
+    if (controlled / "records").is_dir():
+        shutil.copytree(controlled / "records", plain / "docs" / "records")
     write_site_config(plain, with_plugin=False)
     build = [PY, "-m", "mkdocs", "build", "-q", "-d"]
     # Warm-up: jieba's dictionary cache and Python bytecode.

@@ -31,6 +31,8 @@ PURE_MODULES = (
     "site.search_words",
     "site.docs_pages",
     "site.html_stash",
+    "site.register_pages",
+    "site.record_pages",
     "edition.plan",
     "edition.html",
     "edition.sandbox",
@@ -39,7 +41,7 @@ PURE_MODULES = (
     "edition.markup",
     "edition.preflight",
 )
-SHELL = ("history", "project", "cli", "site.plugin", "edition.build", "edition.store",
+SHELL = ("history", "project", "cli", "site.plugin", "site.downloads", "edition.build", "edition.store",
          "edition.pdf", "edition.sign", "edition.site", "edition.layout",
          "edition.fonts", "edition.printcheck", "edition.parts", "edition.assemble",
          "edition.fontshare")

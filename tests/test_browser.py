@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import json
 import shutil
 import threading
@@ -150,12 +152,88 @@ def test_register_page_matches_register_command(
     page.goto(base + "register/")  # type: ignore[attr-defined]
     rows = page.locator("table.dc-register tbody tr")  # type: ignore[attr-defined]
     shown = {r.get_attribute("data-id"): r.get_attribute("data-status-code") for r in rows.all()}
-    assert shown == {d["id"]: d["status"] for d in expected["documents"]}
-    # The filters work: only withdrawn documents remain.
-    page.select_option("select[data-filter=status]", "作废")  # type: ignore[attr-defined]
+    # Withdrawn documents are listed in 作废文件, not here.
+    listed = {d["id"]: d["status"] for d in expected["documents"] if d["status"] != "withdrawn"}
+    assert shown == listed and "QP-14" not in shown
+    # The filters work: only work instructions remain.
+    page.select_option("select[data-filter=type]", "作业指导书")  # type: ignore[attr-defined]
     visible = [r.get_attribute("data-id") for r in rows.all() if r.is_visible()]
-    assert visible == ["QP-14"]
+    assert visible == ["WI-01", "WI-02"]
     _shot(browser, base + "register/", "register")
+
+
+def _ids(page: object) -> list[str]:
+    rows = page.locator("table#dc-register tbody tr")  # type: ignore[attr-defined]
+    return [r.get_attribute("data-id") or "" for r in rows.all() if r.is_visible()]
+
+
+def test_register_sorts_by_a_click_on_a_heading(
+    page: object, demo: Path, serve: Callable[[Path], str], browser: object
+) -> None:
+    base = serve(demo / "site")
+    page.goto(base + "register/")  # type: ignore[attr-defined]
+    first = _ids(page)
+    assert first[0] == "SM-01" and first[-1].startswith("QR-"), "level order: 手册 first, forms last"
+    heading = page.locator("table#dc-register th", has_text="文件编号")  # type: ignore[attr-defined]
+    heading.locator("button").click()
+    ascending = _ids(page)
+    assert ascending == sorted(first) and heading.get_attribute("aria-sort") == "ascending"
+    heading.locator("button").click()
+    assert _ids(page) == sorted(first, reverse=True)
+    assert heading.get_attribute("aria-sort") == "descending"
+    # Sorting by 类别 sorts by level, not by the label's characters.
+    page.locator("table#dc-register th", has_text="类别").locator("button").click()  # type: ignore[attr-defined]
+    levels = [
+        int(r.get_attribute("data-level"))
+        for r in page.locator("table#dc-register tbody tr").all()  # type: ignore[attr-defined]
+    ]
+    assert levels == sorted(levels)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "register-sorted.png"))  # type: ignore[attr-defined]
+
+
+def test_register_exports_the_filtered_rows_as_csv(
+    page: object, demo: Path, serve: Callable[[Path], str]
+) -> None:
+    base = serve(demo / "site")
+    page.goto(base + "register/")  # type: ignore[attr-defined]
+    page.select_option("select[data-filter=owner]", "客服中心")  # type: ignore[attr-defined]
+    shown = _ids(page)
+    assert shown and len(shown) < len(json.loads((demo / "register.json").read_text("utf-8"))["documents"])
+    with page.expect_download() as info:  # type: ignore[attr-defined]
+        page.locator("button.dc-export").click()  # type: ignore[attr-defined]
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0][:2] == ["文件编号", "文件名称"] and "发放范围" in rows[0]
+    assert [r[0] for r in rows[1:]] == shown
+    owner = rows[0].index("编制部门")
+    assert {r[owner] for r in rows[1:]} == {"客服中心"}
+    # The whole register, made at build time, is there too.
+    whole = (demo / "site" / "register.csv").read_bytes().decode("utf-8-sig")
+    assert len(list(csv.reader(io.StringIO(whole, newline="")))) > len(rows)
+
+
+def test_a_record_page_shows_its_registration_and_masks_numbers(
+    page: object, demo: Path, serve: Callable[[Path], str], browser: object
+) -> None:
+    base = serve(demo / "site")
+    page.goto(base + "records/forms/qr-11-01-complaint-record/")  # type: ignore[attr-defined]
+    listed = page.locator("table.dc-form-records a")  # type: ignore[attr-defined]
+    assert listed.count() == 2
+    page.locator("table.dc-form-records a", has_text="TS20261014006").click()  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    meta = page.locator("table.dc-record-meta").inner_text()  # type: ignore[attr-defined]
+    assert "2026-10-14" in meta and "张伟" in meta and "2029-10-14" in meta and "未到期" in meta
+    text = page.locator("article").inner_text()  # type: ignore[attr-defined]
+    assert "李先生" in text and "8765" not in text and "2468" not in text and "19880512" not in text
+    _shot(browser, page.url, "record-full")  # type: ignore[attr-defined]
+    # A form without publish: full shows the registration only, and no link to the scan.
+    page.goto(base + "records/QR-03-01/2026-03-12-training-signin/")  # type: ignore[attr-defined]
+    assert "行政人事部" in page.locator("table.dc-record-meta").inner_text()  # type: ignore[attr-defined]
+    assert page.locator("a[href$='.pdf']").count() == 0  # type: ignore[attr-defined]
+    assert not list((demo / "site").rglob("2026-03-12-training-signin.pdf"))
+    _shot(browser, page.url, "record-metadata")  # type: ignore[attr-defined]
 
 
 def test_printout_says_uncontrolled(page: object, demo: Path, serve: Callable[[Path], str]) -> None:
@@ -206,10 +284,13 @@ def test_record_register_lists_forms_and_their_records(
     base = serve(demo / "site")
     page.goto(base + "records-register/")  # type: ignore[attr-defined]
     cells = page.locator('tr[data-form="QR-11-01"] td').all_inner_texts()  # type: ignore[attr-defined]
-    assert cells[:3] == ["QR-11-01", "顾客投诉处理记录", "3 年"]
-    assert cells[5:] == ["1", "2026-09-03", "2026-09-03"]
+    assert cells == [
+        "顾客投诉处理记录", "QR-11-01", "3 年", "工单系统投诉模块", "客服中心", "电子",
+        "经批准后系统内删除，登记于 QR-02-01", "QP-11", "2", "2026-09-03", "2026-10-14",
+    ]  # fmt: skip
     disposed = page.locator('tr[data-form="QR-06-01"] td').all_inner_texts()  # type: ignore[attr-defined]
-    assert disposed[5] == "0", "the demo's disposed record is gone"
+    assert disposed[8] == "暂无归档记录", "the demo's disposed record is gone"
+    assert disposed[9:] == ["—", "—"]
     _shot(browser, base + "records-register/", "record-register")
 
 

@@ -988,7 +988,8 @@ def test_baseline_by_the_top_role_adopts_every_document(make_repo: MakeRepo) -> 
     data = register(repo, "2026-01-02")
     assert data["findings"] == []
     assert data["commit"] == initial
-    assert [d["id"] for d in data["documents"]] == ["QP-01", "QP-02", "QR-01-01", "SM-01"]
+    # In the register's order: by level (手册, 程序文件, 记录表单), then by id.
+    assert [d["id"] for d in data["documents"]] == ["SM-01", "QP-01", "QP-02", "QR-01-01"]
     for doc in data["documents"]:
         assert doc["status"] == "current"
         assert doc["revision"] == "A/0"
@@ -1223,14 +1224,17 @@ def test_register_json_has_exactly_the_contract_keys(make_repo: MakeRepo) -> Non
         "id", "title", "type", "path", "status", "revision", "issued", "effective", "approvers",
         "review_due", "review_overdue", "unapproved_change", "pending", "pending_revision",
         "reviewers", "prepared", "reviewed", "approved", "withdrawal", "history",
+        "owner", "distribution",
     }
+    form_keys = {"keeper", "medium", "disposal"}  # a record form's 保管部门, 载体, 处置方式
     entry_keys = {
         "revision", "commit", "issued", "effective", "approvers", "authors", "summary",
         "prepared", "reviewed", "approved",
     }
-    assert [d["id"] for d in data["documents"]] == ["QP-01", "QP-02", "QP-03", "QR-01-01", "SM-01"]
+    assert [d["id"] for d in data["documents"]] == ["SM-01", "QP-01", "QP-02", "QP-03", "QR-01-01"]
     for doc in data["documents"]:
-        assert set(doc) == document_keys, doc["id"]
+        forms = form_keys if doc["type"] == "record-form" else set()
+        assert set(doc) == document_keys | forms, doc["id"]
         for entry in doc["history"]:
             assert set(entry) == entry_keys
     assert document(data, "QP-03")["status"] == "draft"
@@ -1263,4 +1267,6 @@ def test_register_json_has_exactly_the_contract_keys(make_repo: MakeRepo) -> Non
         "approved": [{"name": "李代表", "date": "2026-02-03"}],
         "withdrawal": None,
         "history": qp01["history"],
+        "owner": "质量部",
+        "distribution": [],
     }

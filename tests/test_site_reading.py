@@ -25,7 +25,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "test-output" / "screenshots"
 WIDTHS = (1400, 390)
 
-# Every kind of page the plugin makes (the demo keeps no record as a page of its own).
+# Every kind of page the plugin makes.
 PAGES = {
     "home": "",
     "document": "procedures/qp-11-complaints-remedy/",
@@ -43,6 +43,8 @@ PAGES = {
     "redline": "redline/?doc=procedures/qp-06-service-provision&rev=B-0",
     "redline-typography": "redline/?doc=procedures/qp-02-record-control&rev=A-1",
     "withdrawn": "procedures/qp-14-return-visit/",
+    "record-full": "records/QR-11-01/2026-10-14-TS20261014006/",
+    "record-metadata": "records/QR-03-01/2026-03-12-training-signin/",
 }
 REGISTERS = ("register", "records-register", "external", "archive", "coverage", "roles")
 

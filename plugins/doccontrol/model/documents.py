@@ -162,6 +162,28 @@ def parse_retention(text: str) -> Retention | None:
     return Retention(text, n * 12 if match["unit"] == "y" else n)
 
 
+class Medium(Enum):
+    """What a form's records are kept on (载体): ``medium: paper``, ``electronic`` or both."""
+
+    PAPER = "paper"
+    ELECTRONIC = "electronic"
+
+    @property
+    def label_zh(self) -> str:
+        return "纸质" if self is Medium.PAPER else "电子"
+
+
+class Publish(Enum):
+    """How much of a form's filled records the site shows (``publish:``).
+
+    Records hold personal data, so the default shows their metadata only; ``full``
+    shows (masked) bodies and links scans.
+    """
+
+    METADATA = "metadata"
+    FULL = "full"
+
+
 @dataclass(frozen=True)
 class SourceFile:
     """A file's bytes and its repository-relative POSIX path: what the core reads."""
@@ -211,6 +233,13 @@ class Document:
     replaced_by: str | None = None
     retention: Retention | None = None
     storage: str | None = None
+    #: Roles or departments that receive the document (发放范围).
+    distribution: tuple[str, ...] = ()
+    #: Record forms: the department keeping the records (保管部门); None means the owner.
+    keeper: str | None = None
+    medium: tuple[Medium, ...] = ()  # 载体
+    disposal: str | None = None  # 处置方式, e.g. 销毁 or 移交档案室
+    publish: Publish = Publish.METADATA
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     #: The organisation's own keys (``fields:`` option or ``x-…``) as written, for templates.
     own_fields: tuple[tuple[str, object], ...] = field(default=(), compare=False)

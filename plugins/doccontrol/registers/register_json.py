@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from doccontrol.model.documents import ExternalDocument
+from doccontrol.model.documents import Document, ExternalDocument
 from doccontrol.model.findings import Finding
 from doccontrol.registers.rows import register_rows
 from doccontrol.rules.control import ControlState, DocumentControl, Revision, SignOff, Withdrawal
@@ -91,7 +91,7 @@ def _signature(rev: Revision) -> dict[str, Any]:
     }
 
 
-def document_dict(ctl: DocumentControl) -> dict[str, Any]:
+def document_dict(ctl: DocumentControl, doc: Document | None = None) -> dict[str, Any]:
     current = ctl.current
     return {
         "id": ctl.id,
@@ -112,7 +112,21 @@ def document_dict(ctl: DocumentControl) -> dict[str, Any]:
         **sign_offs(current),
         "withdrawal": _withdrawal(ctl.withdrawal),
         "history": [revision_dict(r) for r in ctl.revisions],
-    }
+    } | _register_fields(doc)
+
+
+def _register_fields(doc: Document | None) -> dict[str, Any]:
+    """What the 受控文件清单 and 记录清单 show beside the control state (issue 15)."""
+    if doc is None:
+        return {}
+    fields: dict[str, Any] = {"owner": doc.owner, "distribution": list(doc.distribution)}
+    if doc.retention is not None or doc.storage is not None:  # a record form
+        fields |= {
+            "keeper": doc.keeper or doc.owner,
+            "medium": [m.value for m in doc.medium],
+            "disposal": doc.disposal,
+        }
+    return fields
 
 
 def register_data(
@@ -130,7 +144,7 @@ def register_data(
     return {
         "as_of": as_of.isoformat(),
         "commit": control.commit if control else None,
-        "documents": [document_dict(row.control) for row in rows],
+        "documents": [document_dict(row.control, row.document) for row in rows],
         "external": [external_dict(e) for e in approved.external],
         "findings": [f.as_dict() for f in findings],
     }

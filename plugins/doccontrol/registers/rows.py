@@ -16,19 +16,29 @@ class RegisterRow:
     control: DocumentControl
     document: Document | None  # the approved text (or the working tree's, for drafts)
 
+    #: The document type's level (the registers' order); 99 for a type history knows
+    #: and the configuration no longer does.
+    level: int = 99
+
 
 def register_rows(
     control: ControlState | None, approved: Catalog, worktree: Catalog
 ) -> tuple[RegisterRow, ...]:
-    """History's documents, then those only on disk (drafts), sorted by id."""
+    """History's documents and those only on disk (drafts), by level, then by id."""
     rows: dict[str, RegisterRow] = {}
     if control is not None:
         for ctl in control.documents:
-            rows[ctl.id] = RegisterRow(ctl, approved.get(ctl.id) or worktree.get(ctl.id))
+            doc = approved.get(ctl.id) or worktree.get(ctl.id)
+            rows[ctl.id] = RegisterRow(ctl, doc, _level(ctl.type, approved))
     for doc in worktree.documents:
         if doc.id not in rows:
-            rows[doc.id] = RegisterRow(draft_control(doc), doc)
-    return tuple(rows[k] for k in sorted(rows))
+            rows[doc.id] = RegisterRow(draft_control(doc), doc, doc.type.level)
+    return tuple(sorted(rows.values(), key=lambda r: (r.level, r.control.id)))
+
+
+def _level(key: str, catalog: Catalog) -> int:
+    doc_type = catalog.types.get(key)
+    return doc_type.level if doc_type is not None else 99
 
 
 def draft_control(doc: Document) -> DocumentControl:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ import yaml
 from doccontrol.model.documents import (
     ID_PATTERN,
     ExternalDocument,
+    Publish,
     Retention,
     SourceFile,
     parse_retention,
@@ -54,6 +55,20 @@ class FilledRecord:
     title: str = ""
     corrects: str | None = None
     sidecar: str | None = None
+    #: A Markdown record's text after its front matter (empty for scans): personal data,
+    #: which the site shows only where the form says ``publish: full``.
+    body: str = field(default="", compare=False)
+
+
+def record_body(text: str) -> str:
+    """The text of a Markdown record after its front matter."""
+    if not text.startswith("---"):
+        return text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return ""
+    rest = text.find("\n", end + 4)
+    return "" if rest < 0 else text[rest + 1 :]
 
 
 def record_form_of(path: str, config: Config) -> str | None:
@@ -134,6 +149,8 @@ def parse_records(
             )
             continue
         is_markdown = path.lower().endswith((".md", ".markdown"))
+        # Bodies are kept only where the site may show them: memory stays flat otherwise.
+        keep_body = is_markdown and form_doc.publish is Publish.FULL
         if is_markdown:
             field_path, data = path, files[path]
         else:
@@ -157,7 +174,7 @@ def parse_records(
         assert text is not None
         quick = _quick_record(path, form, text, is_markdown, None if is_markdown else field_path)
         if quick is not None:
-            records.append(quick)
+            records.append(replace(quick, body=record_body(text)) if keep_body else quick)
             continue
         fields, line, found = record_fields(field_path, text, is_markdown)
         findings.extend(found)
@@ -215,6 +232,7 @@ def parse_records(
                 title=str(fields.get("title") or ""),
                 corrects=corrects,
                 sidecar=None if is_markdown else field_path,
+                body=record_body(text) if keep_body else "",
             )
         )
     return tuple(records), findings

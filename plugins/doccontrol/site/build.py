@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from doccontrol.model.documents import Document
 from doccontrol.registers.rows import register_rows
+from doccontrol.registers.table import headers, register_lines
+from doccontrol.registers.withdrawals import withdrawals
 from doccontrol.rendering.control_block import (
     PageContext,
     admonition,
@@ -15,6 +17,7 @@ from doccontrol.rendering.control_block import (
     control_table,
     labels,
 )
+from doccontrol.rendering.masking import BUILT_IN, extra_patterns
 from doccontrol.rendering.page_text import chapter_page, document_page
 from doccontrol.rules.control import Status
 from doccontrol.site.forge import pull_request_url
@@ -22,16 +25,24 @@ from doccontrol.site.nav import level_documents
 from doccontrol.site.pages import (
     FormStats,
     SiteModel,
-    archive_page,
     coverage_page,
     document_footer,
+    scroll_wrap,
+    where_used,
+    words,
+)
+from doccontrol.site.record_pages import (
+    RecordPage,
+    form_records_section,
+    record_page,
+    record_pages,
+)
+from doccontrol.site.register_pages import (
+    archive_page,
     external_page,
     records_register_page,
     register_page,
     roles_page,
-    scroll_wrap,
-    where_used,
-    words,
 )
 from doccontrol.site.start import REGISTERS, level_page, levels, registers_page, start_blocks
 from doccontrol.sources.catalog import Catalog
@@ -52,6 +63,9 @@ class SitePages:
     documents: tuple[Document, ...]  # in the navigation
     registers: tuple[tuple[str, str], ...]  # (title, page) for the registers section
     start: str = ""  # what the start page adds: what is new, what is due, the registers
+    records: tuple[RecordPage, ...] = ()  # filed records with a page of their own
+    # The 受控文件清单 as text (headers, rows), for the CSV and XLSX downloads.
+    register: tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] = ((), ())
 
 
 def build_pages(
@@ -95,6 +109,11 @@ def build_pages(
             if url:
                 pr_links[event.commit] = url
     used = where_used(catalog)
+    forms = [d for d in shown if d.type.record_form and d.id not in withdrawn]
+    taken = frozenset(p for d in catalog.documents for p in d.paths)
+    form_ids = {f.id for f in forms}
+    filed = record_pages(project.records, forms, taken)
+    masks = (*BUILT_IN, *extra_patterns(project.config.mask))
 
     pages: dict[str, str] = {}
     for doc in shown:
@@ -111,6 +130,8 @@ def build_pages(
             + "</header>\n"
         )
         footer = document_footer(doc, ctl, model, used.get(doc.id, ()), pr_links)
+        if doc.id in form_ids:
+            footer += form_records_section(doc, filed, project.as_of, language, directory_urls)
         pages[doc.path] = document_page(
             doc, catalog, header, searchable, notes, footer, language
         )
@@ -119,12 +140,22 @@ def build_pages(
                 chapter.path, chapter.body, catalog, searchable, notes, language
             )
 
+    for filed_record in filed:
+        pages[filed_record.src] = as_of_banner + record_page(
+            filed_record, project.as_of, language, masks, directory_urls
+        )
+
     w = words(language)
+    roles = control.roles if control is not None and control.roles else catalog.roles
     registers = (
         (w["register"], "register.md", register_page(model)),
-        (w["records"], "records-register.md", records_register_page(model, form_stats(project))),
+        (
+            w["records"],
+            "records-register.md",
+            records_register_page(model, form_stats(project)),
+        ),
         (w["external"], "external.md", external_page(catalog.external, language)),
-        (w["archive"], "archive.md", archive_page(model)),
+        (w["archive"], "archive.md", archive_page(model, withdrawals(rows, project.history, roles))),
         (w["coverage"], "coverage.md", coverage_page(model, catalog.standard)),
         (w["roles"], "roles.md", roles_page(model, catalog.roles)),
     )
@@ -144,6 +175,8 @@ def build_pages(
         documents=in_nav,
         registers=listed,
         start=start_blocks(model, listed, project.as_of),
+        records=filed,
+        register=(headers(language), tuple(line.cells for line in register_lines(rows, language))),
     )
 
 

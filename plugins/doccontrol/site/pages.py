@@ -12,10 +12,10 @@ from datetime import date
 from functools import cached_property
 from html import escape
 
-from doccontrol.model.documents import Document, DocumentTypes, ExternalDocument, Roles, Standard
+from doccontrol.model.documents import Document, DocumentTypes, Standard
 from doccontrol.registers.rows import RegisterRow
-from doccontrol.rendering.control_block import signature_mark, signed_html, status_label
-from doccontrol.rendering.labels import names, retention_label, section_of
+from doccontrol.rendering.control_block import signature_mark, signed_html
+from doccontrol.rendering.labels import names, section_of
 from doccontrol.rules.control import DocumentControl, Status
 from doccontrol.site.urls import redline_href, relative_url
 from doccontrol.sources.catalog import Catalog
@@ -98,65 +98,6 @@ class SiteModel:
         return f'<a href="{escape(relative_url(from_page, target, self.directory_urls))}">{escape(doc_id)}</a>'
 
 
-def register_page(model: SiteModel) -> str:
-    w = words(model.language)
-    page = "register.md"
-    options: dict[str, set[str]] = {"type": set(), "status": set(), "owner": set()}
-    body = []
-    for row in model.rows:
-        ctl, doc = row.control, row.document
-        owner = doc.owner if doc else ""
-        type_label = _type_label(ctl.type, model.catalog.types, model.language)
-        status = status_label(ctl.status, model.language)
-        options["type"].add(type_label)
-        options["status"].add(status)
-        options["owner"].add(owner)
-        rev = ctl.current.label if ctl.current else "—"
-        if ctl.pending:
-            rev += f" → {ctl.pending.label}"
-        flags = ""
-        if ctl.unapproved_change:
-            flags += ' <span class="dc-flag dc-flag-unapproved" title="unapproved change">!</span>'
-        if ctl.review_overdue:
-            flags += ' <span class="dc-flag dc-flag-overdue" title="review overdue">⏰</span>'
-        body.append(
-            f'<tr data-id="{escape(ctl.id)}" data-type="{escape(type_label)}" '
-            f'data-status="{escape(status)}" data-status-code="{ctl.status.value}" '
-            f'data-owner="{escape(owner)}">'
-            f"<td>{model.link(page, ctl.id)}</td><td>{escape(ctl.title)}</td>"
-            f"<td>{escape(type_label)}</td><td>{escape(rev)}</td>"
-            f'<td class="dc-status dc-status-{ctl.status.value}">{escape(status)}{flags}</td>'
-            f"<td>{_day(ctl.current.issued if ctl.current else None)}</td>"
-            f"<td>{_day(ctl.current.effective if ctl.current else None)}</td>"
-            f"<td>{escape(owner)}</td><td>{_day(ctl.review_due)}</td></tr>"
-        )
-    selects = "".join(
-        f'<label>{escape(w[key])} <select data-filter="{key}">'
-        f'<option value="">{escape(w["all"])}</option>'
-        + "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in sorted(values) if v)
-        + "</select></label> "
-        for key, values in options.items()
-    )
-    keys = (
-        "id",
-        "title",
-        "type",
-        "revision",
-        "status",
-        "issued",
-        "effective",
-        "owner",
-        "review_due",
-    )
-    count = escape(w["count"].format(n=len(model.rows)))
-    return (
-        f"# {w['register']}\n\n{w['intro_register']}\n\n"
-        f'<div class="dc-filters" data-for="dc-register">{selects}'
-        f'<span class="dc-count" data-template="{escape(w["count"])}">{count}</span></div>\n\n'
-        + _table("dc-register", [w[k] for k in keys], body, "dc-register")
-    )
-
-
 @dataclass(frozen=True)
 class FormStats:
     """How many filled records a form has, and the oldest and newest of them."""
@@ -164,73 +105,6 @@ class FormStats:
     count: int
     oldest: date | None
     newest: date | None
-
-
-def records_register_page(model: SiteModel, stats: Mapping[str, FormStats]) -> str:
-    """记录清单: per record form, retention, storage, owner and its filled records."""
-    w = words(model.language)
-    page = "records-register.md"
-    rows = []
-    for row in model.rows:
-        doc = row.document
-        if (
-            doc is None
-            or not doc.type.record_form
-            or row.control.status is Status.WITHDRAWN
-        ):
-            continue
-        st = stats.get(doc.id, FormStats(0, None, None))
-        cells = [
-            model.link(page, doc.id),
-            escape(doc.title),
-            escape(retention_label(doc.retention, model.language) if doc.retention else "—"),
-            escape(doc.storage or "—"),
-            escape(doc.owner),
-            str(st.count),
-            _day(st.oldest),
-            _day(st.newest),
-        ]
-        rows.append(
-            f'<tr data-form="{escape(doc.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-        )
-    keys = ("form", "title", "retention", "storage", "owner", "record_count", "oldest", "newest")
-    return f"# {w['records']}\n\n" + _table("dc-records", [w[k] for k in keys], rows)
-
-
-def external_page(external: Sequence[ExternalDocument], language: str) -> str:
-    w = words(language)
-    rows = [
-        "<tr>"
-        + "".join(
-            f"<td>{escape(v)}</td>"
-            for v in (e.id, e.title, e.number, e.version, e.source, e.holder, _day(e.checked))
-        )
-        + "</tr>"
-        for e in external
-    ]
-    keys = ("id", "title", "number", "version", "source", "holder", "checked")
-    return f"# {w['external']}\n\n" + _table("dc-external", [w[k] for k in keys], rows)
-
-
-def archive_page(model: SiteModel) -> str:
-    w = words(model.language)
-    page = "archive.md"
-    rows = []
-    for row in model.rows:
-        ctl = row.control
-        if ctl.status is not Status.WITHDRAWN:
-            continue
-        last = ctl.latest.label if ctl.latest else "—"
-        rows.append(
-            f'<tr class="dc-obsolete"><td>{model.link(page, ctl.id)}</td>'
-            f"<td>{escape(ctl.title)}</td><td>{escape(last)}</td><td>{_day(ctl.withdrawn_on)}</td>"
-            f'<td><span class="dc-mark-obsolete">{escape(w["obsolete"])}</span></td></tr>'
-        )
-    keys = ("id", "title", "last_revision", "withdrawn_on", "status")
-    table = (
-        _table("dc-archive", [w[k] for k in keys], rows) if rows else f"<p>{escape(w['none'])}</p>"
-    )
-    return f"# {w['archive']}\n\n{w['intro_archive']}\n\n{table}\n"
 
 
 def coverage_page(model: SiteModel, standard: Standard | None) -> str:
@@ -270,26 +144,6 @@ def coverage_page(model: SiteModel, standard: Standard | None) -> str:
         f"**{escape(standard.name)} {escape(standard.title)}**\n\n"
         + _table("dc-coverage", [w[k] for k in keys], rows)
     )
-
-
-def roles_page(model: SiteModel, roles: Roles | None) -> str:
-    w = words(model.language)
-    page = "roles.md"
-    if roles is None:
-        return f"# {w['roles']}\n\n{w['none']}\n"
-    rows = []
-    for role, members in roles.roles:
-        approves = [
-            r.control.id
-            for r in model.rows
-            if role in r.control.approvers and r.control.status is not Status.WITHDRAWN
-        ]
-        links = names([model.link(page, i) for i in approves], model.language) or "—"
-        top = " ★" if role == roles.top else ""
-        people = escape(names(members, model.language))
-        rows.append(f"<tr><td>{escape(role)}{top}</td><td>{people}</td><td>{links}</td></tr>")
-    keys = ("role", "people", "approves")
-    return f"# {w['roles']}\n\n" + _table("dc-roles", [w[k] for k in keys], rows)
 
 
 def where_used(catalog: Catalog) -> Mapping[str, tuple[str, ...]]:

@@ -22,8 +22,9 @@ from doccontrol.project.load import Project, load_project, unapproved_site_confi
 from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.labels import section_of
 from doccontrol.rendering.page_text import render_body
-from doccontrol.site.build import build_pages, nav_catalog
+from doccontrol.site.build import SitePages, build_pages, nav_catalog
 from doccontrol.site.docs_pages import release_docs_pages
+from doccontrol.site.downloads import copy_record_files, write_register_downloads
 from doccontrol.site.html_stash import restore_blocks, stash_blocks
 from doccontrol.site.nav import controlled_nav, registers_nav, site_nav
 from doccontrol.site.redlines import RedlineSite, redline_site
@@ -35,7 +36,7 @@ from doccontrol.sources.config import OPTION_NAMES, config_from_options
 
 log = get_plugin_logger(__name__)
 ASSET_DIR = Path(__file__).parent / "assets"
-ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js", "redline.css")
+ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js", "redline.css", "registers.js")
 # Material's own default, which fetches Roboto from the internet on every page.
 _MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 # Material's Chinese translation says lang="zh"; the documents are Simplified Chinese.
@@ -86,6 +87,7 @@ class DocControlPluginConfig(MkConfig):
     forge_committers = c.Optional(c.Type((list, str)))  # e-mails that commit as the forge
     site_pages_approvers = c.Optional(c.Type((list, str)))  # who approves docs_dir pages
     organisation = c.Optional(c.Type(str))  # the legal name on an edition's cover
+    mask = c.Optional(c.Type((list, str)))  # patterns masked in published records
 
 
 class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
@@ -104,6 +106,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         # The plugin's HTML blocks, set aside while Markdown runs (site.html_stash).
         self.stash_nonce = secrets.token_hex(8)
         self.stashed: dict[str, tuple[str, ...]] = {}
+        self.site: SitePages | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = {name: self.config.get(name) for name in OPTION_NAMES}
@@ -132,6 +135,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             (log.error if finding.is_error else log.warning)(finding.as_text())
         config.extra_css.append("assets/doccontrol/doccontrol.css")
         config.extra_javascript.append("assets/doccontrol/doccontrol.js")
+        config.extra_javascript.append("assets/doccontrol/registers.js")
         self._offline(config)
         self._footer(config)
         self._teach_segmenter(config)
@@ -197,6 +201,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         )
         self.pages = dict(site.pages)
         self.start = site.start
+        self.site = site
         if files.get_file_from_path("index.md") is None:
             self.pages["index.md"] = f"# {config.site_name}\n\n{START_MARKER}\n"
         self.redlines = self._redlines(bool(config.use_directory_urls), language)
@@ -274,6 +279,18 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._write_redlines(config)
         self._write_pdfs(config)
+        self._write_downloads(config)
+
+    def _write_downloads(self, config: MkDocsConfig) -> None:
+        """The register as CSV and XLSX, and the scans of records published in full."""
+        site, project = self.site, self.project
+        if site is None or project is None:
+            return
+        site_dir = Path(config.site_dir)
+        header, lines = site.register
+        write_register_downloads(site_dir, header, lines, project.as_of.isoformat())
+        for path in copy_record_files(site_dir, project.repo, site.records):
+            log.warning(f"{path}: the record file could not be read; its page links to nothing")
 
     def _write_redlines(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)

@@ -106,6 +106,9 @@ class Config:
     site_name: str = ""
     language: str = "zh"  # theme.language of mkdocs.yml: the labels' language
     fields: tuple[str, ...] = ()  # the organisation's own front-matter keys, kept and not shown
+    # Regular expressions masked in published records, beside the built-in phone and
+    # ID-card patterns (rendering.masking).
+    mask: tuple[str, ...] = ()
     # How far a commit's date may run backwards along the release branch, or ahead of
     # now, before it is an error: ordinary machine clocks drift that much.
     clock_skew: timedelta = timedelta(hours=1)
@@ -168,6 +171,7 @@ OPTION_NAMES = (
     "clock_skew",
     "print_fonts",
     "organisation",
+    "mask",
 )
 
 _SPAN = re.compile(r"^\s*(\d+)\s*([hm]?)\s*$")
@@ -320,10 +324,39 @@ def config_from_options(
         cfg = replace(cfg, organisation=name.strip())
     if "print_fonts" in opts:
         cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, _FONTS_HELP), where))
+    if "mask" in opts:
+        cfg = replace(cfg, mask=_mask_patterns(opts["mask"], where))
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where, cfg.types))
     return cfg
+
+
+def _mask_patterns(value: Any, where: str) -> tuple[str, ...]:
+    """Regular expressions that compile and never match the empty text."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+        raise ConfigError(
+            "doc-control option 'mask' must list regular expressions, like "
+            "mask: ['客户编号\\d{8}']",
+            where,
+        )
+    for item in items:
+        try:
+            compiled = re.compile(item)
+        except re.error as exc:
+            raise ConfigError(
+                f"doc-control option 'mask' pattern {item!r} is not a regular expression "
+                f"({exc}); fix or remove it",
+                where,
+            ) from None
+        if compiled.fullmatch(""):
+            raise ConfigError(
+                f"doc-control option 'mask' pattern {item!r} matches empty text, so it would "
+                "mask nothing; make it match at least one character",
+                where,
+            )
+    return tuple(items)
 
 
 def _names_option(value: Any, name: str, where: str) -> tuple[str, ...]:

@@ -11,6 +11,28 @@ from doccontrol.sources.config import Config
 from doccontrol.sources.links import find_links
 
 
+def _receivers(doc: Document, roles: Roles) -> list[Finding]:
+    """发放范围 and 保管部门 name roles or departments of roles.yml, never a person or a typo."""
+    known = [r for r, _ in roles.roles]
+    found = []
+    for key, names in (
+        ("distribution", doc.distribution),
+        ("keeper", (doc.keeper,) if doc.keeper else ()),
+    ):
+        for name in names:
+            if name not in known:
+                found.append(
+                    error(
+                        doc.path,
+                        doc.line_of(key),
+                        f"unknown-{key}",
+                        f"{key} '{name}' is not a role or department in {roles.path}; "
+                        "use one of: " + ", ".join(known),
+                    )
+                )
+    return found
+
+
 def check_consistency(
     documents: Sequence[Document],
     roles: Roles | None,
@@ -61,6 +83,7 @@ def check_consistency(
 
     for doc in documents:
         if roles is not None:
+            findings.extend(_receivers(doc, roles))
             if not roles.knows(doc.owner):
                 findings.append(
                     error(

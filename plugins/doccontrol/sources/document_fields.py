@@ -17,6 +17,8 @@ from doccontrol.model.findings import Finding, error, warning
 from doccontrol.sources.clause_sets import normalise_clause
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.front_matter import MarkdownText
+from doccontrol.sources.register_fields import FIELDS as REGISTER_FIELDS
+from doccontrol.sources.register_fields import register_fields
 from doccontrol.sources.yaml_positions import item_line, line_of
 
 REQUIRED = ("id", "title", "type", "owner", "approvers")
@@ -32,6 +34,7 @@ OPTIONAL = (
     "storage",
     "reviewers",
     "replaced_by",
+    *REGISTER_FIELDS,
 )
 
 # Values git decides. Typing them by hand would let a file claim an approval it
@@ -361,6 +364,7 @@ def document_from_markdown(
                 "withdraw the document in the same change",
             )
         )
+    listed = register_fields(meta, doc_type, path, top, findings)
     clauses = tuple(normalise_clause(c) for c in _str_list(meta, "clauses", path, findings))
     references = _str_list(meta, "references", path, findings)
     records = _str_list(meta, "records", path, findings)
@@ -389,6 +393,11 @@ def document_from_markdown(
         replaced_by=replaced_by,
         retention=retention,
         storage=storage,
+        distribution=listed.distribution,
+        keeper=listed.keeper,
+        medium=listed.medium,
+        disposal=listed.disposal,
+        publish=listed.publish,
         field_lines=tuple(meta.lines.items()),
         own_fields=tuple((k, meta[k]) for k in meta if own_field(str(k), config)),
     )
