@@ -75,7 +75,7 @@ def type_label(row: RegisterRow, language: str) -> str:
 
 
 def flag_words(keys: Sequence[str], language: str) -> str:
-    return "、".join(FLAGS[k][1 if _english(language) else 0] for k in keys)
+    return (", " if _english(language) else "、").join(FLAGS[k][1 if _english(language) else 0] for k in keys)
 
 
 def _day(value: object) -> str:

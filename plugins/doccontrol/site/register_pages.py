@@ -90,6 +90,10 @@ def texts(language: str) -> dict[str, str]:
     return _EN if language.lower().startswith("en") else _ZH
 
 
+def _colon(language: str) -> str:
+    return ": " if language.lower().startswith("en") else "："
+
+
 def _sep(language: str) -> str:
     return ", " if language.lower().startswith("en") else "、"
 
@@ -163,7 +167,7 @@ def register_page(model: SiteModel) -> str:
     xlsx_href = site_file_href(page, XLSX_FILE, model.directory_urls)
     return (
         f"# {w['register']}\n\n{w['intro_register']} {t['sort_hint']}\n\n"
-        f'<p class="dc-downloads">{escape(t["downloads"])}：'
+        f'<p class="dc-downloads">{escape(t["downloads"])}{_colon(model.language)}'
         f'<a href="{escape(csv_href)}" download>CSV</a> · '
         f'<a href="{escape(xlsx_href)}" download>Excel (XLSX)</a></p>\n\n'
         f'<div class="dc-filters" data-for="dc-register">{selects}'
@@ -335,7 +339,7 @@ def roles_page(model: SiteModel, roles: Roles | None) -> str:
             f'<tr data-id="{escape(ctl.id)}"><td>{model.link(page, ctl.id)}</td>'
             f"<td>{escape(ctl.title)}</td>{''.join(cells)}</tr>"
         )
-    legend = "；".join(
+    legend = ("; " if model.language.lower().startswith("en") else "；").join(
         f'<span class="dc-duty dc-duty-{key}">{escape(short)}</span> = {escape(long)}'
         for key, short, long in duty_words
     )
