@@ -24,7 +24,8 @@ class RegisterRow:
 def register_rows(
     control: ControlState | None, approved: Catalog, worktree: Catalog
 ) -> tuple[RegisterRow, ...]:
-    """History's documents and those only on disk (drafts), by level, then by id."""
+    """History's documents and those only on disk (drafts), by level (then the types'
+    listed order), then by id."""
     rows: dict[str, RegisterRow] = {}
     if control is not None:
         for ctl in control.documents:
@@ -33,7 +34,14 @@ def register_rows(
     for doc in worktree.documents:
         if doc.id not in rows:
             rows[doc.id] = RegisterRow(draft_control(doc), doc, doc.type.level)
-    return tuple(sorted(rows.values(), key=lambda r: (r.level, r.control.id)))
+    # Types sharing a level (手册 and the 规范) keep the order the types are listed in.
+    types = approved.types
+
+    def order(row: RegisterRow) -> tuple[int, int, str]:
+        doc_type = types.get(row.control.type)
+        return row.level, types.order(doc_type) if doc_type else len(types.types), row.control.id
+
+    return tuple(sorted(rows.values(), key=order))
 
 
 def _level(key: str, catalog: Catalog) -> int:
