@@ -27,6 +27,7 @@ class Withdrawal:
     approvers: tuple[str, ...]
     reason: str
     change: str  # the withdrawing commit, short ("" when history does not show it)
+    replaced_by: str | None = None
 
 
 def _name(value: str, roles: Roles | None) -> str:
@@ -69,6 +70,20 @@ def withdrawals(
     result = []
     for row in wanted.values():
         ctl = row.control
+        known = ctl.withdrawal
+        if known is not None:  # the replay recorded the withdrawing change (issue 15, part A)
+            result.append(
+                Withdrawal(
+                    row=row,
+                    last_revision=known.last_revision,
+                    on=known.on,
+                    approvers=known.approvers,
+                    reason=known.reason,
+                    change=known.commit[:8],
+                    replaced_by=known.replaced_by,
+                )
+            )
+            continue
         last = found.get(ctl.id)
         result.append(
             Withdrawal(

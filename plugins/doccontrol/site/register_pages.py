@@ -255,7 +255,9 @@ def archive_page(model: SiteModel, withdrawn: Sequence[Withdrawal]) -> str:
             f'<tr class="dc-obsolete" data-id="{escape(ctl.id)}"><td>{model.link(page, ctl.id)}</td>'
             f"<td>{escape(ctl.title)}</td><td>{escape(item.last_revision or '—')}</td>"
             f"<td>{item.on or '—'}</td><td>{escape(sep.join(item.approvers) or '—')}</td>"
-            f"<td>{escape(item.reason or '—')}</td><td>—</td><td>{change}</td>"
+            f"<td>{escape(item.reason or '—')}</td>"
+            f"<td>{model.link(page, item.replaced_by) if item.replaced_by else '—'}</td>"
+            f"<td>{change}</td>"
             f'<td><span class="dc-mark-obsolete">{escape(w["obsolete"])}</span></td></tr>'
         )
     head = [
@@ -286,8 +288,12 @@ def external_page(external: Sequence[ExternalDocument], language: str) -> str:
         rows.append(
             f'<tr data-id="{escape(e.id)}">'
             + "".join(f"<td>{escape(v)}</td>" for v in cells)
-            + f'<td class="dc-ext-valid">{escape(t["valid"])}</td>'
-            f"<td>{e.checked or '—'}</td></tr>"
+            + (
+                f'<td class="dc-ext-superseded">{escape(t["superseded"])}</td>'
+                if e.superseded
+                else f'<td class="dc-ext-valid">{escape(t["valid"])}</td>'
+            )
+            + f"<td>{e.checked or '—'}</td></tr>"
         )
     head = [w[k] for k in ("id", "title", "number", "version", "source", "holder")]
     return f"# {w['external']}\n\n" + _table(
@@ -300,6 +306,8 @@ def _duties(doc: Document, approvers: Sequence[str], role: str, roles: Roles) ->
     duties = set()
     if doc.owner == role or role in roles.roles_of(doc.owner):
         duties.add("prepares")
+    if role in doc.reviewers:
+        duties.add("reviews")
     if role in approvers:
         duties.add("approves")
     if role in doc.distribution:
