@@ -139,7 +139,9 @@ def test_withdrawn_document_is_archived_not_navigable_or_searchable(
     page.goto(base + "archive/")  # type: ignore[attr-defined]
     row = page.locator("table.dc-archive tr", has_text="QP-14")  # type: ignore[attr-defined]
     assert "作废" in row.inner_text()
-    row.locator("a").click()
+    # The row links the withdrawn document and its replacement (替代文件: QP-08).
+    assert row.locator("a", has_text="QP-08").count() == 1
+    row.locator("a", has_text="QP-14").click()
     banner = page.locator(".dc-banner").first  # type: ignore[attr-defined]
     assert "作废" in banner.inner_text()
 
