@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import LI, WANG, ZHANG, run_cli
+from conftest import LI, WANG, ZHANG, ZHAO, run_cli
 from gitrepo import GitRepo, Who
 from history_cases import (
     GITHUB,
@@ -472,6 +472,42 @@ def test_sign_off_commits_must_be_signed(make_repo: MakeRepo, tmp_path: Path) ->
     assert sorted(qp01["history"][-1]["signature_keys"]) == sorted(
         [keys[LI.name].fingerprint, keys[WANG.name].fingerprint]
     )
+
+
+def test_review_sign_offs_must_be_signed(make_repo: MakeRepo, tmp_path: Path) -> None:
+    """A 审核 sign-off is a sign-off commit: under required, 赵客服's unsigned Reviewed-by
+    counts for nothing (review-missing naming it); signed with her listed key, it counts."""
+    zhao = make_key("ssh", tmp_path, ZHAO)
+
+    def reviewers_and_key(repo: GitRepo) -> None:
+        repo.edit(QP01, "approvers: [管理者代表]\n", "approvers: [管理者代表]\nreviewers: [客服中心]\n")
+        _list_key(repo, ZHAO, zhao)
+
+    repo, keys = _setup(make_repo, tmp_path, before_adopt=reviewers_and_key)
+    branch_commit(repo, "zhang/qp01")
+    repo.checkout("zhang/qp01")
+    unsigned = repo.commit(
+        "审核", ZHAO, "2026-02-02T09:00:00+08:00", (f"Reviewed-by: {ZHAO.ident}",), allow_empty=True
+    )
+    repo.checkout("main")
+    signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
+    assert document(register(repo, LATER), "QP-01")["revision"] == "A/0"
+    line = finding_line(check(repo, LATER).stdout, "review-missing")
+    assert "review sign-off by 赵客服" in line, line
+    assert_names_commit(line, unsigned)
+    # Signed with her key, on the branch again: the review and the approval both count.
+    repo.git("reset", "-q", "--hard", "HEAD~1")
+    repo.checkout("zhang/qp01")
+    repo.git(
+        *zhao.config(),
+        "commit", "-S", "-q", "--allow-empty", "-m", f"审核\n\nReviewed-by: {ZHAO.ident}",
+        env=_env(ZHAO, "2026-02-02T10:00:00+08:00"),
+    )
+    repo.checkout("main")
+    signed_merge(repo, "zhang/qp01", LI, keys[LI.name])
+    qp01 = document(register(repo, LATER), "QP-01")
+    assert qp01["revision"] == "A/1"
+    assert qp01["reviewed"] == [{"name": "赵客服", "date": "2026-02-02"}]
 
 
 @pytest.mark.parametrize("algorithm", ["ed25519", "rsa3072"])

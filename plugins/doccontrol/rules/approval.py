@@ -124,6 +124,9 @@ class Parties:
     claims: tuple[Claim, ...] = ()
     ignored: tuple[str, ...] = ()  # the problems that are claims counting for nothing
     warnings: tuple[str, ...] = ()  # signatures that did not verify, under signatures: warn
+    # Review sign-offs (审核) that counted for nothing because their signature did not
+    # verify under signatures: required; kept apart, since they never touch approval.
+    review_problems: tuple[str, ...] = ()
 
     @property
     def has_sign_offs(self) -> bool:
@@ -459,6 +462,7 @@ def judge_review(
             reviews.append((person.name, claim.at))
     if reviews:
         return ReviewVerdict(True, tuple(reviews), "")
+    notes.extend(who.review_problems)
     if not notes:
         notes.append("no Reviewed-by sign-off")
     return ReviewVerdict(False, (), "; ".join(notes))

@@ -485,6 +485,12 @@ class _Replay:
         self.commit_of[finding] = event.commit
         return finding
 
+    def signed_review(self, who: approval.Parties, roles: Roles | None) -> approval.Parties:
+        """``who`` with its review sign-offs' signatures checked, as its approvals' are."""
+        if self.config.signatures is SignatureMode.OFF:
+            return who
+        return self.signed(who, roles)
+
     def signed(self, who: approval.Parties, roles: Roles | None) -> approval.Parties:
         """``who`` with its signatures checked (issue 17); under ``warn``, each unverified
         approval is reported once, as a warning naming its commit."""
@@ -857,7 +863,10 @@ class _Replay:
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         reviewers = self.reviewers_of(doc.approved_meta or meta_after or {})
         review = (
-            approval.judge_review(who, roles_before, reviewers, verdict.approvers, paths)
+            approval.judge_review(
+                self.signed_review(who, roles_before), roles_before, reviewers,
+                verdict.approvers, paths,
+            )
             if verdict.approved and reviewers
             else None
         )
@@ -1098,7 +1107,8 @@ class _Replay:
         reviewers = self.reviewers_of(doc.approved_meta or doc.meta)
         review = (
             approval.judge_review(
-                replace(who, authors=authors), roles_before, reviewers, verdict.approvers
+                self.signed_review(replace(who, authors=authors), roles_before),
+                roles_before, reviewers, verdict.approvers,
             )
             if verdict.approved and reviewers
             else None

@@ -231,10 +231,9 @@ def check_claims(
         return who
     kept: list[Claim] = []
     problems: list[str] = []
+    review_problems: list[str] = []
+    in_order: list[str] = []
     for claim in who.claims:
-        if claim.review:
-            kept.append(claim)  # a review sign-off (审核) approves nothing: not checked here
-            continue
         if claim.basis is Basis.FORGE_TRAILER:
             keys, whose = roles.forges, "the forge (forges: in roles.yml)"
         else:
@@ -246,22 +245,28 @@ def check_claims(
             kept.append(replace(claim, verified=check.fingerprint))
             continue
         what = "merge" if claim.basis is Basis.MERGE else "commit"
-        problems.append(
-            f"the {claim.basis.value} approval by {whose} in {what} {claim.commit[:8]} has no "
+        # A review sign-off (审核) is a sign-off commit like an approval's, held to the
+        # same signature rule, but its failure makes the review missing, not the approval.
+        kind = "review sign-off" if claim.review else f"{claim.basis.value} approval"
+        note = (
+            f"the {kind} by {whose} in {what} {claim.commit[:8]} has no "
             f"verified signature: {check.problem} (signatures: "
             f"{'required' if required else 'warn'}: it must be signed with a key listed for "
             f"{whose} in roles.yml as it stood before the change)"
         )
+        (review_problems if claim.review else problems).append(note)
+        in_order.append(note)  # under warn, one note per unverified claim, in claim order
         if not required:
             kept.append(replace(claim, verified=""))
-    if not problems:
+    if not problems and not review_problems:
         return replace(who, claims=tuple(kept))
     if not required:
-        return replace(who, claims=tuple(kept), warnings=(*who.warnings, *problems))
+        return replace(who, claims=tuple(kept), warnings=(*who.warnings, *in_order))
     return replace(
         who,
         claimed=tuple(c.identity for c in kept if not c.review),
         claims=tuple(kept),
         problems=(*who.problems, *problems),
         ignored=(*who.ignored, *problems),
+        review_problems=(*who.review_problems, *review_problems),
     )
