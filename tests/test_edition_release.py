@@ -18,6 +18,7 @@ from edition_support import (
     Key,
     adopted_repo,
     approve_change,
+    approve_rules_change,
     edition_pdf,
     env,
     make_key,
@@ -243,6 +244,8 @@ def test_per_document_pdfs_are_rendered_once_per_revision(tmp_path: Path) -> Non
     # With `pdf: true`, the site offers each current document's PDF next to its page.
     config = repo.read("mkdocs.yml").replace("  - doc-control", "  - doc-control:\n      pdf: true")
     repo.write("mkdocs.yml", config)
+    # A release site is built only with the mkdocs.yml the top role approved (issue 12).
+    approve_rules_change(repo, "每份现行文件提供 PDF", "2026-02-03")
     site = tmp_path / "site"
     result = run_mkdocs(repo.path, "--strict", "-d", str(site))
     assert result.code == 0, result.output
