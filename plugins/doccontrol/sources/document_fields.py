@@ -18,7 +18,7 @@ from doccontrol.sources.clause_sets import normalise_clause
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.front_matter import MarkdownText
 from doccontrol.sources.register_fields import FIELDS as REGISTER_FIELDS
-from doccontrol.sources.register_fields import register_fields
+from doccontrol.sources.register_fields import FORM_ONLY, register_fields
 from doccontrol.sources.yaml_positions import item_line, line_of
 
 REQUIRED = ("id", "title", "type", "owner", "approvers")
@@ -339,7 +339,7 @@ def document_from_markdown(
                     )
                 )
     elif doc_type is not None:
-        for key in ("retention", "storage"):
+        for key in ("retention", "storage", *FORM_ONLY):
             if key in meta:
                 findings.append(
                     warning(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from doccontrol.model.documents import DocumentType, Medium, Publish
-from doccontrol.model.findings import Finding, error, warning
+from doccontrol.model.findings import Finding, error
 from doccontrol.sources.yaml_positions import item_line, line_of
 
 FIELDS = ("distribution", "keeper", "medium", "disposal", "publish")
@@ -86,17 +86,8 @@ def register_fields(
     """Read the register fields of one front matter; problems go to ``findings``."""
     distribution = _names(meta, "distribution", path, top, findings) if "distribution" in meta else ()
     if doc_type is not None and not doc_type.record_form:
-        for key in FORM_ONLY:
-            if key in meta:
-                findings.append(
-                    warning(
-                        path,
-                        line_of(meta, key, top),
-                        "field-not-used",
-                        f"'{key}' applies to record forms only; it is ignored on a "
-                        f"{doc_type.key}: remove it",
-                    )
-                )
+        # Form-only keys on other types are reported by document_fields with retention
+        # and storage, in one place.
         return RegisterFields(distribution=distribution)
     keeper = _text(meta, "keeper", path, top, findings) if "keeper" in meta else None
     disposal = _text(meta, "disposal", path, top, findings) if "disposal" in meta else None
