@@ -8,21 +8,35 @@ traceback.
 
 from __future__ import annotations
 
+from doccontrol.model.messages import Message, msg
+
 
 class DocControlError(Exception):
-    """A problem the user can fix, located at ``path:line`` when known."""
+    """A problem the user can fix, located at ``path:line`` when known.
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    ``text`` says it in either language (:meth:`render`); ``message`` is its English.
+    """
+
+    def __init__(
+        self, message: Message | str, path: str | None = None, line: int | None = None
+    ) -> None:
+        # Transitional: a plain string is English only, until every raise names a
+        # catalog entry.
+        self.text = message if isinstance(message, Message) else msg("untranslated", text=message)
+        self.message = self.text.render("en")
+        super().__init__(self.message)
         self.path = path
         self.line = line
 
-    def __str__(self) -> str:
+    def render(self, language: str = "en") -> str:
+        """``path:line: message`` in ``language``."""
         where = ""
         if self.path:
             where = f"{self.path}:{self.line or 1}: "
-        return f"{where}{self.message}"
+        return f"{where}{self.text.render(language)}"
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class ConfigError(DocControlError):

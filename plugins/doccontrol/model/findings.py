@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from doccontrol.model.messages import Message, msg
+
 
 class Severity(Enum):
     """How bad a finding is. Errors fail `check`, strict builds and releases."""
@@ -24,33 +26,40 @@ class Finding:
     """One thing wrong (or worth a look) in the repository.
 
     ``path`` is repository-relative with forward slashes; ``line`` is 1-based
-    (1 when the finding concerns a whole file or a commit). ``message`` says what
-    is wrong and how to fix it.
+    (1 when the finding concerns a whole file or a commit). ``text`` says what
+    is wrong and how to fix it, in either language; ``message`` is its English.
     """
 
     path: str
     line: int
     severity: Severity
     code: str
-    message: str
+    text: Message
+
+    @property
+    def message(self) -> str:
+        return self.text.render("en")
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def as_text(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity.value}: {self.code}: {self.message}"
+    def as_text(self, language: str = "en") -> str:
+        return (
+            f"{self.path}:{self.line}: {self.severity.value}: {self.code}: "
+            f"{self.text.render(language)}"
+        )
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, language: str = "en") -> dict[str, object]:
         return {
             "path": self.path,
             "line": self.line,
             "severity": self.severity.value,
             "code": self.code,
-            "message": self.message,
+            "message": self.text.render(language),
         }
 
-    def as_github(self) -> str:
+    def as_github(self, language: str = "en") -> str:
         # GitHub workflow commands need %, CR and LF escaped in the message and
         # also ',' and ':' in properties.
         def prop(value: str) -> str:
@@ -62,19 +71,25 @@ class Finding:
                 .replace(",", "%2C")
             )
 
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = self.text.render(language).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return (
             f"::{self.severity.value} file={prop(self.path)},line={self.line},"
-            f"title={prop(self.code)}::{msg}"
+            f"title={prop(self.code)}::{text}"
         )
 
 
-def error(path: str, line: int, code: str, message: str) -> Finding:
-    return Finding(path, max(line, 1), Severity.ERROR, code, message)
+def _as_message(message: Message | str) -> Message:
+    # Transitional: a plain string is English only. Once every call site names a
+    # catalog entry, ``error`` and ``warning`` take a Message alone.
+    return message if isinstance(message, Message) else msg("untranslated", text=message)
 
 
-def warning(path: str, line: int, code: str, message: str) -> Finding:
-    return Finding(path, max(line, 1), Severity.WARNING, code, message)
+def error(path: str, line: int, code: str, message: Message | str) -> Finding:
+    return Finding(path, max(line, 1), Severity.ERROR, code, _as_message(message))
+
+
+def warning(path: str, line: int, code: str, message: Message | str) -> Finding:
+    return Finding(path, max(line, 1), Severity.WARNING, code, _as_message(message))
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:
@@ -92,7 +107,10 @@ class OutputFormat(Enum):
 
 
 def render_findings(
-    findings: Sequence[Finding], fmt: OutputFormat, extra: Mapping[str, object] | None = None
+    findings: Sequence[Finding],
+    fmt: OutputFormat,
+    extra: Mapping[str, object] | None = None,
+    language: str = "en",
 ) -> str:
     """The findings as one text block in the given format (no trailing newline).
 
@@ -102,7 +120,7 @@ def render_findings(
         errors = sum(1 for f in findings if f.is_error)
         return json.dumps(
             {
-                "findings": [f.as_dict() for f in findings],
+                "findings": [f.as_dict(language) for f in findings],
                 "errors": errors,
                 "warnings": len(findings) - errors,
                 **(extra or {}),
@@ -111,13 +129,13 @@ def render_findings(
             indent=2,
         )
     if fmt is OutputFormat.GITHUB:
-        return "\n".join(f.as_github() for f in findings)
-    return "\n".join(f.as_text() for f in findings)
+        return "\n".join(f.as_github(language) for f in findings)
+    return "\n".join(f.as_text(language) for f in findings)
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
+def summary_line(findings: Sequence[Finding], language: str = "en") -> str:
     errors = sum(1 for f in findings if f.is_error)
     warnings = len(findings) - errors
     if not findings:
-        return "doccontrol: no findings"
-    return f"doccontrol: {errors} error(s), {warnings} warning(s)"
+        return msg("findings.none").render(language)
+    return msg("findings.summary", errors=errors, warnings=warnings).render(language)
