@@ -177,8 +177,8 @@ GITHUB_ATTACKS = {
         '          python-version: "3.12"\n          cache: pip\n' + RELEASE_STEPS,
         "dependency-cache", "cache-poisoning"),
     "signing key outside the release job": (
-        "        run: doccontrol check --format github\n",
-        "        run: doccontrol check --format github\n"
+        "        run: doccontrol check --format github --print\n",
+        "        run: doccontrol check --format github --print\n"
         "        env:\n          KEY: ${{ secrets.DOCCONTROL_SIGNING_KEY_P12 }}\n",
         "secret-outside-release", "secrets-outside-env"),
     "signing key at workflow level": (

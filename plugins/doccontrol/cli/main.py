@@ -63,11 +63,18 @@ def main(language: str | None) -> None:
     is_flag=True,
     help="Also print what every approval rests on (a merge, a sign-off, a trailer, the forge).",
 )
-def check(repo: Path, as_of: date | None, fmt: str, strict: bool, explain_trust: bool) -> None:
+@click.option(
+    "--print",
+    "print_layout",
+    is_flag=True,
+    help="Also lay every document out as the edition would, and report what only a layout finds "
+    "(print-overflow).",
+)
+def check(repo: Path, as_of: date | None, fmt: str, strict: bool, explain_trust: bool, print_layout: bool) -> None:
     """Report every finding; exit 1 when any is an error (with --strict, any at all)."""
     from doccontrol.cli.commands.check import check as run
 
-    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt), strict, explain_trust))
+    _guarded(lambda: run(repo.resolve(), as_of, OutputFormat(fmt), strict, explain_trust, print_layout))
 
 
 @main.command()

@@ -228,7 +228,7 @@ def build_edition(
             rows.append(FrontRow(doc, count, start))
             start += count
         page = front_html(plan, signer, rows, previous)
-        return renderer.render(part_html(page.html), page.css, lambda _: ("mkdocs.yml", 1))
+        return renderer.render(part_html(page.html), page.css, lambda *_: ("mkdocs.yml", 1))
 
     cover = front(2)
     if page_count(cover) != 2:

@@ -13,8 +13,8 @@ root of the boxes it draws (weasyprint 60 to 70 keep it so).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 from weasyprint.formatting_structure import boxes
 
@@ -23,7 +23,12 @@ from doccontrol.model.findings import Finding, error
 # WeasyPrint lays out in CSS pixels (1/96 in); half a point is invisible on paper.
 TOLERANCE = 0.7
 
-Locator = Callable[[str], tuple[str, int]]
+
+
+class Locator(Protocol):
+    """path:line of the ``nth`` occurrence of a text in the document's Markdown."""
+
+    def __call__(self, needle: str, nth: int = 0, /) -> tuple[str, int]: ...
 
 
 def _boxes(box: Any) -> Iterator[Any]:
@@ -72,10 +77,14 @@ def overflows(document: Any, locate: Locator, label: str) -> list[Finding]:
     """A ``print-overflow`` finding for each box past the content area of its page."""
     found: list[Finding] = []
     seen: set[tuple[str, int]] = set()
+    # The same text past the edge twice is two occurrences: the second is sought after the first.
+    times: dict[str, int] = {}
     for number, page in enumerate(document.pages, 1):
         for box, past in _outermost(page._page_box):
             text = " ".join(_text(box).split())
-            path, line = locate(text[:24])
+            needle = text[:24]
+            path, line = locate(needle, times.get(needle, 0))
+            times[needle] = times.get(needle, 0) + 1
             if (path, line) in seen:
                 continue
             seen.add((path, line))

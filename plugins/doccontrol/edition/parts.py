@@ -25,15 +25,19 @@ import multiprocessing
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doccontrol.edition.sandbox import Piece, locate
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding
+
+if TYPE_CHECKING:  # layout imports WeasyPrint, which only the workers need
+    from doccontrol.edition.layout import Locator
 
 #: Links from one document to another cannot resolve inside a part; they are written
 #: as this URI and turned into links to the target's first page when parts are joined.
@@ -43,23 +47,30 @@ _INTERNAL = re.compile(r'href="#doc-')
 #: Parts carry no date of their own: their Info dictionary is dropped when they are joined.
 PART_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
-Locator = Callable[[str], tuple[str, int]]
-
-
 def cache_folder() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "doccontrol" / "edition-parts"
 
 
 def locator(pieces: tuple[Piece, ...]) -> Locator:
-    """path:line of the first piece holding ``needle`` (the document's first line if none)."""
+    """path:line of the ``nth`` line holding ``needle`` across the pieces (the last one found
+    when there are fewer; the document's first line if none)."""
 
-    def find(needle: str) -> tuple[str, int]:
+    def find(needle: str, nth: int = 0, /) -> tuple[str, int]:
+        found: tuple[str, int] | None = None
         if needle:
             for piece in pieces:
-                if needle in piece.body:
+                if needle not in piece.body:
+                    continue
+                for offset, line in enumerate(piece.body.split("\n")):
+                    if needle in line:
+                        found = piece.path, piece.body_line + offset
+                        if nth == 0:
+                            return found
+                        nth -= 1
+                if found is None:  # across lines: where the sandbox would place it
                     return piece.path, locate([needle], piece)
-        return pieces[0].path, pieces[0].body_line
+        return found or (pieces[0].path, pieces[0].body_line)
 
     return find
 
@@ -114,25 +125,27 @@ def jobs(
     return out
 
 
-# The worker's state: the repository's git objects and the print stylesheet.
-_WORKER: tuple[str, str] | None = None
+# The worker's state: the repository, the print stylesheet, and whether the files a
+# document loads come from the working tree (``check --print``) rather than git.
+_WORKER: tuple[str, str, bool] | None = None
 
 
-def _init(repo: str, stylesheet: str) -> None:
+def _init(repo: str, stylesheet: str, worktree: bool = False) -> None:
     global _WORKER
-    _WORKER = (repo, stylesheet)
+    _WORKER = (repo, stylesheet, worktree)
 
 
 def render_part(job: PartJob) -> Part:
     """Lay out and write one document; runs in a worker (or in-process for a single job)."""
     from doccontrol.edition.pdf import Renderer, page_count
+    from doccontrol.edition.printcheck import DiskTree
     from doccontrol.history.trees import GitTree
 
     assert _WORKER is not None
-    repo, stylesheet = _WORKER
+    repo, stylesheet, worktree = _WORKER
     find = locator(job.pieces)
     try:
-        renderer = Renderer(GitTree(Path(repo)), stylesheet)
+        renderer = Renderer(DiskTree(Path(repo)) if worktree else GitTree(Path(repo)), stylesheet)
         document = renderer.render(job.html, job.css, find, job.doc_id)
         if renderer.findings:
             return Part(job.doc_id, b"", 0, tuple(renderer.findings), None, True)
@@ -193,9 +206,17 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def render_parts(
-    repo: Path, stylesheet: str, todo: Sequence[PartJob], cache: Path | None, processes: int | None = None
+    repo: Path,
+    stylesheet: str,
+    todo: Sequence[PartJob],
+    cache: Path | None,
+    processes: int | None = None,
+    worktree: bool = False,
 ) -> list[Part]:
-    """Every job's part, in order: from the cache, or rendered in parallel processes."""
+    """Every job's part, in order: from the cache, or rendered in parallel processes.
+
+    ``worktree``: the files documents load are read from the disk, not git (``check --print``).
+    """
     parts: dict[int, Part] = {}
     missing: list[int] = []
     for index, job in enumerate(todo):
@@ -208,13 +229,13 @@ def render_parts(
     # The longest documents first, so that no core waits for one at the end.
     missing.sort(key=lambda i: -len(todo[i].html))
     if count <= 1:
-        _init(str(repo), stylesheet)
+        _init(str(repo), stylesheet, worktree)
         for index in missing:
             parts[index] = render_part(todo[index])
     else:
         context = _context()
         with ProcessPoolExecutor(
-            max_workers=count, mp_context=context, initializer=_init, initargs=(str(repo), stylesheet)
+            max_workers=count, mp_context=context, initializer=_init, initargs=(str(repo), stylesheet, worktree)
         ) as pool:
             for index, part in zip(missing, pool.map(render_part, [todo[i] for i in missing]), strict=True):
                 parts[index] = part

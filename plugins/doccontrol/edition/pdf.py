@@ -15,7 +15,7 @@ import logging
 import mimetypes
 import urllib.request
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,7 +25,7 @@ import weasyprint
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from doccontrol.edition.layout import overflows
+from doccontrol.edition.layout import Locator, overflows
 from doccontrol.edition.sandbox import BASE_URL, Tree, follow, parse_resource_url
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding, error
@@ -33,7 +33,6 @@ from doccontrol.model.findings import Finding, error
 PDF_VARIANT = "pdf/a-3b"
 WEASYPRINT_VERSION: str = weasyprint.__version__
 
-Locator = Callable[[str], tuple[str, int]]
 
 
 class SandboxRefusal(FatalURLFetchingError):  # type: ignore[misc]

@@ -188,6 +188,33 @@ def edition_document(ctl: DocumentControl, doc: Document) -> EditionDocument:
     )
 
 
+def proposed_document(doc: Document, ctl: DocumentControl | None, day: date) -> EditionDocument:
+    """A working-tree document as it would print once approved (``check --print``).
+
+    Its text is the proposal's; the revision history is the one git has so far (none
+    for a draft), since the control block takes about as much room either way.
+    """
+    if ctl is not None and ctl.current is not None:
+        return edition_document(ctl, doc)
+    return EditionDocument(
+        id=doc.id,
+        title=doc.title,
+        type=doc.type,
+        path=doc.path,
+        owner=doc.owner,
+        approvers=doc.approvers,
+        revision="",
+        issued=day,
+        effective=day,
+        commit="",
+        files=(),
+        pieces=_pieces(doc),
+        history=(),
+        retention=doc.retention,
+        storage=doc.storage or "",
+    )
+
+
 def in_edition(ctl: DocumentControl) -> bool:
     return ctl.status in (Status.CURRENT, Status.PENDING) and ctl.current is not None
 

@@ -20,7 +20,7 @@ from doccontrol.edition.markup import convert, converter, markdown_setup
 from doccontrol.edition.preflight import fence_findings, glyph_findings, table_findings
 from doccontrol.edition.sandbox import Piece, sandbox_html
 from doccontrol.model.documents import Document
-from doccontrol.model.findings import Finding, Severity
+from doccontrol.model.findings import Finding, Severity, error
 from doccontrol.model.history import TreeEntry
 from doccontrol.project.load import Project
 from doccontrol.sources.config import Config
@@ -86,4 +86,56 @@ def print_findings(project: Project, proposed: Config | None = None) -> list[Fin
             if md is not None:
                 html = convert(md, piece.body)
                 found += sandbox_html(html, piece, _WORKTREE, root, tree, lambda href: href).findings
+    return found
+
+
+def layout_findings(project: Project, proposed: Config | None = None) -> list[Finding]:
+    """What only a layout finds (``check --print``): each controlled document of the working
+    tree laid out as the edition lays it out, in parallel, and measured (``print-overflow``).
+
+    The same print HTML, stylesheet and renderer as ``release`` (:mod:`doccontrol.edition.parts`),
+    with the files a document loads read from the disk. Resource and glyph problems are
+    left to :func:`print_findings`, so that nothing is reported twice.
+    """
+    from doccontrol.edition.fonts import fonts_css
+    from doccontrol.edition.html import document_html, single_context, stylesheet
+    from doccontrol.edition.parts import jobs, render_parts
+    from doccontrol.edition.plan import proposed_document
+
+    config = proposed or project.config
+    repo = project.repo
+    config_file = repo / "mkdocs.yml"
+    try:
+        text = config_file.read_text("utf-8") if config_file.is_file() else None
+    except (OSError, UnicodeDecodeError):
+        text = None
+    md, _unusable = converter(markdown_setup(text))
+    if md is None:
+        return []  # print_findings reports the unusable extension; nothing can be laid out
+    control = project.control
+    titles = tuple(sorted({d.id: d.title for d in project.worktree.documents}.items()))
+    withdrawn = (
+        frozenset(c.id for c in control.documents if c.status.value == "withdrawn") if control else frozenset()
+    )
+    tree = DiskTree(repo)
+    root = str(repo.resolve())
+    printed = []
+    for doc in project.worktree.documents:
+        ctl = control.get(doc.id) if control is not None else None
+        edoc = replace(proposed_document(doc, ctl, project.as_of), commit=_WORKTREE)
+        ctx = single_context(
+            config.organisation or "", edoc, project.worktree.roles, project.worktree.external, titles,
+            withdrawn, md, config.language,
+        )
+        page = document_html(edoc, ctx, tree, root)
+        printed.append((edoc.id, page.html, page.css, edoc.pieces))
+    print_css = stylesheet() + fonts_css(config.print_fonts)
+    parts = render_parts(repo, print_css, jobs(printed, print_css, "", ""), None, worktree=True)
+    found: list[Finding] = [f for part in parts for f in part.findings]
+    for part in parts:
+        if part.failure is not None:
+            message, path, line = part.failure
+            found.append(error(path or "mkdocs.yml", line or 1, "print-failed",
+                               f"{message}: the edition could not print it either; simplify the "
+                               "construct at this line, or report it with the document attached"))
     return found

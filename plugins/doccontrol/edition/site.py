@@ -191,7 +191,7 @@ def document_pdf(
 
     from doccontrol.edition.pdf import Renderer
 
-    def find(needle: str) -> tuple[str, int]:
+    def find(needle: str, nth: int = 0, /) -> tuple[str, int]:
         for piece in printable.pieces:
             if needle and needle in piece.body:
                 return piece.path, piece.body_line + piece.body[: piece.body.index(needle)].count("\n")

@@ -23,13 +23,19 @@ from doccontrol.sources.typography import catalog_typography
 
 
 def check(
-    repo: Path, as_of: date | None, fmt: OutputFormat, strict: bool = False, explain_trust: bool = False
+    repo: Path,
+    as_of: date | None,
+    fmt: OutputFormat,
+    strict: bool = False,
+    explain_trust: bool = False,
+    print_layout: bool = False,
 ) -> int:
     """Exit 0 when nothing is an error (with ``strict``, nothing at all), 1 otherwise.
 
     ``explain_trust`` adds what every approval rests on: lines after the findings in
     text, a ``trust`` array next to them in JSON, a folded log group (and a notice on
     each approval resting on forge-written trailers) in GitHub's format.
+    ``print_layout`` also lays every document out as the edition would (``--print``).
     """
     trust: list[str] = []
     # With the flag, JSON always carries the array, empty when nothing could be read.
@@ -40,12 +46,16 @@ def check(
     try:
         site = read_mkdocs_yml(repo)
         project = load_project(repo, site.config, as_of)
-        from doccontrol.edition.printcheck import print_findings  # loads the font machinery
+        from doccontrol.edition.printcheck import (  # fonts, WeasyPrint
+            layout_findings,
+            print_findings,
+        )
 
         # Typography is the author's concern, not the site's: only check reports it.
         findings = sort_findings(
             [*site.findings, *project.findings, *link_findings(project), *print_findings(project, site.config),
-             *catalog_typography(project.worktree)]
+             *catalog_typography(project.worktree),
+             *(layout_findings(project, site.config) if print_layout else ())]
         )
         if explain_trust and project.control is not None:
             if fmt is OutputFormat.TEXT:
