@@ -144,8 +144,9 @@ def render_part(job: PartJob) -> Part:
     assert _WORKER is not None
     repo, stylesheet, worktree = _WORKER
     find = locator(job.pieces)
+    git = None if worktree else GitTree(Path(repo))
     try:
-        renderer = Renderer(DiskTree(Path(repo)) if worktree else GitTree(Path(repo)), stylesheet)
+        renderer = Renderer(git or DiskTree(Path(repo)), stylesheet)
         document = renderer.render(job.html, job.css, find, job.doc_id)
         if renderer.findings:
             return Part(job.doc_id, b"", 0, tuple(renderer.findings), None, True)
@@ -158,6 +159,9 @@ def render_part(job: PartJob) -> Part:
     except Exception as exc:  # WeasyPrint failing on a document: say which, never a traceback
         path, line = find("")
         return Part(job.doc_id, b"", 0, (), (f"{job.doc_id} cannot be printed: {exc!r}", path, line), True)
+    finally:
+        if git is not None:
+            git.close()
 
 
 def _cached(folder: Path | None, job: PartJob) -> Part | None:

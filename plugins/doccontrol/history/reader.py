@@ -21,6 +21,7 @@ import re
 import subprocess
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -998,6 +999,69 @@ def _read_blobs(repo: git.Repo, shas: Iterable[str]) -> dict[str, bytes]:
     for sha in shas:
         stream.ask(sha)
     return stream.finish()
+
+
+# --- objects by name, for editions (``history.trees``) ----------------------------------------
+
+
+class ObjectStream:
+    """One ``git cat-file --batch`` asked one object at a time: the trees and blobs an
+    edition reads at a revision, through one process rather than one per commit or blob.
+
+    Started on the first question; :meth:`close` (or the garbage collector) ends it.
+    """
+
+    def __init__(self, cwd: Path) -> None:
+        self._cwd = cwd
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._finalizer: weakref.finalize[[subprocess.Popen[bytes]], ObjectStream] | None = None
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._proc is None:
+            try:
+                self._proc = subprocess.Popen(
+                    [*GIT, "cat-file", "--batch"],
+                    cwd=self._cwd,
+                    env=_ENV,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                )
+            except OSError as exc:
+                raise RepositoryError(f"cannot run git: {exc}", str(self._cwd)) from None
+            self._finalizer = weakref.finalize(self, _stop, self._proc)
+        return self._proc
+
+    def read(self, name: str) -> tuple[str, bytes] | None:
+        """(type, content) of the object ``name`` (a hash or ``<commit>^{tree}``); None if git has none."""
+        proc = self._start()
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            proc.stdin.write(name.encode("utf-8") + b"\n")
+            proc.stdin.flush()
+        except BrokenPipeError:
+            raise RepositoryError("git cat-file stopped answering", str(self._cwd)) from None
+        header = proc.stdout.readline()
+        fields = header.split()
+        if len(fields) != 3:  # "<name> missing", "<name> ambiguous", or git stopped
+            if not header:
+                raise RepositoryError("git cat-file stopped answering", str(self._cwd))
+            return None
+        size = int(fields[2])
+        data = proc.stdout.read(size + 1)[:size]  # the content, then a newline
+        return fields[1].decode(), data
+
+    def close(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    assert proc.stdin is not None and proc.stdout is not None
+    with contextlib.suppress(BrokenPipeError):
+        proc.stdin.close()
+    proc.stdout.close()
+    proc.wait()
 
 
 # --- a branch under review (``doccontrol status``) -------------------------------------------

@@ -3,6 +3,8 @@
 The history reader gives the controlled Markdown; an edition also needs the
 files a document loads (images, stylesheets) as they were at its revision,
 ``mkdocs.yml`` at the edition's commit, and the annotated ``edition/DATE`` tag.
+Trees and blobs come through the reader's ``cat-file --batch`` stream; only
+the few per-edition questions (tags, the folder's prefix) are git calls of their own.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ import subprocess
 from functools import cached_property
 from pathlib import Path
 
+from doccontrol.history.reader import ObjectStream
 from doccontrol.model.errors import RepositoryError
 from doccontrol.model.history import EditionTag, TreeEntry
 
 #: How a release's tag message records the baseline it was judged from.
 BASELINE_LINE = "baseline "
+_TREE = "40000"  # the mode of a folder in a tree object
 
 
 def _git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes | None = None) -> bytes:
@@ -44,42 +48,94 @@ class GitTree:
     """The repository's files at any commit, read from git objects (never from the disk).
 
     Paths are relative to ``repo`` (the folder with mkdocs.yml), which may be a
-    sub-folder of the git work tree.
+    sub-folder of the git work tree. Trees and blobs come through the history
+    reader's one ``cat-file --batch`` stream (:class:`~doccontrol.history.reader.ObjectStream`),
+    a tree object once whichever commits share it: never a git process per commit or blob.
     """
 
     def __init__(self, repo: Path) -> None:
         self.repo = repo
-        self._trees: dict[str, dict[str, TreeEntry]] = {}
+        self._objects = ObjectStream(repo)
+        self._trees: dict[str, dict[str, TreeEntry]] = {}  # a tree's hash -> its own entries
+        self._roots: dict[str, str] = {}  # commit -> the hash of its tree at ``prefix``
         self._blobs: dict[str, bytes] = {}
+
+    def close(self) -> None:
+        """End the git stream (also done when the tree is collected)."""
+        self._objects.close()
 
     @cached_property
     def prefix(self) -> str:
         return _git(self.repo, "rev-parse", "--show-prefix").decode("utf-8").strip()
 
-    def listing(self, commit: str) -> dict[str, TreeEntry]:
-        if commit not in self._trees:
-            raw = _git(self.repo, "ls-tree", "-r", "-z", "--full-tree", commit)
+    def _object(self, name: str, kind: str) -> bytes:
+        found = self._objects.read(name)
+        if found is None or found[0] != kind:
+            raise RepositoryError(f"git has no {kind} {name}", str(self.repo))
+        return found[1]
+
+    def _tree(self, sha: str) -> dict[str, TreeEntry]:
+        """The entries of one tree object, in git's order (subtrees with mode 40000)."""
+        if sha not in self._trees:
+            data = self._object(sha, "tree")
+            width = len(sha) // 2  # 20 bytes for SHA-1, 32 for SHA-256
             entries: dict[str, TreeEntry] = {}
-            for record in raw.split(b"\0"):
-                if not record:
+            at = 0
+            while at < len(data):
+                space = data.index(b" ", at)
+                nul = data.index(b"\0", space)
+                name = data[space + 1 : nul].decode("utf-8", errors="surrogateescape")
+                entries[name] = TreeEntry(data[at:space].decode(), data[nul + 1 : nul + 1 + width].hex())
+                at = nul + 1 + width
+            self._trees[sha] = entries
+        return self._trees[sha]
+
+    def _root(self, commit: str) -> str | None:
+        """The hash of the tree at ``prefix`` in ``commit`` (None: the folder is not there)."""
+        if commit not in self._roots:
+            body = self._object(f"{commit}^{{commit}}", "commit")
+            sha: str | None = body.split(b"\n", 1)[0].removeprefix(b"tree ").decode()
+            for part in self.prefix.split("/"):
+                if not part or sha is None:
                     continue
-                meta, _, name = record.partition(b"\t")
-                mode, _kind, sha = meta.decode().split()
-                path = name.decode("utf-8", errors="surrogateescape")
-                if self.prefix:
-                    if not path.startswith(self.prefix):
-                        continue
-                    path = path[len(self.prefix) :]
-                entries[path] = TreeEntry(mode, sha)
-            self._trees[commit] = entries
-        return self._trees[commit]
+                entry = self._tree(sha).get(part)
+                sha = entry.sha if entry is not None and entry.mode == _TREE else None
+            self._roots[commit] = sha or ""
+        return self._roots[commit] or None
+
+    def listing(self, commit: str) -> dict[str, TreeEntry]:
+        """Every file under ``prefix`` at ``commit``, as ``git ls-tree -r`` lists them."""
+        out: dict[str, TreeEntry] = {}
+
+        def walk(sha: str, base: str) -> None:
+            for name, entry in self._tree(sha).items():
+                if entry.mode == _TREE:
+                    walk(entry.sha, f"{base}{name}/")
+                else:
+                    out[base + name] = entry
+
+        root = self._root(commit)
+        if root is not None:
+            walk(root, "")
+        return out
 
     def entry(self, commit: str, path: str) -> TreeEntry | None:
-        return self.listing(commit).get(path)
+        """The file at ``path`` (a folder is no file: None, as ``ls-tree -r`` lists none)."""
+        sha = self._root(commit)
+        parts = path.split("/")
+        for part in parts[:-1]:
+            if sha is None:
+                return None
+            found = self._tree(sha).get(part)
+            sha = found.sha if found is not None and found.mode == _TREE else None
+        if sha is None:
+            return None
+        entry = self._tree(sha).get(parts[-1])
+        return entry if entry is not None and entry.mode != _TREE else None
 
     def blob(self, sha: str) -> bytes:
         if sha not in self._blobs:
-            self._blobs[sha] = _git(self.repo, "cat-file", "blob", sha)
+            self._blobs[sha] = self._object(sha, "blob")
         return self._blobs[sha]
 
     def read(self, commit: str, path: str) -> bytes | None:
