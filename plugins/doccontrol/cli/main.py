@@ -245,13 +245,21 @@ def diff(doc_id: str, revisions: tuple[str, ...], repo: Path, color: bool | None
 @click.option("--tagged", is_flag=True,
               help="Sign the edition of the existing edition/DATE tag without tagging again "
                    "(CI on a pushed tag).")
+@click.option("--cache-keep", type=click.IntRange(min=0), default=3, show_default=True,
+              envvar="DOCCONTROL_CACHE_KEEP",
+              help="Keep the rendered parts the last N editions used; others leave the cache.")
+@click.option("--cache-max-age", type=click.FloatRange(min=0), default=180, show_default=True,
+              envvar="DOCCONTROL_CACHE_MAX_AGE",
+              help="Days after which a part no edition used leaves the cache.")
 def release(repo: Path, day: date | None, out: Path | None, key: Path | None,
-            password: str | None, tsa: str | None, tagged: bool) -> None:
+            password: str | None, tsa: str | None, tagged: bool, cache_keep: int, cache_max_age: float) -> None:
     """Issue the signed PDF edition of the documents current on DATE, and tag it."""
     from doccontrol.cli.commands.release import release as run
+    from doccontrol.edition.partcache import CachePolicy
 
+    policy = CachePolicy(cache_keep, cache_max_age)
     _guarded(lambda: run(repo.resolve(), day, out.resolve() if out else None,
-                         key.resolve() if key else None, password, tsa, tagged))
+                         key.resolve() if key else None, password, tsa, tagged, policy))
 
 
 @main.command()

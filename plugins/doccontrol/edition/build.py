@@ -30,6 +30,7 @@ from doccontrol.edition.html import (
 )
 from doccontrol.edition.manifest import NAME, TAG_PREFIX, Signer, manifest_bytes, manifest_dict
 from doccontrol.edition.markup import MarkdownSetup, converter, markdown_setup
+from doccontrol.edition.partcache import CachePolicy
 from doccontrol.edition.parts import jobs, locator, part_html, render_parts
 from doccontrol.edition.plan import EditionPlan, plan_edition
 from doccontrol.edition.preflight import text_findings
@@ -181,12 +182,18 @@ def identifier(plan: EditionPlan) -> bytes:
 
 
 def build_edition(
-    repo: Path, day: date, signer: Signer, cache: Path | None = None, processes: int | None = None
+    repo: Path,
+    day: date,
+    signer: Signer,
+    cache: Path | None = None,
+    processes: int | None = None,
+    policy: CachePolicy | None = None,
 ) -> BuiltEdition:
     """The unsigned edition of ``day``, or :class:`EditionRefused`.
 
     Documents are rendered in parallel processes, or taken from ``cache`` (release
-    passes the user's cache folder; verify passes none, so that it renders everything).
+    passes the user's cache folder; verify passes none, so that it renders everything),
+    which ``policy`` then prunes.
     """
     from doccontrol.edition.assemble import assemble
     from doccontrol.edition.pdf import Renderer, page_count
@@ -207,7 +214,7 @@ def build_edition(
         fonts.manifest(),
         sorted(toolchain.items()),
     )
-    parts = render_parts(repo, print_css, todo, cache, processes)
+    parts = render_parts(repo, print_css, todo, cache, processes, policy=policy)
     failures = [p.failure for p in parts if p.failure is not None]
     if failures:
         message, path, line = failures[0]

@@ -32,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from doccontrol.edition.partcache import CachePolicy, prune, record_use
 from doccontrol.edition.sandbox import Piece, locate
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding
@@ -216,10 +217,13 @@ def render_parts(
     cache: Path | None,
     processes: int | None = None,
     worktree: bool = False,
+    policy: CachePolicy | None = None,
 ) -> list[Part]:
     """Every job's part, in order: from the cache, or rendered in parallel processes.
 
     ``worktree``: the files documents load are read from the disk, not git (``check --print``).
+    With a ``cache`` and a ``policy``, the parts used are recorded and the cache pruned
+    (:mod:`doccontrol.edition.partcache`).
     """
     parts: dict[int, Part] = {}
     missing: list[int] = []
@@ -245,4 +249,7 @@ def render_parts(
                 parts[index] = part
     for index in missing:
         _keep(cache, todo[index], parts[index])
+    if cache is not None and policy is not None:
+        record_use(cache, (job.key for job in todo))
+        prune(cache, policy)
     return [parts[i] for i in range(len(todo))]

@@ -18,6 +18,7 @@ from typing import Any
 from doccontrol.edition import store
 from doccontrol.edition.build import BuiltEdition, EditionRefused, build_edition
 from doccontrol.edition.manifest import pdf_name, tag_name
+from doccontrol.edition.partcache import CachePolicy
 from doccontrol.edition.parts import cache_folder as parts_cache
 from doccontrol.edition.sign import load_key, sign_pdf
 from doccontrol.history import trees as git_objects
@@ -72,6 +73,7 @@ def make_edition(
     tsa: str | None,
     today: date | None = None,
     tagged_already: bool = False,
+    policy: CachePolicy | None = None,
 ) -> Released:
     """Build, sign, file and tag the edition of ``day``; all of it or nothing.
 
@@ -111,7 +113,7 @@ def make_edition(
         # Filed but never tagged: a release killed at its last step. Undo it and start over.
         store.withdraw(out, day)
 
-    built = build_edition(repo, day, key.signer, cache=parts_cache())
+    built = build_edition(repo, day, key.signer, cache=parts_cache(), policy=policy or CachePolicy())
     commit = built.plan.commit
     if tagged is not None and tagged != commit:
         raise UsageError(
@@ -176,6 +178,7 @@ def release(
     password: str | None,
     tsa: str | None,
     tagged_already: bool = False,
+    policy: CachePolicy | None = None,
 ) -> int:
     day = day or date.today()
     key_text = str(key) if key else os.environ.get(KEY_ENV, "")
@@ -188,7 +191,8 @@ def release(
         password = os.environ.get(PASSWORD_ENV)
     try:
         done = make_edition(
-            repo, day, out or repo, Path(key_text), password, tsa, tagged_already=tagged_already
+            repo, day, out or repo, Path(key_text), password, tsa, tagged_already=tagged_already,
+            policy=policy,
         )
     except EditionExistsError as exc:
         print(f"doccontrol release: error: {exc}", file=sys.stderr)
