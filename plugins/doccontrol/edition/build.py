@@ -10,6 +10,7 @@ working tree or where the repository is checked out.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import tempfile
 import time
@@ -28,7 +29,14 @@ from doccontrol.edition.html import (
     front_html,
     stylesheet,
 )
-from doccontrol.edition.manifest import NAME, TAG_PREFIX, Signer, manifest_bytes, manifest_dict
+from doccontrol.edition.manifest import (
+    NAME,
+    TAG_PREFIX,
+    Signer,
+    Stamp,
+    manifest_bytes,
+    manifest_dict,
+)
 from doccontrol.edition.markup import MarkdownSetup, converter, markdown_setup
 from doccontrol.edition.partcache import CachePolicy
 from doccontrol.edition.parts import jobs, locator, part_html, render_parts
@@ -36,7 +44,7 @@ from doccontrol.edition.plan import EditionPlan, plan_edition
 from doccontrol.edition.preflight import text_findings
 from doccontrol.history.trees import GitTree, tag_names
 from doccontrol.model.errors import DocControlError
-from doccontrol.model.findings import Finding, sort_findings
+from doccontrol.model.findings import Finding, error, sort_findings
 from doccontrol.project.load import Project, load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.sources.config import Config, SiteConfig
@@ -61,6 +69,7 @@ class BuiltEdition:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     rendered: tuple[str, ...] = ()  # the documents laid out in this build (the others came from the cache)
+    stamp: Stamp | None = None  # the visible signature release draws (edition_signature)
 
 
 def _version(distribution: str) -> str:
@@ -164,6 +173,60 @@ def printed_documents(
     return printed
 
 
+#: The largest seal image accepted, in pixels a side: a seal is a few centimetres across.
+SEAL_PIXELS = 4096
+
+
+def _seal_problem(data: bytes) -> str | None:
+    """Why these bytes cannot be drawn as a seal, or None."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind, size = image.format, image.size
+            image.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()  # verify() reads no pixels: a truncated file fails only here
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        return f"is not an image that can be read ({exc})"
+    if kind not in ("PNG", "JPEG"):
+        return f"is a {kind} image, not a PNG or JPEG"
+    if max(size) > SEAL_PIXELS or min(size) < 16:
+        return f"is {size[0]}x{size[1]} pixels; a seal must be 16 to {SEAL_PIXELS} pixels a side"
+    return None
+
+
+def stamp_for(tree: GitTree, plan: EditionPlan, config: Config, fonts: FontSet) -> Stamp | None:
+    """The visible signature ``edition_signature`` asks for, its seal read from git at the
+    edition's commit; a missing or unreadable seal refuses the edition at its line of mkdocs.yml."""
+    from doccontrol.edition.fonts import REGULAR
+
+    wanted = config.edition_signature
+    if not wanted.visible:
+        return None
+    data = tree.read(plan.commit, "mkdocs.yml")
+    text = data.decode("utf-8", errors="replace") if data is not None else None
+    seal = b""
+    if wanted.seal:
+        line = option_line(text, "seal")
+        blob = tree.read(plan.commit, wanted.seal)
+        problem = (
+            f"is not in git at the edition's commit {plan.commit[:12]}" if blob is None else _seal_problem(blob)
+        )
+        if problem is not None:
+            raise EditionRefused(plan.date, [error(
+                "mkdocs.yml", line, "edition-seal",
+                f"the seal {wanted.seal} named by edition_signature {problem}: commit the company "
+                "seal as a PNG or JPEG at that path (approved like any change), or correct the path",
+            )])
+        seal = blob or b""
+    faces = [f for f in fonts.faces if f.family == config.print_fonts.sans] or list(fonts.faces)
+    if not faces:  # the fonts' own findings have refused the edition already
+        return None
+    face = min(faces, key=lambda f: (not Path(f.path).stem.lower().endswith(REGULAR), f.path))
+    return Stamp(seal, face.path, face.index)
+
+
 def previous_edition(repo: Path, day: date) -> date | None:
     """The date of the last edition before ``day``, from the ``edition/DATE`` tags."""
     days = []
@@ -204,6 +267,7 @@ def build_edition(
     setup = markdown_at(tree, plan.commit)
     fonts = fonts_at(tree, plan.commit, config)
     printed = printed_documents(plan, tree, repo, setup, fonts)
+    stamp = stamp_for(tree, plan, config, fonts)
     timings["plan"] = time.perf_counter() - started
 
     print_css = stylesheet() + fonts_css(config.print_fonts)
@@ -263,4 +327,5 @@ def build_edition(
         seconds=total,
         timings=timings,
         rendered=tuple(p.doc_id for p in parts if p.rendered),
+        stamp=stamp,
     )

@@ -20,6 +20,16 @@ TAG_PREFIX = "edition/"
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """What the visible signature draws on the cover: the seal's bytes (PNG or JPEG, from git at
+    the edition's commit; empty for none) and the font file and face its text is set in."""
+
+    seal: bytes
+    font: str
+    font_index: int
+
+
+@dataclass(frozen=True)
 class Signer:
     """Who signs: the signing certificate's common name, subject and SHA-256 fingerprint."""
 

@@ -13,6 +13,7 @@ import hashlib
 import io
 import ipaddress
 import logging
+import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -29,13 +30,13 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
 from pyhanko.sign.diff_analysis import ModificationLevel
-from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
+from pyhanko.sign.fields import MDPPerm, SigFieldSpec, SigSeedSubFilter
 from pyhanko.sign.timestamps import TimeStamper, TimestampRequestError
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from doccontrol.edition.manifest import Signer
+from doccontrol.edition.manifest import Signer, Stamp
 from doccontrol.edition.verify import SignatureReport, TimestampInfo
 from doccontrol.model.errors import DocControlError
 
@@ -131,8 +132,60 @@ class UrlTimeStamper(TimeStamper):
         return tsp.TimeStampResp.load(raw)
 
 
-def sign_pdf(pdf: bytes, key: SigningKey, reason: str, tsa: str | None = None) -> bytes:
-    """PAdES B-B (B-T with ``tsa``): one certifying signature that allows no further change."""
+#: Where a visible signature sits on the cover, in PDF points (x1, y1, x2, y2): bottom right,
+#: clear of the cover's text; the words on the left, the seal on the right.
+STAMP_BOX = (305, 50, 545, 150)
+#: The stamp's text: pyHanko fills in the signer and the signing date.
+STAMP_TEXT = "签章人 Signed by：%(signer)s\n日期 Date：%(ts)s"
+
+
+def _stamp_style(stamp: Stamp, folder: Path) -> Any:
+    """pyHanko's stamp: the text set in the edition's own CJK font, embedded as a subset (so the
+    file stays PDF/A), over the company seal when there is one."""
+    from fontTools.ttLib import TTCollection  # type: ignore[import-untyped]
+    from PIL import Image
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.images import PdfImage
+    from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    font = stamp.font
+    if font.lower().endswith((".ttc", ".otc")):  # pyHanko reads one face from a file of its own
+        target = folder / "stamp-face.otf"
+        collection = TTCollection(font)
+        collection.fonts[stamp.font_index].save(str(target))
+        collection.close()
+        font = str(target)
+    background = None
+    if stamp.seal:
+        image = Image.open(io.BytesIO(stamp.seal))
+        image.load()
+        background = PdfImage(image)
+    return TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(font), font_size=8),
+        background=background,
+        background_opacity=1,
+        background_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MAX, y_align=AxisAlignment.ALIGN_MID, margins=Margins(2, 2, 2, 2)
+        ),
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID, margins=Margins(4, 4, 4, 4)
+        ),
+        border_width=0 if background is not None else 1,
+        timestamp_format="%Y-%m-%d",
+    )
+
+
+def sign_pdf(
+    pdf: bytes, key: SigningKey, reason: str, tsa: str | None = None, stamp: Stamp | None = None
+) -> bytes:
+    """PAdES B-B (B-T with ``tsa``): one certifying signature that allows no further change.
+
+    With a ``stamp``, the signature is drawn on the cover (:data:`STAMP_BOX`); the drawing is
+    part of the signature's update, so the unsigned edition is the same bytes either way.
+    """
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD,
         subfilter=SigSeedSubFilter.PADES,
@@ -144,12 +197,18 @@ def sign_pdf(pdf: bytes, key: SigningKey, reason: str, tsa: str | None = None) -
     )
     timestamper = UrlTimeStamper(tsa) if tsa else None
     try:
-        out = signers.sign_pdf(
-            IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False),
-            meta,
-            signer=key.simple,
-            timestamper=timestamper,
-        )
+        with tempfile.TemporaryDirectory(prefix="doccontrol-stamp-") as folder:
+            writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+            if stamp is None:
+                out = signers.sign_pdf(writer, meta, signer=key.simple, timestamper=timestamper)
+            else:
+                out = signers.PdfSigner(
+                    meta,
+                    key.simple,
+                    timestamper=timestamper,
+                    stamp_style=_stamp_style(stamp, Path(folder)),
+                    new_field_spec=SigFieldSpec(FIELD, on_page=0, box=STAMP_BOX),
+                ).sign_pdf(writer, appearance_text_params={"signer": key.signer.name})
     except TimestampRequestError as exc:
         raise DocControlError(f"no timestamp: {exc}; check --tsa, or sign without it") from None
     except Exception as exc:  # pyHanko's own errors: a message, never a traceback

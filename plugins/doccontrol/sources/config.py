@@ -73,6 +73,19 @@ class PrintFonts:
 
 
 @dataclass(frozen=True)
+class EditionSignature:
+    """``edition_signature``: whether an edition's signature is drawn on its cover, and the
+    company seal (公章) drawn under the signer's name and date.
+
+    ``seal`` is a repository path of a PNG or JPEG, read from git at the edition's commit
+    (never from the working tree), so the seal is as controlled as the documents.
+    """
+
+    visible: bool = False
+    seal: str = ""
+
+
+@dataclass(frozen=True)
 class Config:
     """Every option of the doc-control plugin; the defaults work on the layout of ARCHITECTURE.md §2."""
 
@@ -102,6 +115,7 @@ class Config:
     pdf: bool = False  # the site offers each current document as a PDF (下载 PDF)
     allow_raw_html: bool = False  # <script>, on...= and javascript: in a text are not errors
     print_fonts: PrintFonts = PrintFonts()
+    edition_signature: EditionSignature = EditionSignature()
     organisation: str = ""  # the legal name an edition's cover shows ("": the site_name)
     site_name: str = ""
     language: str = "zh"  # theme.language of mkdocs.yml: the labels' language
@@ -170,6 +184,7 @@ OPTION_NAMES = (
     "fields",
     "clock_skew",
     "print_fonts",
+    "edition_signature",
     "organisation",
     "mask",
 )
@@ -324,12 +339,44 @@ def config_from_options(
         cfg = replace(cfg, organisation=name.strip())
     if "print_fonts" in opts:
         cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, _FONTS_HELP), where))
+    if "edition_signature" in opts:
+        given = need("edition_signature", dict, _SIGNATURE_HELP)
+        cfg = replace(cfg, edition_signature=_edition_signature(given, where))
     if "mask" in opts:
         cfg = replace(cfg, mask=_mask_patterns(opts["mask"], where))
     if "defaults" in opts:
         given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
         cfg = replace(cfg, defaults=_type_defaults(given, where, cfg.types))
     return cfg
+
+
+_SIGNATURE_HELP = "a mapping like {visible: true, seal: manual/seal.png}"
+
+
+def _edition_signature(given: Mapping[Any, Any], where: str) -> EditionSignature:
+    unknown = sorted(str(k) for k in given if k not in ("visible", "seal"))
+    if unknown:
+        raise ConfigError(f"doc-control 'edition_signature' has unknown key(s) {', '.join(unknown)}; "
+                          f"it must be {_SIGNATURE_HELP}", where)
+    seal = given.get("seal", "")
+    if seal is None:
+        seal = ""
+    if not isinstance(seal, str) or any(ord(c) < 0x20 for c in seal):
+        raise ConfigError("doc-control 'edition_signature' seal must be the path of a PNG or JPEG "
+                          "in the repository, like manual/seal.png", where)
+    text = seal.strip().replace("\\", "/")
+    if text.startswith("/") or (len(text) > 1 and text[1] == ":") or ".." in text.split("/"):
+        raise ConfigError(f"doc-control 'edition_signature' seal names '{seal}', which is outside the "
+                          "repository; the seal must be a file git holds: give a path relative to "
+                          "mkdocs.yml, such as manual/seal.png", where)
+    visible = given.get("visible", bool(text))
+    if not isinstance(visible, bool):
+        raise ConfigError("doc-control 'edition_signature' visible must be true or false", where)
+    if text and not visible:
+        raise ConfigError("doc-control 'edition_signature' has a seal but visible: false; a seal is "
+                          "drawn only with the visible signature: set visible: true or drop the seal",
+                          where)
+    return EditionSignature(visible=visible, seal=text)
 
 
 def _mask_patterns(value: Any, where: str) -> tuple[str, ...]:

@@ -122,7 +122,7 @@ def make_edition(
         )
     # The reason and the tag message are the edition's data: in the site's language.
     title = edition_title(built.plan.language, day)
-    signed = sign_pdf(built.pdf, key, reason=title, tsa=tsa)
+    signed = sign_pdf(built.pdf, key, reason=title, tsa=tsa, stamp=built.stamp)
     sha = hashlib.sha256(signed).hexdigest()
     name = pdf_name(day)
     record = {
