@@ -37,6 +37,10 @@ from doccontrol.sources.config import OPTION_NAMES, config_from_options
 log = get_plugin_logger(__name__)
 ASSET_DIR = Path(__file__).parent / "assets"
 ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js", "redline.css", "registers.js")
+#: The vendored mermaid (npm ``mermaid``, ``dist/mermaid.min.js``; MIT, ``mermaid.LICENSE``): an
+#: offline intranet cannot reach the CDN Material loads it from, and Material uses the copy a
+#: page already has. (file, version, SHA-256); a test holds the file to the hash.
+MERMAID = ("mermaid.min.js", "11.12.2", "d0830a6c05546e9edb8fe20a8f545f3e0dc7c4c3134d584bad9c13a99d7a71e0")
 # Material's own default, which fetches Roboto from the internet on every page.
 _MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 # Material's Chinese translation says lang="zh"; the documents are Simplified Chinese.
@@ -136,10 +140,15 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         config.extra_css.append("assets/doccontrol/doccontrol.css")
         config.extra_javascript.append("assets/doccontrol/doccontrol.js")
         config.extra_javascript.append("assets/doccontrol/registers.js")
+        self.mermaid = _mermaid_fence(config)
+        if self.mermaid:
+            config.extra_javascript.append(f"assets/doccontrol/{MERMAID[0]}")
         self._offline(config)
         self._footer(config)
         self._teach_segmenter(config)
         return config
+
+    mermaid = False  # a ```mermaid fence is configured: the vendored script is served
 
     def _offline(self, config: MkDocsConfig) -> None:
         """No request leaves the site: Material's web fonts are off unless a site chose one."""
@@ -209,7 +218,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             _replace(files, File.generated(config, src_uri, content=text))
         if self.redlines.files:
             _replace(files, File.generated(config, REDLINE_PAGE, content=self.redlines.page))
-        for name in ASSETS:
+        for name in (*ASSETS, *((MERMAID[0], "mermaid.LICENSE") if self.mermaid else ())):
             _replace(
                 files,
                 File.generated(
@@ -394,3 +403,10 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(made.data)
         self.pdf_pages = []
+
+
+def _mermaid_fence(config: MkDocsConfig) -> bool:
+    """Whether superfences turns ```mermaid fences into diagrams (Material's documented setup)."""
+    options = config.mdx_configs.get("pymdownx.superfences") or {}
+    fences = options.get("custom_fences") or [] if isinstance(options, dict) else []
+    return any(isinstance(f, dict) and f.get("name") == "mermaid" for f in fences)
