@@ -43,7 +43,8 @@ PURE_MODULES = (
 )
 SHELL = ("history", "project", "cli", "site.plugin", "site.downloads", "edition.build", "edition.store",
          "edition.pdf", "edition.sign", "edition.site", "edition.layout",
-         "edition.fonts", "edition.printcheck", "edition.parts", "edition.partcache", "edition.assemble",
+         "edition.fonts", "edition.printcheck", "edition.parts", "edition.partcache", "edition.diagrams",
+         "edition.assemble",
          "edition.fontshare")
 ADAPTER_LIBRARIES = ("mkdocs", "material", "weasyprint", "pyhanko", "git", "subprocess")
 

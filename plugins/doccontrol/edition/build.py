@@ -162,7 +162,9 @@ def printed_documents(
     md, unusable = converter(setup)
     if md is None:
         raise EditionRefused(plan.date, list(unusable))
-    unprintable = text_findings((p for d in plan.documents for p in d.pieces), fonts.coverage)
+    from doccontrol.edition.diagrams import available
+
+    unprintable = text_findings((p for d in plan.documents for p in d.pieces), fonts.coverage, available())
     if unprintable:
         raise EditionRefused(plan.date, sort_findings(unprintable))
     ctx = edition_context(plan, md)
@@ -227,6 +229,31 @@ def stamp_for(tree: GitTree, plan: EditionPlan, config: Config, fonts: FontSet) 
     return Stamp(seal, face.path, face.index)
 
 
+def diagrams_drawn(
+    plan: EditionPlan, printed: list[PrintedDocument], config: Config, cache: Path | None
+) -> tuple[list[PrintedDocument], bool]:
+    """The print HTML with every mermaid diagram drawn as SVG (:mod:`doccontrol.edition.diagrams`),
+    and whether there was one; a diagram mermaid refuses refuses the edition at its line."""
+    if not any("mermaid" in p.html for p in printed):
+        return printed, False
+    from doccontrol.edition.diagrams import with_diagrams
+
+    pages, failures = with_diagrams(
+        [p.html for p in printed], config.print_fonts.sans, cache.parent / "diagrams" if cache else None
+    )
+    if failures:
+        found = []
+        for failure in failures:
+            first = next((line for line in failure.source.split("\n") if line.strip()), "")
+            path, line = locator(plan.documents[failure.doc_index].pieces)(first.strip())
+            found.append(error(path, line, "print-diagram",
+                               f"mermaid cannot draw this diagram ({failure.message}): correct its "
+                               "source; the site shows the same error in place of the diagram"))
+        raise EditionRefused(plan.date, sort_findings(found))
+    drawn = [replace(p, html=h) for p, h in zip(printed, pages, strict=True)]
+    return drawn, drawn != printed
+
+
 def previous_edition(repo: Path, day: date) -> date | None:
     """The date of the last edition before ``day``, from the ``edition/DATE`` tags."""
     days = []
@@ -268,10 +295,15 @@ def build_edition(
     fonts = fonts_at(tree, plan.commit, config)
     printed = printed_documents(plan, tree, repo, setup, fonts)
     stamp = stamp_for(tree, plan, config, fonts)
+    printed, drew = diagrams_drawn(plan, printed, config, cache)
     timings["plan"] = time.perf_counter() - started
 
     print_css = stylesheet() + fonts_css(config.print_fonts)
     toolchain = tools(setup)
+    if drew:
+        from doccontrol.edition.diagrams import MERMAID
+
+        toolchain["mermaid"] = MERMAID[1]
     todo = jobs(
         [(p.id, p.html, p.css, d.pieces) for d, p in zip(plan.documents, printed, strict=True)],
         print_css,

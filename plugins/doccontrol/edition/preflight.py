@@ -6,7 +6,8 @@ approved text before it renders anything. Same finding codes in both:
 
 - ``print-glyph``: characters no declared print font has (from the fonts'
   coverage tables), one finding per line naming every such character on it;
-- ``print-unsupported``: a diagram fence (mermaid) print has no renderer for;
+- ``print-unsupported``: a diagram fence (mermaid) when no renderer is here
+  (:mod:`doccontrol.edition.diagrams` draws them with headless chromium);
 - ``print-table-too-wide``: a table with more columns than a landscape page holds
   at a readable size (markup.LANDSCAPE_COLUMNS).
 
@@ -52,14 +53,18 @@ def glyph_findings(piece: Piece, coverage: frozenset[int]) -> list[Finding]:
     return found
 
 
-def fence_findings(piece: Piece) -> list[Finding]:
+def fence_findings(piece: Piece, diagrams: bool = False) -> list[Finding]:
+    """A ``print-unsupported`` finding per diagram fence, unless ``diagrams`` (a renderer is here)."""
+    if diagrams:
+        return []
     return [
         error(
             piece.path,
             piece.body_line + offset,
             "print-unsupported",
-            f"a ```{language} diagram has no renderer in the edition and would print as its source "
-            "code: draw it as an SVG or PNG in the repository and include the image",
+            f"a ```{language} diagram has no renderer here (headless chromium with Playwright, which "
+            "draws it for the edition) and would print as its source code: install chromium "
+            "(scripts/bootstrap), or draw it as an SVG or PNG in the repository and include the image",
         )
         for offset, language in unsupported_fences(piece.body)
     ]
@@ -93,11 +98,11 @@ def table_findings(piece: Piece) -> list[Finding]:
     return found
 
 
-def text_findings(pieces: Iterable[Piece], coverage: frozenset[int]) -> list[Finding]:
-    """Everything the text alone says would stop it printing."""
+def text_findings(pieces: Iterable[Piece], coverage: frozenset[int], diagrams: bool = False) -> list[Finding]:
+    """Everything the text alone says would stop it printing (``diagrams``: mermaid can be drawn)."""
     found: list[Finding] = []
     for piece in pieces:
         found += glyph_findings(piece, coverage)
-        found += fence_findings(piece)
+        found += fence_findings(piece, diagrams)
         found += table_findings(piece)
     return found

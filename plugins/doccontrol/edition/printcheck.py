@@ -77,11 +77,14 @@ def print_findings(project: Project, proposed: Config | None = None) -> list[Fin
               for f in fonts.findings]
     tree = DiskTree(repo)
     root = str(repo.resolve())
+    from doccontrol.edition.diagrams import available
+
+    diagrams = available()
     for doc in project.worktree.documents:
         for piece in _pieces(doc):
             if not missing_font:
                 found += glyph_findings(piece, fonts.coverage)
-            found += fence_findings(piece)
+            found += fence_findings(piece, diagrams)
             found += table_findings(piece)
             if md is not None:
                 html = convert(md, piece.body)

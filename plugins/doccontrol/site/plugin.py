@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from doccontrol.edition.diagrams import MERMAID
 from doccontrol.model.errors import DocControlError
 from doccontrol.project.load import Project, load_project, unapproved_site_config
 from doccontrol.rendering.escape import html_text
@@ -37,10 +38,8 @@ from doccontrol.sources.config import OPTION_NAMES, config_from_options
 log = get_plugin_logger(__name__)
 ASSET_DIR = Path(__file__).parent / "assets"
 ASSETS = ("doccontrol.css", "doccontrol.js", "redline.js", "redline.css", "registers.js")
-#: The vendored mermaid (npm ``mermaid``, ``dist/mermaid.min.js``; MIT, ``mermaid.LICENSE``): an
-#: offline intranet cannot reach the CDN Material loads it from, and Material uses the copy a
-#: page already has. (file, version, SHA-256); a test holds the file to the hash.
-MERMAID = ("mermaid.min.js", "11.12.2", "d0830a6c05546e9edb8fe20a8f545f3e0dc7c4c3134d584bad9c13a99d7a71e0")
+# The vendored mermaid (edition.diagrams.MERMAID): an offline intranet cannot reach the CDN
+# Material loads it from, and Material uses the copy a page already has.
 # Material's own default, which fetches Roboto from the internet on every page.
 _MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 # Material's Chinese translation says lang="zh"; the documents are Simplified Chinese.

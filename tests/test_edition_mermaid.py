@@ -1,0 +1,95 @@
+"""Mermaid diagrams in the signed edition (issue 13, item 5): drawn as vector SVG by headless
+chromium, printed as paths and text in the embedded fonts, and the same bytes at every rebuild.
+
+Real repositories, real chromium, real PDFs read with pdftotext, pdfimages and pdffonts, and
+``verify --repo``, which draws every diagram again without any cache.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT
+from edition_support import (
+    EDITION_DAY,
+    adopted_repo,
+    approve_change,
+    approve_rules_change,
+    edition_pdf,
+    env,
+    make_key,
+    pdftotext,
+    release,
+    run,
+)
+from gitrepo import GitRepo
+from pypdf import PdfReader
+
+FENCES = """markdown_extensions:
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+SHOTS = ROOT / "test-output" / "screenshots"
+DIAGRAM = "\n\n## 流程图\n\n```mermaid\ngraph LR\n  A[受理投诉] --> B[现场维修]\n  B --> C[回访客户]\n```\n"
+
+
+def _with_diagram(tmp_path: Path, diagram: str = DIAGRAM) -> tuple[GitRepo, str]:
+    repo = adopted_repo(tmp_path / "org")
+    repo.write("mkdocs.yml", repo.read("mkdocs.yml") + FENCES)
+    approve_rules_change(repo, "流程图", "2026-02-01")
+    text = repo.read("procedures/qp-01.md") + diagram
+    approve_change(repo, "procedures/qp-01.md", text, "2026-02-02", "zhang/diagram")
+    return repo, text
+
+
+def test_a_diagram_prints_as_vector_text_in_embedded_fonts_and_verifies_byte_for_byte(tmp_path: Path) -> None:
+    repo, _ = _with_diagram(tmp_path)
+    key = make_key(tmp_path / "keys")
+    result = release(repo.path, key)
+    assert result.code == 0, result.output
+    pdf = edition_pdf(repo.path)
+    reader = PdfReader(pdf)
+    page = next(i for i in range(1, len(reader.pages) + 1) if "受理投诉" in pdftotext(pdf, i, i))
+    text = pdftotext(pdf, page, page)
+    assert all(label in text for label in ("受理投诉", "现场维修", "回访客户")), text
+    assert "graph LR" not in text and "-->" not in text  # not its source
+    images = subprocess.run(["pdfimages", "-list", "-f", str(page), "-l", str(page), str(pdf)],
+                            capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert images == []  # vector paths and text, no raster picture of it
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    for row in fonts.splitlines()[2:]:
+        assert " yes yes " in row, row  # every font embedded and subset (PDF/A)
+    assert "mermaid" in str(reader.attachments["manifest.json"][0])  # its version is in the toolchain
+    # verify draws the diagram again, with no cache, and must get the same bytes.
+    verified = run("verify", str(pdf), "--trust", str(key.cert), "--repo", str(repo.path))
+    assert verified.code == 0, verified.output
+    SHOTS.mkdir(parents=True, exist_ok=True)  # kept to be looked at
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                    str(SHOTS / "edition-diagram")], check=True)
+    assert (SHOTS / "edition-diagram.png").stat().st_size > 5_000
+
+
+def test_check_reports_a_diagram_only_where_no_renderer_is(tmp_path: Path) -> None:
+    repo, text = _with_diagram(tmp_path)
+    line = text.split("\n").index("```mermaid") + 1
+    here = run("check", "--repo", str(repo.path))
+    assert "print-unsupported" not in here.output, here.output
+    missing = run("check", "--repo", str(repo.path), environ=env(DOCCONTROL_CHROMIUM="/nonexistent/chromium"))
+    assert missing.code == 1, missing.output
+    assert f"procedures/qp-01.md:{line}: error: print-unsupported:" in missing.stdout, missing.output
+    assert "install chromium" in missing.stdout
+
+
+def test_a_diagram_mermaid_cannot_draw_refuses_the_edition_at_its_line(tmp_path: Path) -> None:
+    broken = "\n\n```mermaid\ngraph LR\n  A[受理 --> ]]] B{{{\n```\n"
+    repo, text = _with_diagram(tmp_path, broken)
+    result = release(repo.path, make_key(tmp_path / "keys"))
+    assert result.code == 1, result.output
+    line = text.split("\n").index("graph LR") + 1
+    assert f"procedures/qp-01.md:{line}: error: print-diagram:" in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert not (repo.path / "editions" / EDITION_DAY).exists()
