@@ -138,6 +138,19 @@ def test_a_missing_or_unreadable_seal_refuses_the_edition_at_its_line(tmp_path: 
     assert repo.git("tag", "-l", "edition/*") == ""
 
 
+def test_check_reports_a_missing_or_broken_seal_before_approval(tmp_path: Path) -> None:
+    repo = adopted_repo(tmp_path / "org")
+    line = _configure(repo, "      edition_signature:\n        seal: manual/seal.png\n")
+    missing = run("check", "--repo", str(repo.path))
+    assert f"mkdocs.yml:{line}: error: edition-seal:" in missing.stdout, missing.output
+    repo.write("manual/seal.png", b"GIF89a not a seal")
+    broken = run("check", "--repo", str(repo.path))
+    assert f"mkdocs.yml:{line}: error: edition-seal:" in broken.stdout, broken.output
+    repo.write("manual/seal.png", _seal())
+    good = run("check", "--repo", str(repo.path))
+    assert "edition-seal" not in good.output, good.output
+
+
 def test_a_seal_outside_the_repository_is_a_config_error(tmp_path: Path) -> None:
     repo = adopted_repo(tmp_path / "org")
     _configure(repo, "      edition_signature:\n        seal: ../../etc/seal.png\n")

@@ -179,7 +179,7 @@ def printed_documents(
 SEAL_PIXELS = 4096
 
 
-def _seal_problem(data: bytes) -> str | None:
+def seal_problem(data: bytes) -> str | None:
     """Why these bytes cannot be drawn as a seal, or None."""
     from PIL import Image, UnidentifiedImageError
 
@@ -198,6 +198,14 @@ def _seal_problem(data: bytes) -> str | None:
     return None
 
 
+def seal_finding(seal: str, line: int, problem: str) -> Finding:
+    return error(
+        "mkdocs.yml", line, "edition-seal",
+        f"the seal {seal} named by edition_signature {problem}: commit the company seal as a PNG "
+        "or JPEG at that path (approved like any change), or correct the path",
+    )
+
+
 def stamp_for(tree: GitTree, plan: EditionPlan, config: Config, fonts: FontSet) -> Stamp | None:
     """The visible signature ``edition_signature`` asks for, its seal read from git at the
     edition's commit; a missing or unreadable seal refuses the edition at its line of mkdocs.yml."""
@@ -213,14 +221,10 @@ def stamp_for(tree: GitTree, plan: EditionPlan, config: Config, fonts: FontSet) 
         line = option_line(text, "seal")
         blob = tree.read(plan.commit, wanted.seal)
         problem = (
-            f"is not in git at the edition's commit {plan.commit[:12]}" if blob is None else _seal_problem(blob)
+            f"is not in git at the edition's commit {plan.commit[:12]}" if blob is None else seal_problem(blob)
         )
         if problem is not None:
-            raise EditionRefused(plan.date, [error(
-                "mkdocs.yml", line, "edition-seal",
-                f"the seal {wanted.seal} named by edition_signature {problem}: commit the company "
-                "seal as a PNG or JPEG at that path (approved like any change), or correct the path",
-            )])
+            raise EditionRefused(plan.date, [seal_finding(wanted.seal, line, problem)])
         seal = blob or b""
     faces = [f for f in fonts.faces if f.family == config.print_fonts.sans] or list(fonts.faces)
     if not faces:  # the fonts' own findings have refused the edition already

@@ -14,7 +14,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from doccontrol.edition.build import option_line
+from doccontrol.edition.build import option_line, seal_finding, seal_problem
 from doccontrol.edition.fonts import font_set
 from doccontrol.edition.markup import convert, converter, markdown_setup
 from doccontrol.edition.preflight import fence_findings, glyph_findings, table_findings
@@ -75,6 +75,12 @@ def print_findings(project: Project, proposed: Config | None = None) -> list[Fin
     missing_font = any("not installed" in f.message for f in fonts.findings)
     found += [replace(f, severity=Severity.WARNING) if "not installed" in f.message else f
               for f in fonts.findings]
+    seal = (proposed or project.config).edition_signature.seal
+    if seal:  # the seal the proposal names, as release will read it once approved
+        file = repo / seal
+        problem = seal_problem(file.read_bytes()) if file.is_file() else "is not in the repository"
+        if problem is not None:
+            found.append(seal_finding(seal, option_line(text, "seal"), problem))
     tree = DiskTree(repo)
     root = str(repo.resolve())
     from doccontrol.edition.diagrams import available
