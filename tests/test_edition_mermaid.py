@@ -8,9 +8,13 @@ Real repositories, real chromium, real PDFs read with pdftotext, pdfimages and p
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path
 
 from conftest import ROOT
+from doccontrol.edition.site import document_pdf
+from doccontrol.project.load import load_project
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from edition_support import (
     EDITION_DAY,
     adopted_repo,
@@ -71,6 +75,19 @@ def test_a_diagram_prints_as_vector_text_in_embedded_fonts_and_verifies_byte_for
     subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
                     str(SHOTS / "edition-diagram")], check=True)
     assert (SHOTS / "edition-diagram.png").stat().st_size > 5_000
+
+
+def test_the_sites_per_document_pdf_draws_the_diagram_too(tmp_path: Path) -> None:
+    repo, _ = _with_diagram(tmp_path)
+    project = load_project(repo.path, read_mkdocs_yml(repo.path).config, date.fromisoformat(EDITION_DAY))
+    made = document_pdf(repo.path, project, "QP-01", "测试组织", tmp_path / "pdf-cache")
+    assert made is not None
+    pdf = tmp_path / made.name
+    pdf.write_bytes(made.data)
+    assert all(label in pdftotext(pdf) for label in ("受理投诉", "现场维修", "回访客户"))
+    assert "graph LR" not in pdftotext(pdf)
+    again = document_pdf(repo.path, project, "QP-01", "测试组织", tmp_path / "pdf-cache")
+    assert again is not None and not again.rendered and again.data == made.data
 
 
 def test_check_reports_a_diagram_only_where_no_renderer_is(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import hashlib
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -176,6 +176,17 @@ def document_pdf(
     if page.findings:
         first = page.findings[0]
         raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
+    if "mermaid" in page.html:  # drawn as the edition draws them, where chromium is installed
+        from doccontrol.edition.diagrams import available, with_diagrams
+
+        if available():
+            drawn, failed = with_diagrams(
+                [page.html], project.config.print_fonts.sans, (cache or repo / CACHE).parent / "diagrams"
+            )
+            if failed:
+                raise DocControlError(f"print-diagram: mermaid cannot draw a diagram of {doc_id} "
+                                      f"({failed[0].message}): correct its source", printable.path, 1)
+            page = replace(page, html=drawn[0])
     blobs = hashlib.sha256(" ".join(f"{p}:{b}" for p, b in printable.files).encode()).hexdigest()
     from doccontrol.edition.fonts import fonts_css
 
