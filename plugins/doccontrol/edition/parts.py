@@ -139,15 +139,22 @@ def _init(repo: str, stylesheet: str, worktree: bool = False) -> None:
 def render_part(job: PartJob) -> Part:
     """Lay out and write one document; runs in a worker (or in-process for a single job)."""
     from doccontrol.edition.pdf import Renderer, page_count
-    from doccontrol.edition.printcheck import DiskTree
+    from doccontrol.edition.sandbox import Tree
     from doccontrol.history.trees import GitTree
 
     assert _WORKER is not None
     repo, stylesheet, worktree = _WORKER
     find = locator(job.pieces)
     git = None if worktree else GitTree(Path(repo))
+    files: Tree
+    if git is None:
+        from doccontrol.edition.printcheck import DiskTree  # check --print only
+
+        files = DiskTree(Path(repo))
+    else:
+        files = git
     try:
-        renderer = Renderer(git or DiskTree(Path(repo)), stylesheet)
+        renderer = Renderer(files, stylesheet)
         document = renderer.render(job.html, job.css, find, job.doc_id)
         if renderer.findings:
             return Part(job.doc_id, b"", 0, tuple(renderer.findings), None, True)
