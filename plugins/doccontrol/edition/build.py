@@ -45,6 +45,7 @@ from doccontrol.edition.preflight import text_findings
 from doccontrol.history.trees import GitTree, tag_names
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding, error, sort_findings
+from doccontrol.model.messages import Message, msg
 from doccontrol.project.load import Project, load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.sources.config import Config, SiteConfig
@@ -179,7 +180,7 @@ def printed_documents(
 SEAL_PIXELS = 4096
 
 
-def seal_problem(data: bytes) -> str | None:
+def seal_problem(data: bytes) -> Message | None:
     """Why these bytes cannot be drawn as a seal, or None."""
     from PIL import Image, UnidentifiedImageError
 
@@ -190,20 +191,16 @@ def seal_problem(data: bytes) -> str | None:
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # verify() reads no pixels: a truncated file fails only here
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        return f"is not an image that can be read ({exc})"
+        return msg("edition-seal.unreadable", reason=str(exc))
     if kind not in ("PNG", "JPEG"):
-        return f"is a {kind} image, not a PNG or JPEG"
+        return msg("edition-seal.format", format=str(kind))
     if max(size) > SEAL_PIXELS or min(size) < 16:
-        return f"is {size[0]}x{size[1]} pixels; a seal must be 16 to {SEAL_PIXELS} pixels a side"
+        return msg("edition-seal.size", width=size[0], height=size[1], most=SEAL_PIXELS)
     return None
 
 
-def seal_finding(seal: str, line: int, problem: str) -> Finding:
-    return error(
-        "mkdocs.yml", line, "edition-seal",
-        f"the seal {seal} named by edition_signature {problem}: commit the company seal as a PNG "
-        "or JPEG at that path (approved like any change), or correct the path",
-    )
+def seal_finding(seal: str, line: int, problem: Message) -> Finding:
+    return error("mkdocs.yml", line, "edition-seal", msg("edition-seal", seal=seal, problem=problem))
 
 
 def stamp_for(tree: GitTree, plan: EditionPlan, config: Config, fonts: FontSet) -> Stamp | None:
@@ -221,7 +218,7 @@ def stamp_for(tree: GitTree, plan: EditionPlan, config: Config, fonts: FontSet) 
         line = option_line(text, "seal")
         blob = tree.read(plan.commit, wanted.seal)
         problem = (
-            f"is not in git at the edition's commit {plan.commit[:12]}" if blob is None else seal_problem(blob)
+            msg("edition-seal.not-in-git", commit=plan.commit[:12]) if blob is None else seal_problem(blob)
         )
         if problem is not None:
             raise EditionRefused(plan.date, [seal_finding(wanted.seal, line, problem)])
@@ -250,9 +247,7 @@ def diagrams_drawn(
         for failure in failures:
             first = next((line for line in failure.source.split("\n") if line.strip()), "")
             path, line = locator(plan.documents[failure.doc_index].pieces)(first.strip())
-            found.append(error(path, line, "print-diagram",
-                               f"mermaid cannot draw this diagram ({failure.message}): correct its "
-                               "source; the site shows the same error in place of the diagram"))
+            found.append(error(path, line, "print-diagram", msg("print-diagram", reason=failure.message)))
         raise EditionRefused(plan.date, sort_findings(found))
     drawn = [replace(p, html=h) for p, h in zip(printed, pages, strict=True)]
     return drawn, drawn != printed

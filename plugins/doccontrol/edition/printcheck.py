@@ -22,6 +22,7 @@ from doccontrol.edition.sandbox import Piece, sandbox_html
 from doccontrol.model.documents import Document
 from doccontrol.model.findings import Finding, Severity, error
 from doccontrol.model.history import TreeEntry
+from doccontrol.model.messages import msg
 from doccontrol.project.load import Project
 from doccontrol.sources.config import Config
 
@@ -78,7 +79,7 @@ def print_findings(project: Project, proposed: Config | None = None) -> list[Fin
     seal = (proposed or project.config).edition_signature.seal
     if seal:  # the seal the proposal names, as release will read it once approved
         file = repo / seal
-        problem = seal_problem(file.read_bytes()) if file.is_file() else "is not in the repository"
+        problem = seal_problem(file.read_bytes()) if file.is_file() else msg("edition-seal.not-in-repository")
         if problem is not None:
             found.append(seal_finding(seal, option_line(text, "seal"), problem))
     tree = DiskTree(repo)
@@ -145,6 +146,5 @@ def layout_findings(project: Project, proposed: Config | None = None) -> list[Fi
         if part.failure is not None:
             message, path, line = part.failure
             found.append(error(path or "mkdocs.yml", line or 1, "print-failed",
-                               f"{message}: the edition could not print it either; simplify the "
-                               "construct at this line, or report it with the document attached"))
+                               msg("print-failed", message=message)))
     return found

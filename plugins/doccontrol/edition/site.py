@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from doccontrol.edition.plan import edition_document, in_edition
 from doccontrol.edition.store import FOLDER, SUMS, replace_file, sums_line
 from doccontrol.model.errors import DocControlError
+from doccontrol.model.messages import msg
 from doccontrol.rendering.escape import markdown_text
 from doccontrol.rendering.labels import section_of
 
@@ -184,8 +185,8 @@ def document_pdf(
                 [page.html], project.config.print_fonts.sans, (cache or repo / CACHE).parent / "diagrams"
             )
             if failed:
-                raise DocControlError(f"print-diagram: mermaid cannot draw a diagram of {doc_id} "
-                                      f"({failed[0].message}): correct its source", printable.path, 1)
+                raise DocControlError(msg("print-diagram.site", doc=doc_id, reason=failed[0].message),
+                                      printable.path, 1)
             page = replace(page, html=drawn[0])
     blobs = hashlib.sha256(" ".join(f"{p}:{b}" for p, b in printable.files).encode()).hexdigest()
     from doccontrol.edition.fonts import fonts_css

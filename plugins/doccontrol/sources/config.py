@@ -19,6 +19,7 @@ import yaml
 from doccontrol.model.documents import DEFAULT_TYPES, DocumentType, DocumentTypes
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding
+from doccontrol.model.messages import msg
 from doccontrol.sources.clause_sets import BUILTIN, is_builtin
 from doccontrol.sources.extensions import extension_findings
 from doccontrol.sources.types_option import parse_types
@@ -356,26 +357,20 @@ _SIGNATURE_HELP = "a mapping like {visible: true, seal: manual/seal.png}"
 def _edition_signature(given: Mapping[Any, Any], where: str) -> EditionSignature:
     unknown = sorted(str(k) for k in given if k not in ("visible", "seal"))
     if unknown:
-        raise ConfigError(f"doc-control 'edition_signature' has unknown key(s) {', '.join(unknown)}; "
-                          f"it must be {_SIGNATURE_HELP}", where)
+        raise ConfigError(msg("config.edition-signature.unknown", keys=tuple(unknown)), where)
     seal = given.get("seal", "")
     if seal is None:
         seal = ""
     if not isinstance(seal, str) or any(ord(c) < 0x20 for c in seal):
-        raise ConfigError("doc-control 'edition_signature' seal must be the path of a PNG or JPEG "
-                          "in the repository, like manual/seal.png", where)
+        raise ConfigError(msg("config.edition-signature.seal"), where)
     text = seal.strip().replace("\\", "/")
     if text.startswith("/") or (len(text) > 1 and text[1] == ":") or ".." in text.split("/"):
-        raise ConfigError(f"doc-control 'edition_signature' seal names '{seal}', which is outside the "
-                          "repository; the seal must be a file git holds: give a path relative to "
-                          "mkdocs.yml, such as manual/seal.png", where)
+        raise ConfigError(msg("config.edition-signature.outside", seal=seal), where)
     visible = given.get("visible", bool(text))
     if not isinstance(visible, bool):
-        raise ConfigError("doc-control 'edition_signature' visible must be true or false", where)
+        raise ConfigError(msg("config.edition-signature.visible"), where)
     if text and not visible:
-        raise ConfigError("doc-control 'edition_signature' has a seal but visible: false; a seal is "
-                          "drawn only with the visible signature: set visible: true or drop the seal",
-                          where)
+        raise ConfigError(msg("config.edition-signature.hidden-seal"), where)
     return EditionSignature(visible=visible, seal=text)
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from doccontrol.model.catalog import common
+from doccontrol.model.catalog import common, edition_extras
 
-_AREAS = (common,)
+_AREAS = (common, edition_extras)
 
 
 def _merge(language: str) -> dict[str, str]:
