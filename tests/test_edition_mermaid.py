@@ -110,3 +110,15 @@ def test_a_diagram_mermaid_cannot_draw_refuses_the_edition_at_its_line(tmp_path:
     assert f"procedures/qp-01.md:{line}: error: print-diagram:" in result.stderr, result.stderr
     assert "Traceback" not in result.output
     assert not (repo.path / "editions" / EDITION_DAY).exists()
+
+
+def test_a_chromium_that_will_not_start_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    repo, _ = _with_diagram(tmp_path)
+    key = make_key(tmp_path / "keys")
+    result = run("release", "--repo", str(repo.path), "--date", EDITION_DAY, "--key", str(key.p12),
+                 "--password", key.password, environ=env(DOCCONTROL_CHROMIUM="/bin/true",
+                                                         XDG_CACHE_HOME=str(tmp_path / "cache")))
+    assert result.code != 0, result.output
+    assert "chromium (/bin/true) could not be started" in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert not (repo.path / "editions" / EDITION_DAY).exists()

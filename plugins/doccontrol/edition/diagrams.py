@@ -25,6 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from doccontrol.model.errors import DocControlError
+from doccontrol.model.messages import msg
+
 #: The vendored mermaid (npm ``mermaid``, ``dist/mermaid.min.js``; MIT, ``mermaid.LICENSE``), in the
 #: site's assets: (file, version, SHA-256). A test holds the file to the hash.
 MERMAID = ("mermaid.min.js", "11.12.2", "d0830a6c05546e9edb8fe20a8f545f3e0dc7c4c3134d584bad9c13a99d7a71e0")
@@ -87,11 +90,16 @@ def _draw(todo: dict[str, str], font: str) -> tuple[dict[str, str], dict[str, st
     executable = chromium()
     assert executable is not None
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=executable,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        try:
+            browser = p.chromium.launch(
+                executable_path=executable,
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+        except Error as exc:  # a broken install: say so, never a traceback
+            raise DocControlError(
+                msg("print-diagram.no-browser", path=executable, reason=str(exc).split("\n")[0])
+            ) from None
         try:
             page = browser.new_page()
             page.route("**/*", lambda route: route.abort())  # nothing is ever fetched

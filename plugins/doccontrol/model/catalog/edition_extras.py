@@ -12,6 +12,10 @@ EN: dict[str, str] = {
         "error in place of the diagram"
     ),
     "print-diagram.site": "print-diagram: mermaid cannot draw a diagram of {doc} ({reason}): correct its source",
+    "print-diagram.no-browser": (
+        "chromium ({path}) could not be started to draw the diagrams: {reason}; install it "
+        "(scripts/bootstrap), or name a working one in DOCCONTROL_CHROMIUM"
+    ),
     "edition-seal": (
         "the seal {seal} named by edition_signature {problem}: commit the company seal as a PNG or "
         "JPEG at that path (approved like any change), or correct the path"
@@ -44,6 +48,10 @@ ZH: dict[str, str] = {
     "print-failed": "{message}：版次同样无法打印该文件；请简化此行的写法，或附上文件报告此问题",
     "print-diagram": "mermaid 无法绘制此图（{reason}）：请改正图的源码；站点在图的位置显示同样的错误",
     "print-diagram.site": "print-diagram：mermaid 无法绘制 {doc} 中的图（{reason}）：请改正图的源码",
+    "print-diagram.no-browser": (
+        "无法启动 chromium（{path}）绘制图：{reason}；请安装（scripts/bootstrap），"
+        "或在 DOCCONTROL_CHROMIUM 中指定可用的 chromium"
+    ),
     "edition-seal": (
         "edition_signature 指定的印章 {seal} {problem}：请将公司印章以 PNG 或 JPEG 提交到该路径"
         "（与其他更改一样经批准），或改正路径"
