@@ -51,3 +51,14 @@ def test_the_shipped_ci_definitions_run_check_print_on_pull_and_merge_requests()
     assert any("merge_request_event" in rule["if"] for rule in gitlab["rules"])
     assert "doccontrol check --print" in gitlab["script"]
     assert any("fonts-noto-cjk" in line for line in gitlab["script"])
+
+
+def test_what_the_text_checks_find_is_not_reported_again_by_the_layout(tmp_path: Path) -> None:
+    repo = adopted_repo(tmp_path / "org")
+    text = repo.read("procedures/qp-01.md") + "\n\n私用区字符：\ue000\n\n外部图片：![logo](https://example.com/logo.png)\n"
+    repo.write("procedures/qp-01.md", text)
+    printed = run("check", "--print", "--repo", str(repo.path))
+    assert printed.code == 1, printed.output
+    assert printed.stdout.count("print-glyph") == 1, printed.stdout
+    assert printed.stdout.count("edition-resource") == 1, printed.stdout
+    assert "Traceback" not in printed.output

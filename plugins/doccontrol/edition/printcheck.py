@@ -27,6 +27,7 @@ from doccontrol.project.load import Project
 from doccontrol.sources.config import Config
 
 _WORKTREE = "0" * 40  # the sandbox names a commit; the working tree has none
+_FROM_TEXT = frozenset({"print-glyph", "edition-resource"})
 
 
 class DiskTree:
@@ -141,7 +142,8 @@ def layout_findings(project: Project, proposed: Config | None = None) -> list[Fi
         printed.append((edoc.id, page.html, page.css, edoc.pieces))
     print_css = stylesheet() + fonts_css(config.print_fonts)
     parts = render_parts(repo, print_css, jobs(printed, print_css, "", ""), None, worktree=True)
-    found: list[Finding] = [f for part in parts for f in part.findings]
+    # Glyphs and resources are print_findings' (from the text, at each line): not twice.
+    found: list[Finding] = [f for part in parts for f in part.findings if f.code not in _FROM_TEXT]
     for part in parts:
         if part.failure is not None:
             message, path, line = part.failure
