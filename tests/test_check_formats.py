@@ -70,7 +70,8 @@ def error_repo(make_repo: MakeRepo) -> GitRepo:
 
 def check(repo: GitRepo | Path, *args: str) -> Result:
     path = repo.path if isinstance(repo, GitRepo) else repo
-    result = run_cli("check", "--repo", str(path), *args)
+    # English: these tests read the wording; the minimal site itself is Chinese.
+    result = run_cli("--lang", "en", "check", "--repo", str(path), *args)
     assert "Traceback" not in result.output, result.output
     return result
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from doccontrol.cli.language import cli_language
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import OutputFormat
+from doccontrol.model.messages import msg
 
 
 class _Date(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
@@ -291,9 +293,10 @@ def _guarded(command: Callable[[], int]) -> None:
     try:
         code = command()
     except DocControlError as exc:
-        click.echo(f"doccontrol: error: {exc}", err=True)
+        # The prefix stays as check's `error:` so scripts can match it in either language.
+        click.echo(f"doccontrol: error: {exc.render(cli_language())}", err=True)
         code = 2
     except KeyboardInterrupt:
-        click.echo("doccontrol: interrupted", err=True)
+        click.echo(f"doccontrol: {msg('cli.interrupted').render(cli_language())}", err=True)
         code = 130
     sys.exit(code)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from doccontrol.edition.plan import EditionDocument, EditionPlan
+from doccontrol.model.messages import Message, msg
 
 FORMAT = "doccontrol-edition/1"
 NAME = "manifest.json"
@@ -100,89 +101,92 @@ def manifest_bytes(data: dict[str, Any]) -> bytes:
 REQUIRED = ("format", "organisation", "date", "tag", "commit", "signer", "documents")
 
 
-def parse_manifest(raw: bytes) -> tuple[dict[str, Any] | None, list[str]]:
+def parse_manifest(raw: bytes) -> tuple[dict[str, Any] | None, list[Message]]:
     """The manifest as data, or what is wrong with it."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return None, [f"the manifest is not valid JSON: {exc}"]
+        return None, [msg("manifest.not-json", reason=str(exc))]
     if not isinstance(data, dict):
-        return None, ["the manifest is not a JSON object"]
-    problems = [f"the manifest has no '{key}'" for key in REQUIRED if key not in data]
+        return None, [msg("manifest.not-object")]
+    problems = [msg("manifest.missing", field=key) for key in REQUIRED if key not in data]
     if data.get("format") not in (None, FORMAT):
-        problems.append(f"the manifest's format is {data.get('format')!r}, not {FORMAT!r}")
+        problems.append(msg("manifest.format", found=repr(data.get("format")), expected=repr(FORMAT)))
     try:
         day = date.fromisoformat(str(data.get("date")))
         if data.get("tag") != tag_name(day):
-            problems.append(f"the manifest's tag {data.get('tag')!r} does not match its date {day}")
+            problems.append(msg("manifest.tag", tag=repr(data.get("tag")), date=str(day)))
     except ValueError:
-        problems.append(f"the manifest's date {data.get('date')!r} is not YYYY-MM-DD")
+        problems.append(msg("manifest.date", date=repr(data.get("date"))))
     signer = data.get("signer")
     if not isinstance(signer, dict) or not isinstance(signer.get("certificate_sha256"), str):
-        problems.append("the manifest names no signing certificate")
+        problems.append(msg("manifest.no-signer"))
     documents = data.get("documents")
     if not isinstance(documents, list) or not all(
         isinstance(d, dict) and isinstance(d.get("id"), str) and isinstance(d.get("revision"), str)
         for d in documents
     ):
-        problems.append("the manifest's documents are not a list of {id, revision, files}")
+        problems.append(msg("manifest.documents"))
     return (data if not problems else None), problems
 
 
-def differences(have: dict[str, Any], want: dict[str, Any]) -> list[str]:
+def differences(have: dict[str, Any], want: dict[str, Any]) -> list[Message]:
     """What differs between an edition's manifest and the one git gives, in words."""
-    out: list[str] = []
+    out: list[Message] = []
     for key in ("organisation", "date", "commit", "committed", "tag"):
         if have.get(key) != want.get(key):
-            out.append(f"{key}: the edition says {have.get(key)!r}, git says {want.get(key)!r}")
+            out.append(msg("manifest.field-differs", field=key, edition=repr(have.get(key)),
+                           git=repr(want.get(key))))
     if have.get("signer") != want.get("signer"):
-        out.append("signer: the edition names another signer than the signing certificate")
+        out.append(msg("manifest.signer-differs"))
     have_docs = {d.get("id"): d for d in have.get("documents", []) if isinstance(d, dict)}
     want_docs = {d.get("id"): d for d in want.get("documents", []) if isinstance(d, dict)}
     for doc_id in sorted(set(have_docs) | set(want_docs), key=str):
         h, w = have_docs.get(doc_id), want_docs.get(doc_id)
         if h is None:
-            out.append(f"{doc_id}: current on the date but missing from the edition")
+            out.append(msg("manifest.doc-missing", id=str(doc_id)))
         elif w is None:
-            out.append(f"{doc_id}: in the edition but not current on the date")
+            out.append(msg("manifest.doc-extra", id=str(doc_id)))
         elif h != w:
             fields = sorted(k for k in set(h) | set(w) if h.get(k) != w.get(k))
-            detail = ", ".join(f"{k} {h.get(k)!r} ≠ {w.get(k)!r}" for k in fields if k != "files")
+            details: list[Message] = [
+                msg("manifest.doc-field", field=k, edition=repr(h.get(k)), git=repr(w.get(k)))
+                for k in fields if k != "files"
+            ]
             if "files" in fields:
-                detail = (detail + ", " if detail else "") + "git blobs differ"
-            out.append(f"{doc_id}: {detail}")
+                details.append(msg("manifest.doc-blobs"))
+            out.append(msg("manifest.doc-differs", id=str(doc_id), details=tuple(details)))
     made, rebuilt = have.get("generator") or {}, want.get("generator") or {}
     if isinstance(made, dict) and isinstance(rebuilt, dict):
         for tool in sorted(set(made) | set(rebuilt)):
             if made.get(tool) != rebuilt.get(tool):
-                out.append(f"tool {tool}: the edition was made with {made.get(tool) or 'none'}, "
-                           f"this machine has {rebuilt.get(tool) or 'none'}")
+                out.append(msg("manifest.tool-differs", tool=tool,
+                               made=str(made.get(tool) or "none"), here=str(rebuilt.get(tool) or "none")))
     elif made != rebuilt:
-        out.append(f"generator: made with {made}, rebuilt with {rebuilt}")
+        out.append(msg("manifest.generator-differs", made=str(made), here=str(rebuilt)))
     out += _font_differences(have.get("fonts"), want.get("fonts"))
     return out
 
 
-def _font_differences(have: Any, want: Any) -> list[str]:
+def _font_differences(have: Any, want: Any) -> list[Message]:
     """Which font file differs, by family and file name, in words."""
     if have == want:
         return []
     if not isinstance(have, list) or not isinstance(want, list):
-        return [f"fonts: the edition lists {have!r}, the rebuild {want!r}"]
+        return [msg("manifest.fonts-differ", edition=repr(have), here=repr(want))]
 
     def keyed(rows: list[Any]) -> dict[tuple[str, str], str]:
         return {(str(r.get("family")), f"{r.get('file')}#{r.get('index')}"): str(r.get("sha256"))
                 for r in rows if isinstance(r, dict)}
 
     made, rebuilt = keyed(have), keyed(want)
-    out = []
+    out: list[Message] = []
     for family, file in sorted(set(made) | set(rebuilt)):
         a, b = made.get((family, file)), rebuilt.get((family, file))
         if a is None:
-            out.append(f"font {family} ({file}): not used by the edition, used by the rebuild")
+            out.append(msg("manifest.font-extra", family=family, file=file))
         elif b is None:
-            out.append(f"font {family} ({file}): used by the edition, missing on this machine")
+            out.append(msg("manifest.font-missing", family=family, file=file))
         elif a != b:
-            out.append(f"font {family} ({file}): the edition embeds SHA-256 {a}, this machine "
-                       f"has {b}: install the edition's font to rebuild it")
+            out.append(msg("manifest.font-differs", family=family, file=file, edition=a, here=b))
     return out

@@ -39,6 +39,7 @@ from pyhanko_certvalidator import ValidationContext
 from doccontrol.edition.manifest import Signer, Stamp
 from doccontrol.edition.verify import SignatureReport, TimestampInfo
 from doccontrol.model.errors import DocControlError
+from doccontrol.model.messages import Message, msg
 
 FIELD = "Signature"
 # pyHanko logs validation failures (with tracebacks) that verify reports in its own words.
@@ -273,22 +274,21 @@ def inspect(pdf: bytes, trust: list[asn1_x509.Certificate]) -> SignatureReport:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         sigs = reader.embedded_signatures
     except Exception as exc:  # not a PDF at all: a verdict, never a traceback
-        return SignatureReport(0, problems=(f"not a readable PDF: {exc}",))
+        return SignatureReport(0, problems=(msg("verify.not-pdf", reason=str(exc)),))
     if len(sigs) != 1:
         return SignatureReport(
             len(sigs),
             problems=(
-                "the PDF carries no signature" if not sigs
-                else f"the PDF carries {len(sigs)} signatures; an edition carries exactly one",
+                msg("verify.unsigned") if not sigs else msg("verify.signatures", count=len(sigs)),
             ),
         )
     sig = sigs[0]
-    problems: list[str] = []
+    problems: list[Message] = []
     context = ValidationContext(trust_roots=trust, allow_fetching=False, revocation_mode="soft-fail")
     try:
         status = validate_pdf_signature(sig, context, context)
     except Exception as exc:  # a malformed signature must be a verdict, never a traceback
-        return SignatureReport(1, problems=(f"the signature cannot be validated: {exc}",))
+        return SignatureReport(1, problems=(msg("verify.invalid", reason=str(exc)),))
     signer = signer_of(sig.signer_cert) if sig.signer_cert is not None else None
     ts = status.timestamp_validity
     timestamp = None
@@ -303,22 +303,22 @@ def inspect(pdf: bytes, trust: list[asn1_x509.Certificate]) -> SignatureReport:
     attachments: dict[str, bytes] = {}
     previous = sig.signed_revision - 1
     if previous < 0:
-        problems.append("the signature was made in the same revision as the content")
+        problems.append(msg("verify.same-revision"))
     else:
         end = _revision_end(pdf, reader, previous)
         if end <= 0:
-            problems.append("the unsigned edition cannot be found inside the signed file")
+            problems.append(msg("verify.no-unsigned"))
         else:
             unsigned = pdf[:end]
             try:
                 attachments = embedded_files(PdfFileReader(io.BytesIO(unsigned), strict=False))
             except (PdfError, ValueError, KeyError) as exc:
-                problems.append(f"the unsigned edition inside the file cannot be read: {exc}")
+                problems.append(msg("verify.unsigned-unreadable", reason=str(exc)))
     try:
         final_attachments = embedded_files(reader)
     except (PdfError, ValueError, KeyError) as exc:
         final_attachments = {}
-        problems.append(f"the attachments cannot be read: {exc}")
+        problems.append(msg("verify.attachments-unreadable", reason=str(exc)))
     return SignatureReport(
         signatures=1,
         signer=signer,

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from doccontrol.edition.manifest import NAME, Signer, differences, parse_manifest
+from doccontrol.model.messages import Message, msg
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,19 @@ class SignatureReport:
     unsigned: bytes = b""
     attachments: dict[str, bytes] = field(default_factory=dict)
     final_attachments: dict[str, bytes] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
+    problems: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)
 class Check:
+    """One conclusion of ``verify``: passed or failed, and why (``text``, either language)."""
+
     ok: bool
-    message: str
+    text: Message
+
+    @property
+    def message(self) -> str:
+        return self.text.render("en")
 
 
 _DATED = re.compile(r"(\d{4}-\d{2}-\d{2})")
@@ -58,27 +65,26 @@ def signature_checks(report: SignatureReport, trusting: bool) -> list[Check]:
     if report.signatures != 1:
         return checks
     signer = report.signer
-    who = f"{signer.name} (certificate SHA-256 {signer.certificate_sha256})" if signer else "?"
-    checks.append(
-        Check(report.sound, f"signature by {who} is intact" if report.sound else
-              f"signature by {who} does not match the content: the file was changed after signing")
+    who: str | Message = (
+        msg("verify.signer", name=signer.name, sha=signer.certificate_sha256) if signer else "?"
     )
     checks.append(
-        Check(report.entire_file and report.unmodified,
-              "the signature covers the whole file" if report.entire_file and report.unmodified
-              else "the file holds changes made after it was signed")
+        Check(report.sound, msg("verify.intact" if report.sound else "verify.not-intact", who=who))
     )
+    whole = report.entire_file and report.unmodified
+    checks.append(Check(whole, msg("verify.whole-file" if whole else "verify.changed-after")))
     if trusting:
         checks.append(
-            Check(bool(report.trusted), "the signer chains to the trusted certificate" if report.trusted
-                  else "the signer does not chain to any --trust certificate (signed with another key?)")
+            Check(bool(report.trusted), msg("verify.trusted" if report.trusted else "verify.untrusted"))
         )
     if report.timestamp is not None:
         ts = report.timestamp
         ok = ts.sound and (ts.trusted or not trusting)
+        key = "verify.timestamp" if ok else (
+            "verify.timestamp-unsound" if not ts.sound else "verify.timestamp-untrusted"
+        )
         checks.append(
-            Check(ok, f"timestamp {ts.time.isoformat() if ts.time else '?'} by {ts.authority}"
-                  + ("" if ok else (" is not sound" if not ts.sound else " is not trusted by --trust")))
+            Check(ok, msg(key, time=ts.time.isoformat() if ts.time else "?", authority=ts.authority))
         )
     return checks
 
@@ -86,21 +92,21 @@ def signature_checks(report: SignatureReport, trusting: bool) -> list[Check]:
 def manifest_checks(report: SignatureReport) -> tuple[list[Check], dict[str, Any] | None]:
     raw = report.attachments.get(NAME)
     if raw is None:
-        return [Check(False, f"the edition carries no {NAME}")], None
+        return [Check(False, msg("verify.no-manifest", name=NAME))], None
     if report.final_attachments.get(NAME) != raw:
-        return [Check(False, f"{NAME} was replaced after the edition was built")], None
+        return [Check(False, msg("verify.manifest-replaced", name=NAME))], None
     manifest, problems = parse_manifest(raw)
     if manifest is None:
         return [Check(False, p) for p in problems], None
-    checks = [Check(True, f"{NAME}: edition of {manifest['date']}, commit {manifest['commit']}, "
-                    f"{len(manifest['documents'])} documents")]
+    checks = [Check(True, msg("verify.manifest", name=NAME, date=str(manifest["date"]),
+                              commit=str(manifest["commit"]), documents=len(manifest["documents"])))]
     named = manifest["signer"].get("certificate_sha256")
     if report.signer is not None:
         same = report.signer.certificate_sha256 == named
         checks.append(
-            Check(same, "the manifest names the signing certificate" if same else
-                  f"the manifest names certificate {named}, but the PDF is signed with "
-                  f"{report.signer.certificate_sha256}: re-signed with another key")
+            Check(same, msg("verify.manifest-signer") if same else
+                  msg("verify.manifest-other-signer", named=str(named),
+                      signed=report.signer.certificate_sha256))
         )
     return checks, manifest
 
@@ -109,11 +115,10 @@ def name_checks(file_name: str, folder_name: str, manifest: dict[str, Any]) -> l
     """An edition named or filed for a date must be the edition of that date."""
     said = str(manifest.get("date"))
     checks = []
-    for label, name in (("file name", file_name), ("folder", folder_name)):
+    for key, name in (("verify.swapped-file", file_name), ("verify.swapped-folder", folder_name)):
         match = _DATED.search(name)
         if match and match.group(1) != said:
-            checks.append(Check(False, f"the {label} {name} says {match.group(1)}, but this is the "
-                                f"edition of {said}: an edition swapped for another"))
+            checks.append(Check(False, msg(key, name=name, says=match.group(1), date=said)))
     return checks
 
 
@@ -130,17 +135,17 @@ def sums_checks(file_name: str, data: bytes, sums: str | None, records: list[dic
         }
         want = listed.get(file_name)
         if want is None:
-            checks.append(Check(False, f"SHA256SUMS next to it does not list {file_name}"))
+            checks.append(Check(False, msg("verify.sums-unlisted", name=file_name)))
         else:
-            checks.append(Check(want == digest, "SHA-256 matches SHA256SUMS" if want == digest else
-                                f"SHA-256 {digest} is not the {want} that SHA256SUMS lists"))
+            checks.append(Check(want == digest, msg("verify.sums-match") if want == digest else
+                                msg("verify.sums-differ", digest=digest, listed=want)))
     for record in records:
         if str(record.get("file", "")).rsplit("/", 1)[-1] != file_name:
             continue
         ok = record.get("sha256") == digest and record.get("date") == manifest.get("date")
-        checks.append(Check(ok, "editions.json records this file" if ok else
-                            f"editions.json records {file_name} as the edition of {record.get('date')} "
-                            f"with SHA-256 {record.get('sha256')}, not this file"))
+        checks.append(Check(ok, msg("verify.index-match") if ok else
+                            msg("verify.index-differs", name=file_name, date=str(record.get("date")),
+                                sha=str(record.get("sha256")))))
     return checks
 
 
@@ -149,20 +154,19 @@ def rebuild_checks(manifest: dict[str, Any], rebuilt_manifest: dict[str, Any],
     checks = []
     tag = f"edition/{day.isoformat()}"
     if tag_commit is None:
-        checks.append(Check(False, f"the repository has no tag {tag}"))
+        checks.append(Check(False, msg("verify.no-tag", tag=tag)))
     else:
         same = tag_commit == manifest.get("commit")
-        checks.append(Check(same, f"tag {tag} points at the edition's commit" if same else
-                            f"tag {tag} points at {tag_commit}, the edition says {manifest.get('commit')}"))
+        checks.append(Check(same, msg("verify.tag-match", tag=tag) if same else
+                            msg("verify.tag-differs", tag=tag, tagged=tag_commit,
+                                commit=str(manifest.get("commit")))))
     diffs = differences(manifest, rebuilt_manifest)
     for diff in diffs:
-        checks.append(Check(False, f"manifest differs from git: {diff}"))
+        checks.append(Check(False, msg("verify.manifest-differs", difference=diff)))
     if unsigned == rebuilt:
-        checks.append(Check(True, f"the signed content is byte for byte the edition rebuilt from git "
-                            f"({len(rebuilt)} bytes)"))
+        checks.append(Check(True, msg("verify.rebuilt-same", bytes=len(rebuilt))))
     elif not diffs:
-        checks.append(Check(False, "the signed content differs from the edition rebuilt from git "
-                            f"({len(unsigned)} bytes signed, {len(rebuilt)} rebuilt)"))
+        checks.append(Check(False, msg("verify.rebuilt-differs", signed=len(unsigned), rebuilt=len(rebuilt))))
     else:
-        checks.append(Check(False, "the signed content is not the edition git gives"))
+        checks.append(Check(False, msg("verify.not-git-edition")))
     return checks

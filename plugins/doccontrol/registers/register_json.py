@@ -135,10 +135,12 @@ def register_data(
     approved: Catalog,
     worktree: Catalog,
     findings: Sequence[Finding],
+    language: str = "en",
 ) -> dict[str, Any]:
     """Every document, approved or draft, with its status as of ``as_of``.
 
-    The rows are the same ones the site's register page lists.
+    The rows are the same ones the site's register page lists. Keys and codes
+    are English; each finding's ``message`` is in ``language``.
     """
     rows = register_rows(control, approved, worktree)
     return {
@@ -146,5 +148,5 @@ def register_data(
         "commit": control.commit if control else None,
         "documents": [document_dict(row.control, row.document) for row in rows],
         "external": [external_dict(e) for e in approved.external],
-        "findings": [f.as_dict() for f in findings],
+        "findings": [f.as_dict(language) for f in findings],
     }

@@ -17,8 +17,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from doccontrol.cli.language import log_language
 from doccontrol.edition.diagrams import MERMAID
 from doccontrol.model.errors import DocControlError
+from doccontrol.model.messages import msg
 from doccontrol.project.load import Project, load_project, unapproved_site_config
 from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.labels import section_of
@@ -61,12 +63,12 @@ def _text_of(path: str | None) -> str | None:
         return None
 
 
-def _no_history(project: Project) -> str:
+def _no_history(project: Project, language: str) -> str:
     reason = next(
-        (f.as_text() for f in project.findings if f.path == ".git" and f.is_error),
-        "the git history could not be read",
+        (f.as_text(language) for f in project.findings if f.path == ".git" and f.is_error),
+        msg("site.history-unreadable").render(language),
     )
-    return f"{reason}. Nothing was built: the site shows only what git says was approved"
+    return msg("site.nothing-built", reason=reason).render(language)
 
 
 class DocControlPluginConfig(MkConfig):
@@ -110,10 +112,12 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.stash_nonce = secrets.token_hex(8)
         self.stashed: dict[str, tuple[str, ...]] = {}
         self.site: SitePages | None = None
+        self.language = "zh"  # of the build's log: theme.language, or DOCCONTROL_LANG
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         options = {name: self.config.get(name) for name in OPTION_NAMES}
         repo = Path(config.config_file_path or ".").resolve().parent
+        language = self.language = log_language(str(config.theme.get("language") or "zh"))
         try:
             settings = config_from_options(options, source=_text_of(config.config_file_path))
             settings = replace(settings, language=str(config.theme.get("language") or "zh"))
@@ -122,20 +126,20 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
                 settings = replace(settings, docs_dir=docs_dir.relative_to(repo).as_posix())
             self.project = load_project(repo, settings, self.as_of)
         except DocControlError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(exc.render(language)) from None
         if self.project.history is None:
             # Without history nothing is approved, and the working tree is no stand-in.
-            raise PluginError(_no_history(self.project))
+            raise PluginError(_no_history(self.project, language))
         self.preview = settings.preview
         if not self.preview:
             refused = unapproved_site_config(
                 self.project, Path(config.config_file_path or repo / "mkdocs.yml")
             )
             if refused is not None:
-                raise PluginError(refused.as_text())
+                raise PluginError(refused.as_text(language))
         self.catalog = self.project.site_catalog(self.preview)
         for finding in self.project.findings:
-            (log.error if finding.is_error else log.warning)(finding.as_text())
+            (log.error if finding.is_error else log.warning)(finding.as_text(language))
         config.extra_css.append("assets/doccontrol/doccontrol.css")
         config.extra_javascript.append("assets/doccontrol/doccontrol.js")
         config.extra_javascript.append("assets/doccontrol/registers.js")
@@ -158,10 +162,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         if font == _MATERIAL_FONT:
             theme["font"] = False  # the CJK system font stack of doccontrol.css applies
         elif font:
-            log.warning(
-                "theme.font loads web fonts from the internet, which an offline intranet "
-                "cannot reach; set `font: false` under theme in mkdocs.yml"
-            )
+            log.warning(msg("site.web-fonts").render(self.language))
 
     def _footer(self, config: MkDocsConfig) -> None:
         """The footer names the organisation, the site's controlled state and the notice."""
@@ -298,7 +299,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         header, lines = site.register
         write_register_downloads(site_dir, header, lines, project.as_of.isoformat())
         for path in copy_record_files(site_dir, project.repo, site.records):
-            log.warning(f"{path}: the record file could not be read; its page links to nothing")
+            log.warning(msg("site.record-unreadable", path=str(path)).render(self.language))
 
     def _write_redlines(self, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -395,7 +396,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
             try:
                 made = document_pdf(project.repo, project, doc_id, config.site_name)
             except DocControlError as exc:
-                log.error(str(exc))
+                log.error(exc.render(self.language))
                 continue
             if made is not None:
                 target = Path(config.site_dir) / folder / made.name

@@ -12,6 +12,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from doccontrol.cli.language import cli_language, say
+from doccontrol.model.messages import msg
 from doccontrol.sources.config import PLUGIN_NAME
 
 
@@ -24,11 +26,7 @@ def build(
 ) -> int:
     config_file = repo / "mkdocs.yml"
     if not config_file.is_file():
-        print(
-            f"{config_file}:1: error: config: no mkdocs.yml here; run from the repository "
-            "or pass --repo DIR",
-            file=sys.stderr,
-        )
+        print(f"{config_file}:1: error: config: {say(msg('cli.build.no-mkdocs'))}", file=sys.stderr)
         return 1
     _quiet_logging()
     overrides: dict[str, Any] = {"strict": strict}
@@ -36,10 +34,11 @@ def build(
         overrides["site_dir"] = str(site_dir.resolve())
     try:
         config = load_config(str(config_file), **overrides)
+        cli_language(str(config.theme.get("language") or "zh"))
         plugin = config.plugins.get(PLUGIN_NAME)
         if plugin is None:
             print(
-                f"{config_file}:1: error: config: add '{PLUGIN_NAME}' under plugins in mkdocs.yml",
+                f"{config_file}:1: error: config: {say(msg('cli.build.no-plugin', plugin=PLUGIN_NAME))}",
                 file=sys.stderr,
             )
             return 1
@@ -51,7 +50,7 @@ def build(
     except (ConfigurationError, PluginError, Abort) as exc:
         print(f"doccontrol build: {exc}", file=sys.stderr)
         return 1
-    print(f"doccontrol: site written to {config.site_dir}", file=sys.stderr)
+    print(f"doccontrol: {say(msg('cli.build.written', folder=config.site_dir))}", file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from doccontrol.cli.language import cli_language
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import (
     OutputFormat,
@@ -15,6 +16,7 @@ from doccontrol.model.findings import (
     sort_findings,
     summary_line,
 )
+from doccontrol.model.messages import msg
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.project.site_links import link_findings
@@ -43,8 +45,10 @@ def check(
         {"trust": []} if explain_trust and fmt is OutputFormat.JSON else None
     )
     annotations: list[str] = []
+    site_language: str | None = None
     try:
         site = read_mkdocs_yml(repo)
+        site_language = site.language
         project = load_project(repo, site.config, as_of)
         from doccontrol.edition.printcheck import (  # fonts, WeasyPrint
             layout_findings,
@@ -65,15 +69,16 @@ def check(
             else:
                 annotations = trust_annotations(project.control)
     except ConfigError as exc:
-        findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.message)]
-    output = render_findings(findings, fmt, extra)
+        findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.text)]
+    language = cli_language(site_language)
+    output = render_findings(findings, fmt, extra, language)
     if output:
         print(output)
     if annotations:
         print("\n".join(annotations))
     if trust:
-        print("What each approval rests on:")
+        print(msg("cli.check.trust").render(language))
         print("\n".join(trust))
     if fmt is OutputFormat.TEXT:
-        print(summary_line(findings), file=sys.stderr)
+        print(summary_line(findings, language), file=sys.stderr)
     return 1 if has_errors(findings) or (strict and findings) else 0

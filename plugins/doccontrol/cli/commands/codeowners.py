@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from doccontrol.cli.language import cli_language, say
 from doccontrol.model.errors import UsageError
+from doccontrol.model.messages import msg
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.project.worktree import read_worktree
 from doccontrol.sources.catalog import build_catalog
@@ -13,11 +15,13 @@ from doccontrol.workflow.codeowners import Forge, generate_codeowners
 
 
 def codeowners(repo: Path, fmt: str, write: bool, out: str | None) -> int:
-    config = read_mkdocs_yml(repo).config
+    site = read_mkdocs_yml(repo)
+    config = site.config
+    cli_language(site.language)
     sources, _ = read_worktree(repo, config)
     catalog = build_catalog(sources, config)
     if catalog.roles is None:
-        raise UsageError(f"{config.roles} is missing or unreadable: run 'doccontrol check'")
+        raise UsageError(msg("cli.roles-unreadable", roles=config.roles))
     forge = Forge(fmt)
     text = generate_codeowners(catalog, catalog.roles, forge, config.min_approvals, config.language)
     missing = sorted(
@@ -31,8 +35,7 @@ def codeowners(repo: Path, fmt: str, write: bool, out: str | None) -> int:
     )
     if missing:
         print(
-            f"doccontrol: warning: no forge handle for {'、'.join(missing)}; add 'handles' to "
-            f"{config.roles}, or the forge cannot ask them to review",
+            "doccontrol: warning: " + say(msg("cli.codeowners.no-handle", names=missing, roles=config.roles)),
             file=sys.stderr,
         )
     if not write:
@@ -42,5 +45,5 @@ def codeowners(repo: Path, fmt: str, write: bool, out: str | None) -> int:
     target = repo / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    print(f"doccontrol: wrote {rel}; commit it with the change", file=sys.stderr)
+    print(f"doccontrol: {say(msg('cli.codeowners.wrote', path=rel))}", file=sys.stderr)
     return 0

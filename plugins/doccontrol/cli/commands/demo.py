@@ -10,7 +10,9 @@ from pathlib import Path
 import click
 
 from doccontrol.cli.commands.build import build
+from doccontrol.cli.language import cli_language, say
 from doccontrol.history.demo import SIGNING_DIR, build_history, prepare
+from doccontrol.model.messages import Message, msg
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.registers.register_json import register_data
@@ -56,9 +58,12 @@ def demo(target: Path, today: date | None = None) -> int:
             target, today - timedelta(days=EDITION_LAG), target, key, DEMO_PASSWORD, None, today
         )
         bar.update(1)
-        project = load_project(target, read_mkdocs_yml(target).config, today)
+        site = read_mkdocs_yml(target)
+        language = cli_language(site.language)
+        project = load_project(target, site.config, today)
         data = register_data(
-            project.as_of, project.control, project.approved, project.worktree, project.findings
+            project.as_of, project.control, project.approved, project.worktree, project.findings,
+            language,
         )
         bar.update(1)
         code = build(target, None, False, target / "site")
@@ -66,31 +71,32 @@ def demo(target: Path, today: date | None = None) -> int:
     if code:
         return code
     (target / "register.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
-    click.echo(f"\n样例组织的文件控制状态（{today}）:")
+    click.echo("\n" + say(msg("cli.demo.state", date=str(today))))
     for doc in data["documents"]:
-        flags = []
+        flags: list[Message] = []
         if doc["pending"]:
-            flags.append(f"{doc['pending']['revision']} 将于 {doc['pending']['effective']} 实施")
+            flags.append(msg("cli.demo.pending", revision=doc["pending"]["revision"],
+                             effective=doc["pending"]["effective"]))
         if doc["unapproved_change"]:
-            flags.append("有未经批准的修改")
+            flags.append(msg("cli.demo.unapproved"))
         if doc["review_overdue"]:
-            flags.append("评审逾期")
+            flags.append(msg("cli.demo.overdue"))
         click.echo(
             f"  {doc['id']:<9} {doc['status']:<9} {doc['revision'] or '—':<5} "
-            f"{doc['title']}" + (f"  [{'；'.join(flags)}]" if flags else "")
+            f"{doc['title']}" + ("  " + say(msg("cli.demo.flags", flags=tuple(flags))) if flags else "")
         )
-    click.echo("\n发现的问题（doccontrol check）:")
+    click.echo("\n" + say(msg("cli.demo.findings")))
     for finding in project.findings:
-        click.echo("  " + finding.as_text())
+        click.echo("  " + finding.as_text(language))
     built = edition.built
-    click.echo(f"\n版次（审核员）: {edition.pdf}")
-    click.echo(
-        f"  {built.plan.date} · {len(built.plan.documents)} 份文件 · {built.pages} 页 · "
-        f"{edition.size / 1e6:.1f} MB · 生成用时 {built.seconds:.1f} s · 标签 edition/{built.plan.date}"
-    )
+    click.echo("\n" + say(msg("cli.demo.edition", pdf=str(edition.pdf))))
+    click.echo("  " + say(msg(
+        "cli.demo.edition-size", date=str(built.plan.date), documents=len(built.plan.documents),
+        pages=built.pages, size=f"{edition.size / 1e6:.1f}", seconds=f"{built.seconds:.1f}",
+    )))
     click.echo(f"  SHA-256 {edition.sha256}")
-    click.echo(f"  签名: 演示密钥（不得用于生产）{key}，密码 {DEMO_PASSWORD}；证书 {cert}")
-    click.echo(f"  核验: doccontrol verify {edition.pdf} --trust {cert} --repo {target}")
-    click.echo(f"\n站点: {target / 'site' / 'index.html'}")
-    click.echo(f"登记表: {target / 'register.json'}")
+    click.echo("  " + say(msg("cli.demo.key", key_file=str(key), password=DEMO_PASSWORD, cert=str(cert))))
+    click.echo("  " + say(msg("cli.demo.verify", pdf=str(edition.pdf), cert=str(cert), repo=str(target))))
+    click.echo("\n" + say(msg("cli.demo.site", path=str(target / "site" / "index.html"))))
+    click.echo(say(msg("cli.demo.register", path=str(target / "register.json"))))
     return 0

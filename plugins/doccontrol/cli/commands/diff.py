@@ -9,9 +9,11 @@ from pathlib import Path
 
 import click
 
+from doccontrol.cli.language import cli_language, say
 from doccontrol.history.reader import read_history
 from doccontrol.model.errors import UsageError
 from doccontrol.model.history import History
+from doccontrol.model.messages import Message, msg
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.project.worktree import read_worktree
 from doccontrol.rendering.redline import Kind, plain_marker, redline_text
@@ -47,14 +49,16 @@ def _pick(ctl: DocumentControl, label: str) -> Revision:
     for rev in ctl.revisions:
         if rev.label == label:
             return rev
-    known = ", ".join(r.label for r in ctl.revisions) or "none"
-    raise UsageError(f"{ctl.id} has no revision {label}; its revisions are {known} (or '{WORKTREE}')")
+    known: tuple[str, ...] | Message = tuple(r.label for r in ctl.revisions) or msg("cli.none")
+    raise UsageError(msg("cli.diff.no-revision", id=ctl.id, label=label, known=known, worktree=WORKTREE))
 
 
 def diff(
     repo: Path, doc_id: str, revisions: tuple[str, ...], color: bool | None, context: int
 ) -> int:
-    config = read_mkdocs_yml(repo).config
+    site = read_mkdocs_yml(repo)
+    config = site.config
+    cli_language(site.language)
     history = read_history(repo, config)
     day = date.today()
     if history.events:
@@ -63,21 +67,20 @@ def diff(
     wanted = doc_id.strip().upper()
     ctl = control.get(wanted)
     if ctl is None or not ctl.revisions:
-        raise UsageError(
-            f"{doc_id} has no approved revision on {config.branch}: nothing to compare"
-            + ("" if ctl else "; check the id")
-        )
+        raise UsageError(msg(
+            "cli.diff.no-approved" if ctl else "cli.diff.unknown-id", id=doc_id, branch=config.branch
+        ))
 
     def files_of(label: str) -> tuple[str, dict[str, str]]:
         if label.lower() == WORKTREE:
             sources, _ = read_worktree(repo, config)
             doc = build_catalog(sources, config).get(wanted)
             if doc is None:
-                return "working tree (withdrawn)", {}
+                return say(msg("cli.diff.worktree-withdrawn")), {}
             data = {s.path: s.data for s in sources}
             pairs = {p: (decode(p, data[p])[0] or "") for p in doc.paths if p in data}
             base = posixpath.dirname(doc.path) if len(pairs) > 1 else None
-            return "working tree", {
+            return say(msg("cli.diff.worktree")), {
                 (posixpath.relpath(p, base) if base is not None else ""): t for p, t in pairs.items()
             }
         rev = _pick(ctl, label)
@@ -111,8 +114,8 @@ def diff(
             continue
         changed = True
         if key:
-            click.echo(f"=== {key}" + ("" if key in new_files else " (removed)"))
+            click.echo(f"=== {key}" + ("" if key in new_files else say(msg("cli.diff.removed"))))
         click.echo(text, color=use_colour)
     if not changed:
-        click.echo("no difference in the text")
+        click.echo(say(msg("cli.diff.no-difference")))
     return 0

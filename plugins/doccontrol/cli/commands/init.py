@@ -10,24 +10,24 @@ from pathlib import Path
 
 import click
 
+from doccontrol.cli.language import cli_language, say
 from doccontrol.history.demo import SAMPLE_PARTS, sample_root
 from doccontrol.history.repository import configured_identity, init_repository, is_repository
 from doccontrol.model.errors import UsageError
+from doccontrol.model.messages import msg
 from doccontrol.sources.clause_sets import BUILTIN, builtin_text
 from doccontrol.workflow.organisation import DEFAULT_STANDARD, StarterRequest, starter_files
 
 
 def init(target: Path, sample: bool, language: str, standard: str | None) -> int:
     """Write the starter files (and with ``sample`` the sample organisation); exit 1 if any exists."""
+    cli_language(language)
     if sample and standard and standard != "sbt-10382-2004":
-        raise UsageError(
-            "the sample organisation uses its own clause list (sbt-10382-2004); "
-            "leave out --standard, or start with --empty"
-        )
+        raise UsageError(msg("cli.init.sample-standard"))
     name = standard or DEFAULT_STANDARD[language]
     clause_text = builtin_text(name)
     if clause_text is None:
-        raise UsageError(f"unknown standard {name!r}; built in are {', '.join(BUILTIN)}")
+        raise UsageError(msg("cli.init.unknown-standard", name=name, known=tuple(BUILTIN)))
     ci = resources.files("doccontrol").joinpath("sample/ci")
     starting = not target.exists() or not is_repository(target)
     request = StarterRequest(
@@ -41,12 +41,11 @@ def init(target: Path, sample: bool, language: str, standard: str | None) -> int
     copied = _sample_files() if sample else {}
     clashes = sorted(p for p in [*files, *copied] if (target / p).exists() or (target / p).is_symlink())
     if clashes:
-        click.echo(
-            f"doccontrol: error: {target} already has " + ", ".join(clashes[:8])
-            + (f" and {len(clashes) - 8} more" if len(clashes) > 8 else "")
-            + "; init never overwrites a file: choose an empty folder, or move these away",
-            err=True,
+        shown = ", ".join(clashes[:8]) + (
+            say(msg("cli.init.more", count=len(clashes) - 8)) if len(clashes) > 8 else ""
         )
+        click.echo(f"doccontrol: error: {say(msg('cli.init.clashes', target=str(target), files=shown))}",
+                   err=True)
         return 1
     target.mkdir(parents=True, exist_ok=True)
     if starting:
@@ -60,12 +59,10 @@ def init(target: Path, sample: bool, language: str, standard: str | None) -> int
         _write(target / rel, source.read_bytes())
     for rel, text in files.items():
         _write(target / rel, text.encode("utf-8"))
-    click.echo(f"doccontrol: wrote {len(files) + len(copied)} files to {target}"
-               + (" and started a git repository" if starting else ""))
-    click.echo(
-        "next: fill in manual/roles.yml (people, roles, the top role), add documents "
-        "(doccontrol new), run doccontrol check, commit, then have the top role run doccontrol adopt"
-    )
+    wrote = msg("cli.init.wrote-repository" if starting else "cli.init.wrote",
+                count=len(files) + len(copied), target=str(target))
+    click.echo(f"doccontrol: {say(wrote)}")
+    click.echo(say(msg("cli.init.next")))
     return 0
 
 

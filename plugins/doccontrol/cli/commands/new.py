@@ -10,6 +10,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from doccontrol.cli.language import cli_language
+from doccontrol.model.messages import Message, msg
 from doccontrol.project.load import load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.rendering.labels import label, names
@@ -63,30 +64,28 @@ def render(doc: NewDocument) -> str:
 
 def new(repo: Path, request: NewRequest) -> int:
     site = read_mkdocs_yml(repo)
+    language = cli_language(site.language)
     project = load_project(repo, site.config)
     history_ids = [d.id for d in project.control.documents] if project.control else []
     try:
         doc = plan_new(request, project.worktree, history_ids, site.config)
         target = repo / doc.path
         if target.exists():
-            raise Refused(f"{doc.path} already exists; pass another --slug", doc.path)
+            raise Refused(msg("cli.new.exists", path=doc.path), doc.path)
     except Refused as exc:
-        print(f"doccontrol new: refused: {exc}", file=sys.stderr)
+        print(f"doccontrol new: {msg('cli.new.refused', reason=exc.render(language)).render(language)}",
+              file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(doc), encoding="utf-8")
     print(doc.path)
-    language = cli_language(site.language)
     created = label(
         language, "cli", "created", id=doc.id, title=doc.title, type=doc.type.label(language),
         owner=doc.owner, approvers=names(doc.approvers, language),
     )
     print(f"doccontrol: {created}", file=sys.stderr)
     for note in doc.notes:
-        print(f"doccontrol: note: {note}", file=sys.stderr)
-    print(
-        "doccontrol: next: write the text, run 'doccontrol check', then open a pull request "
-        "for an approver to merge ('doccontrol status' shows who)",
-        file=sys.stderr,
-    )
+        shown = note.render(language) if isinstance(note, Message) else note
+        print(f"doccontrol: {msg('cli.new.note', note=shown).render(language)}", file=sys.stderr)
+    print(f"doccontrol: {msg('cli.new.next').render(language)}", file=sys.stderr)
     return 0

@@ -17,8 +17,8 @@ from doccontrol.rules.records import due_for_disposal, retained_until
 
 def records(repo: Path, as_of: date | None, due_only: bool, fmt: str) -> int:
     site = read_mkdocs_yml(repo)
-    project = load_project(repo, site.config, as_of)
     language = cli_language(site.language)
+    project = load_project(repo, site.config, as_of)
     words = section_of(language, "cli")
     catalog = project.worktree
     due = {d.record.path: d for d in due_for_disposal(project.records, catalog, project.as_of)}

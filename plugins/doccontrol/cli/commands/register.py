@@ -17,10 +17,12 @@ from doccontrol.rendering.labels import section_of
 
 def register(repo: Path, as_of: date | None, fmt: str) -> int:
     site = read_mkdocs_yml(repo)
+    language = cli_language(site.language)
     project = load_project(repo, site.config, as_of)
     with gc_paused():
         data = register_data(
-            project.as_of, project.control, project.approved, project.worktree, project.findings
+            project.as_of, project.control, project.approved, project.worktree, project.findings,
+            language,
         )
     if fmt == "json":
         # Indented for a person at a terminal; compact (and several times faster to
@@ -28,7 +30,6 @@ def register(repo: Path, as_of: date | None, fmt: str) -> int:
         indent = 2 if sys.stdout.isatty() else None
         print(json.dumps(data, ensure_ascii=False, indent=indent))
         return 0
-    language = cli_language(site.language)
     rows = [tuple(section_of(language, "cli")["register_head"].split(" | "))]
     for doc in data["documents"]:
         rows.append(

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from doccontrol.cli.language import cli_language, say
 from doccontrol.edition import store
 from doccontrol.edition.build import BuiltEdition, EditionRefused, build_edition
 from doccontrol.edition.manifest import pdf_name, tag_name
@@ -24,6 +25,7 @@ from doccontrol.edition.sign import load_key, sign_pdf
 from doccontrol.history import trees as git_objects
 from doccontrol.history.trees import BASELINE_LINE
 from doccontrol.model.errors import DocControlError, EditionExistsError, UsageError
+from doccontrol.model.messages import msg
 from doccontrol.rendering.labels import section_of
 
 KEY_ENV = "DOCCONTROL_SIGNING_KEY"
@@ -83,23 +85,13 @@ def make_edition(
     """
     today = today or date.today()
     if day > today:
-        raise UsageError(
-            f"{day} is in the future: an edition holds what was current on a day that has come"
-        )
+        raise UsageError(msg("cli.release.future", date=str(day)))
     tag = tag_name(day)
     tagged = git_objects.tag_target(repo, tag)
     if tagged is not None and not tagged_already:
-        raise EditionExistsError(
-            f"the edition of {day} was issued already (tag {tag} at commit {tagged[:12]}), and "
-            "an edition is issued once. To sign the edition of that tag again, elsewhere (as CI "
-            f"does when the tag is pushed), run: doccontrol release --date {day} --tagged"
-        )
+        raise EditionExistsError(msg("cli.release.issued", date=str(day), tag=tag, commit=tagged[:12]))
     if tagged is None and tagged_already:
-        raise UsageError(
-            f"--tagged signs the edition of an existing tag, but there is no tag {tag}; "
-            "leave out --tagged to issue a new edition",
-            tag,
-        )
+        raise UsageError(msg("cli.release.no-tag", tag=tag), tag)
     key = load_key(key_path, password)
     folder = store.editions_dir(out)
     target = folder / day.isoformat()
@@ -107,8 +99,7 @@ def make_edition(
     if target.exists():
         if tagged is not None:
             raise UsageError(
-                f"the edition of {day} exists ({target}, tag {tag}); an edition is never replaced",
-                str(target),
+                msg("cli.release.exists", date=str(day), folder=str(target), tag=tag), str(target)
             )
         # Filed but never tagged: a release killed at its last step. Undo it and start over.
         store.withdraw(out, day)
@@ -117,8 +108,7 @@ def make_edition(
     commit = built.plan.commit
     if tagged is not None and tagged != commit:
         raise UsageError(
-            f"tag {tag} exists and points at {tagged[:12]}, not at {commit[:12]}, the last commit "
-            f"of the release branch on {day}; an edition is never moved",
+            msg("cli.release.tag-moved", tag=tag, tagged=tagged[:12], commit=commit[:12], date=str(day))
         )
     # The reason and the tag message are the edition's data: in the site's language.
     title = edition_title(built.plan.language, day)
@@ -164,7 +154,7 @@ def make_edition(
             target = store.publish(out, day, files, record, finish)
     except OSError as exc:  # undone by publish; say what failed
         raise DocControlError(
-            f"cannot write the edition: {exc.strerror or exc}; nothing was kept",
+            msg("cli.release.write-failed", reason=str(exc.strerror or exc)),
             exc.filename if isinstance(exc.filename, str) else str(folder),
         ) from None
     return Released(target, target / name, sha, built, len(signed))
@@ -183,10 +173,7 @@ def release(
     day = day or date.today()
     key_text = str(key) if key else os.environ.get(KEY_ENV, "")
     if not key_text:
-        raise UsageError(
-            f"no signing key: pass --key FILE.p12 or set {KEY_ENV} (and the password with "
-            f"--password or {PASSWORD_ENV})"
-        )
+        raise UsageError(msg("cli.release.no-key", key_env=KEY_ENV, password_env=PASSWORD_ENV))
     if password is None:
         password = os.environ.get(PASSWORD_ENV)
     try:
@@ -195,19 +182,23 @@ def release(
             policy=policy,
         )
     except EditionExistsError as exc:
-        print(f"doccontrol release: error: {exc}", file=sys.stderr)
+        print(f"doccontrol release: error: {exc.render(cli_language())}", file=sys.stderr)
         return 1
     except EditionRefused as exc:
-        print(f"doccontrol release: no edition of {day}; as of that date:", file=sys.stderr)
+        language = cli_language()
+        print(f"doccontrol release: {msg('cli.release.refused', date=str(day)).render(language)}",
+              file=sys.stderr)
         for finding in exc.findings:
-            print(finding.as_text(), file=sys.stderr)
+            print(finding.as_text(language), file=sys.stderr)
         return 1
     built = done.built
-    print(f"doccontrol: edition of {day} written to {done.folder}", file=sys.stderr)
-    print(f"  {done.pdf.name}: {built.pages} pages, {done.size / 1e6:.2f} MB, "
-          f"{len(built.plan.documents)} documents, rendered in {built.seconds:.1f} s", file=sys.stderr)
+    print(f"doccontrol: {say(msg('cli.release.written', date=str(day), folder=str(done.folder)))}",
+          file=sys.stderr)
+    print("  " + say(msg("cli.release.size", name=done.pdf.name, pages=built.pages,
+                         size=f"{done.size / 1e6:.2f}", documents=len(built.plan.documents),
+                         seconds=f"{built.seconds:.1f}")), file=sys.stderr)
     print(f"  SHA-256 {done.sha256}", file=sys.stderr)
-    print(f"  commit {built.plan.commit}, tag {tag_name(day)}, "
-          f"signed by {built.manifest['signer']['name']}", file=sys.stderr)
+    print("  " + say(msg("cli.release.tagged", commit=built.plan.commit, tag=tag_name(day),
+                         signer=built.manifest["signer"]["name"])), file=sys.stderr)
     print(done.pdf)
     return 0

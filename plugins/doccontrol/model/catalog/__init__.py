@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from doccontrol.model.catalog import common, edition_extras
+from doccontrol.model.catalog import cli, common, edition, edition_extras, site
 
-_AREAS = (common, edition_extras)
+_AREAS = (common, cli, edition, edition_extras, site)
 
 
 def _merge(language: str) -> dict[str, str]:
