@@ -13,39 +13,18 @@ from dataclasses import dataclass
 
 from doccontrol.registers.rows import RegisterRow
 from doccontrol.rendering.control_block import status_label
+from doccontrol.rendering.labels import names, section_of
 from doccontrol.rules.control import Status
 
+# The columns, in order; their headings are labels (section ``register_columns``).
 COLUMNS = (
-    # key, Chinese, English
-    ("id", "文件编号", "No."),
-    ("title", "文件名称", "Title"),
-    ("type", "类别", "Type"),
-    ("revision", "版本", "Revision"),
-    ("status", "状态", "Status"),
-    ("flags", "标记", "Flags"),
-    ("issued", "发布日期", "Issued"),
-    ("effective", "实施日期", "Effective"),
-    ("owner", "编制部门", "Owner"),
-    ("approvers", "批准人", "Approved by"),
-    ("distribution", "发放范围", "Distribution"),
-    ("review_due", "下次评审", "Next review"),
+    "id", "title", "type", "revision", "status", "flags", "issued", "effective", "owner",
+    "approvers", "distribution", "review_due",
 )
 
-# Flags as words, each with what it means for the reader (the page's legend).
-FLAGS = {
-    "unapproved_change": (
-        "有未批准修改",
-        "Unapproved change",
-        "发布后有未经批准的修改；本站仍显示已批准的版本。",
-        "The text changed after approval without a new approval; the site shows the approved text.",
-    ),
-    "review_overdue": (
-        "评审逾期",
-        "Review overdue",
-        "已超过下次评审日期，尚未评审。",
-        "The periodic review is past its due date.",
-    ),
-}
+# Flags, each a word with what it means for the reader (sections ``register_flags``
+# and ``register_flag_notes``, the page's legend).
+FLAGS = ("unapproved_change", "review_overdue")
 
 
 @dataclass(frozen=True)
@@ -57,15 +36,12 @@ class RegisterLine:
     flags: tuple[str, ...]  # keys of FLAGS
 
     def cell(self, key: str) -> str:
-        return self.cells[[k for k, _, _ in COLUMNS].index(key)]
-
-
-def _english(language: str) -> bool:
-    return language.lower().startswith("en")
+        return self.cells[COLUMNS.index(key)]
 
 
 def headers(language: str) -> tuple[str, ...]:
-    return tuple(en if _english(language) else zh for _, zh, en in COLUMNS)
+    heading = section_of(language, "register_columns")
+    return tuple(heading[key] for key in COLUMNS)
 
 
 def type_label(row: RegisterRow, language: str) -> str:
@@ -75,7 +51,8 @@ def type_label(row: RegisterRow, language: str) -> str:
 
 
 def flag_words(keys: Sequence[str], language: str) -> str:
-    return (", " if _english(language) else "、").join(FLAGS[k][1 if _english(language) else 0] for k in keys)
+    words = section_of(language, "register_flags")
+    return names([words[k] for k in keys], language)
 
 
 def _day(value: object) -> str:
@@ -85,7 +62,7 @@ def _day(value: object) -> str:
 def register_lines(rows: Sequence[RegisterRow], language: str) -> tuple[RegisterLine, ...]:
     """The documents in force, pending or in draft, in the rows' order (level, then id)."""
     lines = []
-    sep = ", " if _english(language) else "、"
+    sep = section_of(language, "common")["list_sep"]
     for row in rows:
         ctl, doc = row.control, row.document
         if ctl.status is Status.WITHDRAWN:

@@ -9,66 +9,23 @@ the text passes :func:`doccontrol.rendering.masking.mask_text` first.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 
 from doccontrol.model.documents import Document, Publish
 from doccontrol.rendering.escape import markdown_text
-from doccontrol.rendering.labels import retention_label
+from doccontrol.rendering.labels import retention_label, section_of
 from doccontrol.rendering.masking import MaskPattern, mask_text
 from doccontrol.rules.records import FilledRecord, retained_until
 from doccontrol.site.pages import scroll_wrap
 from doccontrol.site.urls import relative_url
 
-_ZH = {
-    "form": "记录表单",
-    "date": "日期",
-    "by": "填写人",
-    "title": "标题",
-    "retention": "保存期限",
-    "until": "保存至",
-    "disposal_status": "处置状态",
-    "keeper": "保管部门",
-    "storage": "保存地点",
-    "permanent": "永久保存",
-    "kept": "未到期",  # not 保存…: a search for 保存期限 is not about every record
-    "due": "已过保存期，待按“{how}”处置",
-    "due_plain": "已过保存期，待处置",
-    "private": "本记录含个人信息，内网只显示登记信息。原件由{keeper}保管（{storage}），需要查阅请向保管部门申请。",
-    "file": "查看原件（{name}）",
-    "masked": "本页已隐去电话号码和身份证号码。",
-    "records": "归档记录",
-    "none": "暂无归档记录",
-    "corrects": "更正",
-}
-_EN = {
-    "form": "Record form",
-    "date": "Date",
-    "by": "Made by",
-    "title": "Title",
-    "retention": "Retention",
-    "until": "Kept until",
-    "disposal_status": "Disposal",
-    "keeper": "Kept by",
-    "storage": "Storage",
-    "permanent": "kept permanently",
-    "kept": "within retention",
-    "due": "past retention, to be disposed of ({how})",
-    "due_plain": "past retention, to be disposed of",
-    "private": "This record holds personal data; the intranet shows its registration only. "
-    "{keeper} keeps the original ({storage}); ask them to see it.",
-    "file": "Open the original ({name})",
-    "masked": "Phone and ID-card numbers are masked on this page.",
-    "records": "Filed records",
-    "none": "No records filed yet",
-    "corrects": "Corrects",
-}
 
-
-def _words(language: str) -> dict[str, str]:
-    return _EN if language.lower().startswith("en") else _ZH
+def _words(language: str) -> Mapping[str, str]:
+    """The record pages' labels (rendering.labels, section ``record_page``)."""
+    return section_of(language, "record_page")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from html import escape
 from doccontrol.model.documents import Document, ExternalDocument, Roles
 from doccontrol.registers.table import FLAGS, headers, register_lines
 from doccontrol.registers.withdrawals import Withdrawal
-from doccontrol.rendering.labels import retention_label
+from doccontrol.rendering.labels import retention_label, section_of
 from doccontrol.rules.control import Status
 from doccontrol.site.pages import FormStats, SiteModel, scroll_wrap, words
 from doccontrol.site.urls import page_url
@@ -24,78 +24,23 @@ from doccontrol.site.urls import page_url
 CSV_FILE = "register.csv"
 XLSX_FILE = "register.xlsx"
 
-_ZH = {
-    "downloads": "下载完整清单",
-    "export": "导出筛选结果（CSV）",
-    "export_name": "受控文件清单-筛选结果.csv",
-    "legend": "标记说明",
-    "no_flags": "无标记的文件处于正常受控状态。",
-    "sort_hint": "点击表头可排序。",
-    "record_name": "记录名称",
-    "form": "表单编号",
-    "keeper": "保管部门",
-    "medium": "载体（纸质/电子）",
-    "disposal": "处置方式",
-    "procedures": "相关程序",
-    "no_records": "暂无归档记录",
-    "withdrawn_by": "批准作废",
-    "reason": "作废原因",
-    "replaced_by": "替代文件",
-    "change": "变更号",
-    "ext_status": "状态",
-    "valid": "有效",
-    "superseded": "已替代",
-    "matrix": "文件职责矩阵",
-    "matrix_intro": "每份现行文件由谁编制、审核、批准，发放到哪些部门。",
-    "people_table": "岗位与人员",
-}
-_EN = {
-    **_ZH,
-    "downloads": "Download the whole register",
-    "export": "Export the rows shown (CSV)",
-    "export_name": "register-filtered.csv",
-    "legend": "Flags",
-    "no_flags": "A document without flags is under control as it should be.",
-    "sort_hint": "Click a heading to sort.",
-    "record_name": "Record",
-    "form": "Form",
-    "keeper": "Kept by",
-    "medium": "Medium (paper/electronic)",
-    "disposal": "Disposal",
-    "procedures": "Procedures",
-    "no_records": "No records filed yet",
-    "withdrawn_by": "Withdrawal approved by",
-    "reason": "Reason",
-    "replaced_by": "Replaced by",
-    "change": "Change",
-    "ext_status": "Status",
-    "valid": "valid",
-    "superseded": "superseded",
-    "matrix": "Responsibility matrix",
-    "matrix_intro": "Who prepares, reviews and approves each document, and who receives it.",
-    "people_table": "Roles and people",
-}
-
-
-# What a role does for a document: the matrix's cell mark and the legend's word.
-DUTIES = {
-    "zh": (("prepares", "编", "编制"), ("reviews", "审", "审核"), ("approves", "批", "批准"),
-           ("receives", "发", "发放（接收）")),
-    "en": (("prepares", "P", "prepares"), ("reviews", "R", "reviews"), ("approves", "A", "approves"),
-           ("receives", "D", "receives")),
-}
-
-
-def texts(language: str) -> dict[str, str]:
-    return _EN if language.lower().startswith("en") else _ZH
+def texts(language: str) -> Mapping[str, str]:
+    """The register pages' own labels (rendering.labels, section ``register_page``)."""
+    return section_of(language, "register_page")
 
 
 def _colon(language: str) -> str:
-    return ": " if language.lower().startswith("en") else "："
+    return section_of(language, "common")["colon"]
 
 
 def _sep(language: str) -> str:
-    return ", " if language.lower().startswith("en") else "、"
+    return section_of(language, "common")["list_sep"]
+
+
+def _duty_words(language: str) -> tuple[tuple[str, str, str], ...]:
+    """(duty, the matrix's mark, the legend's word) for each duty, in the legend's order."""
+    marks, words_ = section_of(language, "duty_marks"), section_of(language, "duties")
+    return tuple((key, marks[key], words_[key]) for key in marks)
 
 
 def _table(css: str, head: Sequence[str], rows: Sequence[str], table_id: str) -> str:
@@ -116,6 +61,8 @@ def site_file_href(page: str, name: str, directory_urls: bool) -> str:
 def register_page(model: SiteModel) -> str:
     """受控文件清单: documents in force, pending or in draft, by level then id."""
     w, t = words(model.language), texts(model.language)
+    flag_label = section_of(model.language, "register_flags")
+    flag_note = section_of(model.language, "register_flag_notes")
     page = "register.md"
     lines = register_lines(model.rows, model.language)
     options: dict[str, set[str]] = {"type": set(), "status": set(), "owner": set()}
@@ -127,7 +74,7 @@ def register_page(model: SiteModel) -> str:
             options[key].add(value)
         flags = "".join(
             f'<span class="dc-flag dc-flag-{k.replace("_", "-")}">'
-            f"{escape(FLAGS[k][1 if model.language.startswith('en') else 0])}</span>"
+            f"{escape(flag_label[k])}</span>"
             for k in line.flags
         )
         cells = [
@@ -157,11 +104,10 @@ def register_page(model: SiteModel) -> str:
         for key, values in options.items()
     )
     count = escape(w["count"].format(n=len(lines)))
-    english = model.language.lower().startswith("en")
     legend = "".join(
         f'<dt><span class="dc-flag dc-flag-{k.replace("_", "-")}">'
-        f"{escape(v[1] if english else v[0])}</span></dt><dd>{escape(v[3] if english else v[2])}</dd>"
-        for k, v in FLAGS.items()
+        f"{escape(flag_label[k])}</span></dt><dd>{escape(flag_note[k])}</dd>"
+        for k in FLAGS
     )
     csv_href = site_file_href(page, CSV_FILE, model.directory_urls)
     xlsx_href = site_file_href(page, XLSX_FILE, model.directory_urls)
@@ -328,7 +274,7 @@ def roles_page(model: SiteModel, roles: Roles | None) -> str:
             f"<tr><td>{escape(role)}{top}</td><td>{escape(_sep(model.language).join(members))}</td></tr>"
         )
     names = [role for role, _ in roles.roles]
-    duty_words = DUTIES["en" if model.language.lower().startswith("en") else "zh"]
+    duty_words = _duty_words(model.language)
     matrix = []
     for row in model.rows:
         doc, ctl = row.document, row.control
@@ -347,7 +293,7 @@ def roles_page(model: SiteModel, roles: Roles | None) -> str:
             f'<tr data-id="{escape(ctl.id)}"><td>{model.link(page, ctl.id)}</td>'
             f"<td>{escape(ctl.title)}</td>{''.join(cells)}</tr>"
         )
-    legend = ("; " if model.language.lower().startswith("en") else "；").join(
+    legend = t["legend_sep"].join(
         f'<span class="dc-duty dc-duty-{key}">{escape(short)}</span> = {escape(long)}'
         for key, short, long in duty_words
     )

@@ -52,7 +52,7 @@ def parse_acknowledged(path: str, text: str) -> tuple[tuple[Acknowledgement, ...
     """The entries of the file, and a path:line error for each one that is malformed."""
     data, problem = load_yaml(text)
     if problem:
-        return (), [error(path, problem.line, "acknowledged-invalid", problem.message)]
+        return (), [error(path, problem.line, "acknowledged-invalid", problem.text)]
     if data is None:
         return (), []
     if not isinstance(data, PosDict) or not isinstance(data.get("acknowledged"), PosList):

@@ -59,7 +59,7 @@ def parse_baseline(
     """Each document's paper revisions, oldest first, and what is wrong with the file."""
     data, problem = load_yaml(text)
     if problem:
-        return {}, [error(path, problem.line, "baseline-yaml", problem.message)]
+        return {}, [error(path, problem.line, "baseline-yaml", problem.text)]
     if data is None:
         return {}, []
     if not isinstance(data, PosDict):

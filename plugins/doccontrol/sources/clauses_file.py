@@ -11,7 +11,7 @@ from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, load_
 def parse_clauses(path: str, text: str) -> tuple[Standard | None, list[Finding]]:
     data, problem = load_yaml(text)
     if problem:
-        return None, [error(path, problem.line, problem.code or "clauses-yaml", problem.message)]
+        return None, [error(path, problem.line, problem.code or "clauses-yaml", problem.text)]
     if not isinstance(data, PosDict) or not isinstance(data.get("clauses"), PosList):
         return None, [
             error(

@@ -14,6 +14,7 @@ from doccontrol.model.documents import (
     parse_retention,
 )
 from doccontrol.model.findings import Finding, error, warning
+from doccontrol.model.messages import msg
 from doccontrol.sources.clause_sets import normalise_clause
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.front_matter import MarkdownText
@@ -39,21 +40,21 @@ OPTIONAL = (
 
 # Values git decides. Typing them by hand would let a file claim an approval it
 # never had, so each is an error that says where the value really comes from.
+# Each names the catalog entry that says where the value comes from.
 CONTROL_FIELDS = {
-    "version": "the revision (A/0, A/1 …) is counted from approved changes on main",
-    "revision": "the revision (A/0, A/1 …) is counted from approved changes on main",
-    "rev": "the revision (A/0, A/1 …) is counted from approved changes on main",
-    "approved_by": "the approver is whoever merged the change (or its Approved-by trailers)",
-    "approver": "the approver is whoever merged the change (or its Approved-by trailers)",
-    "approved": "approval is the merge of the change into main by an approver",
-    "approval_date": "the approval date is the date of the approving merge on main",
-    "approved_on": "the approval date is the date of the approving merge on main",
-    "issued": "the issue date is the date of the approving merge on main",
-    "issue_date": "the issue date is the date of the approving merge on main",
-    "date": "the issue date is the date of the approving merge on main",
-    "published": "the issue date is the date of the approving merge on main",
-    "effective_date": "write 'effective: YYYY-MM-DD' only to delay a revision; "
-    "otherwise the approval date is the effective date",
+    "version": "control-field.revision",
+    "revision": "control-field.revision",
+    "rev": "control-field.revision",
+    "approved_by": "control-field.approver",
+    "approver": "control-field.approver",
+    "approved": "control-field.approved",
+    "approval_date": "control-field.approval-date",
+    "approved_on": "control-field.approval-date",
+    "issued": "control-field.issued",
+    "issue_date": "control-field.issued",
+    "date": "control-field.issued",
+    "published": "control-field.issued",
+    "effective_date": "control-field.effective",
 }
 
 _EDITION = re.compile(r"^[A-Z]$")
@@ -84,7 +85,7 @@ def _str_list(
         return (value.strip(),)
     if not isinstance(value, list):
         findings.append(
-            error(path, line, "field-type", f"'{key}' must be a list, like {key}: [X, Y]")
+            error(path, line, "field-type", msg("field-type.list", field=key))
         )
         return ()
     items: list[str] = []
@@ -97,7 +98,7 @@ def _str_list(
                     path,
                     item_line(value, i, line),
                     "field-type",
-                    f"'{key}' item {i + 1} must be a plain name or id, not {item!r}",
+                    msg("field-type.item", field=key, number=i + 1, value=repr(item)),
                 )
             )
     return tuple(items)
@@ -151,7 +152,7 @@ def document_from_markdown(
                     path,
                     line,
                     "control-field",
-                    f"'{key}' must not be typed: {CONTROL_FIELDS[key]}; remove this line",
+                    msg("control-field", field=key, reason=msg(CONTROL_FIELDS[key])),
                 )
             )
         elif key not in REQUIRED and key not in OPTIONAL and not own_field(key, config):
@@ -160,10 +161,7 @@ def document_from_markdown(
                     path,
                     line,
                     "unknown-field",
-                    f"unknown front-matter field '{key}'; known fields are "
-                    + ", ".join(REQUIRED + OPTIONAL)
-                    + f"; for a field of your own, list it under the doc-control option "
-                    f"'fields' or name it x-{key}",
+                    msg("unknown-field", field=key, known=", ".join(REQUIRED + OPTIONAL)),
                 )
             )
 
@@ -174,9 +172,10 @@ def document_from_markdown(
                 path,
                 top,
                 "missing-field",
-                f"required field '{key}' is missing or empty; add a line like "
-                f"'{_example(key, meta, config)}' to the front matter"
-                + ("; types are " + ", ".join(config.types.keys) if key == "type" else ""),
+                msg("missing-field.type", example=_example(key, meta, config),
+                    types=", ".join(config.types.keys))
+                if key == "type"
+                else msg("missing-field", field=key, example=_example(key, meta, config)),
             )
         )
 
@@ -188,7 +187,7 @@ def document_from_markdown(
             return str(value).strip()
         findings.append(
             error(
-                path, line_of(meta, key, top), "field-type", f"'{key}' must be a single text value"
+                path, line_of(meta, key, top), "field-type", msg("field-type.text", field=key)
             )
         )
         return None
@@ -208,9 +207,7 @@ def document_from_markdown(
                     path,
                     line_of(meta, "type", top),
                     "unknown-type",
-                    f"type '{type_text}' is not a document type; use one of "
-                    + ", ".join(config.types.keys)
-                    + " (or define it under 'types' in mkdocs.yml)",
+                    msg("unknown-type", type=type_text, types=", ".join(config.types.keys)),
                 )
             )
 
@@ -224,8 +221,7 @@ def document_from_markdown(
                     path,
                     id_line,
                     "bad-id",
-                    f"id '{doc_id}' is not of the form PREFIX-NN or PREFIX-NN-NN: write it "
-                    f"like {expected} (capital letters, a hyphen, at least two digits)",
+                    msg("bad-id", id=doc_id, expected=expected),
                 )
             )
         elif doc_type is not None and match["prefix"] != config.prefix(doc_type):
@@ -234,9 +230,8 @@ def document_from_markdown(
                     path,
                     id_line,
                     "id-prefix",
-                    f"id '{doc_id}' has prefix {match['prefix']}, but documents of type "
-                    f"{doc_type.key} use {config.prefix(doc_type)} (e.g. "
-                    f"{config.prefix(doc_type)}-{match['num']}); change the id or the type",
+                    msg("id-prefix", id=doc_id, prefix=match["prefix"], type=doc_type.key,
+                        expected=config.prefix(doc_type), num=match["num"]),
                 )
             )
 
@@ -256,11 +251,11 @@ def document_from_markdown(
                     path,
                     line_of(meta, "edition", top),
                     "bad-edition",
-                    f"edition '{raw}' must be "
-                    + (
-                        "one capital letter (A, B, …)"
+                    msg(
+                        "bad-edition.letter"
                         if config.revisions is RevisionScheme.LETTER
-                        else "a whole number (1, 2, …)"
+                        else "bad-edition.number",
+                        value=str(raw),
                     ),
                 )
             )
@@ -274,8 +269,7 @@ def document_from_markdown(
                     path,
                     line_of(meta, "effective", top),
                     "bad-date",
-                    f"effective date {meta['effective']!r} is not a real date; "
-                    "write it as YYYY-MM-DD, e.g. effective: 2026-12-01",
+                    msg("bad-date.effective", value=repr(meta["effective"])),
                 )
             )
 
@@ -290,7 +284,7 @@ def document_from_markdown(
                     path,
                     line_of(meta, "review", top),
                     "field-type",
-                    f"review must be a whole number of months (e.g. review: 12), not {value!r}",
+                    msg("field-type.review", value=repr(value)),
                 )
             )
 
@@ -305,8 +299,7 @@ def document_from_markdown(
                     path,
                     line_of(meta, "status", top),
                     "control-field",
-                    f"status '{status}' must not be typed: current, pending and draft come from "
-                    "git; the only value allowed is 'status: withdrawn' (作废)",
+                    msg("control-field.status", status=str(status)),
                 )
             )
 
@@ -320,8 +313,7 @@ def document_from_markdown(
                     path,
                     line_of(meta, "retention", top),
                     "bad-retention",
-                    f"retention {meta['retention']!r} is not a period: write a number of months "
-                    "or years, like 18m or 3y, or 'permanent'",
+                    msg("bad-retention", value=repr(meta["retention"])),
                 )
             )
     if "storage" in meta:
@@ -334,8 +326,7 @@ def document_from_markdown(
                         path,
                         top,
                         "missing-field",
-                        f"record forms need '{key}' (保存期限 / 保存地点); add e.g. "
-                        + ("retention: 3y" if key == "retention" else "storage: 质量部档案室"),
+                        msg("missing-field.retention" if key == "retention" else "missing-field.storage"),
                     )
                 )
     elif doc_type is not None:
@@ -346,8 +337,7 @@ def document_from_markdown(
                         path,
                         line_of(meta, key, top),
                         "field-not-used",
-                        f"'{key}' applies to record forms only; it is ignored on a "
-                        f"{doc_type.key}: remove it",
+                        msg("field-not-used", field=key, type=doc_type.key),
                     )
                 )
 
@@ -359,9 +349,7 @@ def document_from_markdown(
                 path,
                 line_of(meta, "replaced_by", top),
                 "field-not-used",
-                "'replaced_by' names the document that replaces a withdrawn one; it is "
-                "ignored unless the document says 'status: withdrawn': remove it, or "
-                "withdraw the document in the same change",
+                msg("field-not-used.replaced-by"),
             )
         )
     listed = register_fields(meta, doc_type, path, top, findings)

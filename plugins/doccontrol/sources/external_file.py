@@ -16,7 +16,7 @@ _STATUS = {"valid": False, "有效": False, "superseded": True, "已替代": Tru
 def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], list[Finding]]:
     data, problem = load_yaml(text)
     if problem:
-        return (), [error(path, problem.line, problem.code or "external-yaml", problem.message)]
+        return (), [error(path, problem.line, problem.code or "external-yaml", problem.text)]
     if data is None:
         return (), []
     if not isinstance(data, PosDict) or not isinstance(data.get("documents"), PosList):

@@ -54,7 +54,7 @@ def split_markdown(path: str, text: str) -> tuple[MarkdownText | None, list[Find
     body_line = text[: len(text) - len(content)].count("\n") + 1
     meta, problem = load_yaml(fm, fm_line)
     if problem:
-        return None, [error(path, problem.line, problem.code or "front-matter-yaml", problem.message)]
+        return None, [error(path, problem.line, problem.code or "front-matter-yaml", problem.text)]
     if meta is None:
         return None, [
             error(

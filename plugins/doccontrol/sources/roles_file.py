@@ -30,7 +30,7 @@ def parse_roles(
     files: Mapping[str, str] = key_files or {}
     data, problem = load_yaml(text)
     if problem:
-        return None, [error(path, problem.line, problem.code or "roles-yaml", problem.message)]
+        return None, [error(path, problem.line, problem.code or "roles-yaml", problem.text)]
     if not isinstance(data, PosDict):
         return None, [error(path, 1, "roles-invalid", f"roles file must be a mapping; {_EXAMPLE}")]
     findings: list[Finding] = []

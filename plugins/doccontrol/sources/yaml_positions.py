@@ -26,6 +26,8 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from doccontrol.model.messages import Message, msg
+
 
 class PosDict(dict[str, Any]):
     """A mapping that remembers the line of each key (``lines[key]``)."""
@@ -50,8 +52,12 @@ class YamlProblem:
     """
 
     line: int
-    message: str
+    text: Message
     code: str | None = None
+
+    @property
+    def message(self) -> str:
+        return self.text.render("en")
 
 
 # Front matter, roles.yml and a record's fields are a few kilobytes and a few
@@ -141,8 +147,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
     except _DuplicateKey as dup:
         return None, YamlProblem(
             dup.line + offset,
-            f"key '{dup.key}' appears twice (first at line {dup.first_line + offset}); "
-            "keep one of them",
+            msg("yaml.duplicate-key", field=dup.key, first=dup.first_line + offset),
         )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -155,18 +160,16 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, YamlProblem | None]:
         if "\t" in bad_line or "'\\t'" in str(exc.problem):
             return None, YamlProblem(
                 line,
-                "tab character used for indentation; YAML needs spaces: replace tabs with spaces",
+                msg("yaml.tab"),
             )
         unclosed = _unclosed(text, mark.line if mark else 0, offset)
         if unclosed is not None:
             return None, unclosed
         problem = exc.problem or str(exc)
         context = f" ({exc.context})" if exc.context else ""
-        return None, YamlProblem(
-            line, f"invalid YAML: {problem}{context}; check quoting, colons and indentation"
-        )
+        return None, YamlProblem(line, msg("yaml.invalid", problem=f"{problem}{context}"))
     except yaml.YAMLError as exc:
-        return None, YamlProblem(first_line, f"invalid YAML: {exc}")
+        return None, YamlProblem(first_line, msg("yaml.invalid-plain", problem=str(exc)))
     finally:
         loader.dispose()
     return _shift(value, offset), None
@@ -181,8 +184,7 @@ def refuse(text: str, first_line: int = 1) -> YamlProblem | None:
     if len(text) > MAX_CHARS:
         return YamlProblem(
             first_line,
-            f"the YAML is {len(text):,} characters long, more than the {MAX_CHARS:,} doccontrol "
-            "reads; keep the data short and put long text in the document body",
+            msg("yaml-too-large", size=f"{len(text):,}", limit=f"{MAX_CHARS:,}"),
             TOO_LARGE,
         )
     if "&" not in text and "*" not in text:
@@ -193,9 +195,7 @@ def refuse(text: str, first_line: int = 1) -> YamlProblem | None:
                 sign = "&" if isinstance(token, yaml.AnchorToken) else "*"
                 return YamlProblem(
                     token.start_mark.line + first_line,
-                    f"YAML anchor or alias '{sign}{token.value}' is not accepted: doccontrol "
-                    "reads YAML as plain data; write the value out in full (or quote a value "
-                    "that starts with & or *)",
+                    msg("yaml-alias", name=f"{sign}{token.value}"),
                     ALIAS,
                 )
     except yaml.YAMLError:
@@ -227,8 +227,7 @@ def is_plain(text: str) -> bool:
 def _deep_problem(line: int) -> YamlProblem:
     return YamlProblem(
         line,
-        f"the YAML is nested more than {MAX_DEPTH} levels deep here; doccontrol's files are a "
-        "few levels deep: flatten the structure",
+        msg("yaml-too-deep", depth=MAX_DEPTH),
         TOO_DEEP,
     )
 
@@ -294,8 +293,7 @@ def _unclosed(text: str, problem_line: int, offset: int) -> YamlProblem | None:
         opener = "[" if closer == "]" else "{"
         return YamlProblem(
             line + 1,
-            f"invalid YAML: the '{opener}' on line {line + 1} is never closed; "
-            f"add the closing '{closer}' at the end of that value",
+            msg("yaml.unclosed", opener=opener, line=line + 1, closer=closer),
         )
     return None
 
@@ -310,14 +308,10 @@ def _char_at(text: str, line: int, column: int) -> str:
 
 def _open_quote(line: int, quote: str, runs_to: int | None) -> YamlProblem:
     where = (
-        f" (as written, the value runs on to line {runs_to + 1})"
-        if runs_to is not None
-        else " (as written, it runs on to the end)"
+        msg("yaml.runs-to", line=runs_to + 1) if runs_to is not None else msg("yaml.runs-to-end")
     )
     return YamlProblem(
-        line + 1,
-        f"invalid YAML: the value opened with {quote} on line {line + 1} has no closing {quote}"
-        f"{where}; add the closing {quote} at the end of the value on line {line + 1}",
+        line + 1, msg("yaml.open-quote", quote=quote, line=line + 1, where=where)
     )
 
 
