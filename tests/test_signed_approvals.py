@@ -537,7 +537,7 @@ def test_inline_openpgp_key_verifies_a_merge_signed_by_its_subkey(
         env=env, check=True, capture_output=True, text=True,
     ).stdout
     key, problem = parse_signing_key(armour)
-    assert problem == "" and key is not None
+    assert problem is None and key is not None
     assert key.fingerprint == li.fingerprint
     indented = "".join(f"        {line}\n" for line in armour.strip().splitlines())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from doccontrol.model.documents import Clause, Standard
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 from doccontrol.sources.clause_sets import normalise_clause
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, load_yaml
 
@@ -18,7 +19,7 @@ def parse_clauses(path: str, text: str) -> tuple[Standard | None, list[Finding]]
                 path,
                 1,
                 "clauses-invalid",
-                "clauses file needs 'clauses:' with a list of {number, title, procedure, records}",
+                msg("clauses-invalid"),
             )
         ]
     findings: list[Finding] = []
@@ -29,13 +30,13 @@ def parse_clauses(path: str, text: str) -> tuple[Standard | None, list[Finding]]
         line = item_line(items, i, 1)
         if not isinstance(entry, PosDict) or "number" not in entry or "title" not in entry:
             findings.append(
-                error(path, line, "clauses-invalid", "each clause needs 'number' and 'title'")
+                error(path, line, "clauses-invalid", msg("clauses-invalid.entry"))
             )
             continue
         number = normalise_clause(str(entry["number"]))
         if number in seen:
             findings.append(
-                error(path, line, "clauses-invalid", f"clause {number} is listed twice")
+                error(path, line, "clauses-invalid", msg("clauses-invalid.twice", number=number))
             )
             continue
         seen.add(number)

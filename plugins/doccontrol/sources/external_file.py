@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from doccontrol.model.documents import EXTERNAL_PREFIX, ID_PATTERN, ExternalDocument
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 from doccontrol.sources.document_fields import parse_date
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
@@ -25,8 +26,7 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                 path,
                 1,
                 "external-invalid",
-                "external documents file must hold 'documents:' with a list of entries "
-                "(id, title, number, version, source, holder, checked)",
+                msg("external-invalid"),
             )
         ]
     items = data["documents"]
@@ -37,7 +37,7 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
         if not isinstance(entry, PosDict):
             findings.append(
                 error(
-                    path, line, "external-invalid", "each entry must be a mapping with id and title"
+                    path, line, "external-invalid", msg("external-invalid.entry")
                 )
             )
             continue
@@ -50,12 +50,12 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                     path,
                     line_of(entry, "id", line),
                     "bad-id",
-                    f"external document id {doc_id!r} must look like {EXTERNAL_PREFIX}-01",
+                    msg("bad-id.external", id=repr(doc_id), prefix=EXTERNAL_PREFIX),
                 )
             )
             continue
         if not title:
-            findings.append(error(path, line, "missing-field", f"{doc_id} needs a 'title'"))
+            findings.append(error(path, line, "missing-field", msg("missing-field.external-title", id=doc_id)))
             continue
         for key in entry:
             if key not in FIELDS:
@@ -64,7 +64,7 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                         path,
                         line_of(entry, key, line),
                         "unknown-field",
-                        f"unknown field '{key}' on {doc_id}; fields are " + ", ".join(FIELDS),
+                        msg("unknown-field.external", field=str(key), id=doc_id, known=", ".join(FIELDS)),
                     )
                 )
         checked = None
@@ -76,9 +76,7 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                         path,
                         line_of(entry, "checked", line),
                         "bad-date",
-                        f"'checked' of {doc_id} is {entry['checked']!r}, which is not a real "
-                        "date; write the date it was last checked as YYYY-MM-DD, "
-                        "e.g. checked: 2026-09-15",
+                        msg("bad-date.checked", id=doc_id, value=repr(entry["checked"])),
                     )
                 )
         superseded = False
@@ -90,8 +88,7 @@ def parse_external(path: str, text: str) -> tuple[tuple[ExternalDocument, ...], 
                         path,
                         line_of(entry, "status", line),
                         "bad-external-status",
-                        f"'status' of {doc_id} is {given!r}; write 'valid' (有效) or "
-                        "'superseded' (已替代, the issuer has replaced the version held)",
+                        msg("bad-external-status", id=doc_id, value=repr(given)),
                     )
                 )
             superseded = _STATUS.get(given, False)

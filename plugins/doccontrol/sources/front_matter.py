@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from frontmatter.default_handlers import YAMLHandler
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 from doccontrol.sources.yaml_positions import PosDict, load_yaml
 
 _HANDLER = YAMLHandler()
@@ -33,7 +34,7 @@ def split_markdown(path: str, text: str) -> tuple[MarkdownText | None, list[Find
     """Parse front matter; a file with broken front matter gives ``(None, findings)``."""
     if not text.strip():
         return None, [
-            error(path, 1, "empty-file", "file is empty: write the document, or delete the file")
+            error(path, 1, "empty-file", msg("empty-file"))
         ]
     opening = _HANDLER.FM_BOUNDARY.match(text) if _HANDLER.FM_BOUNDARY else None
     if opening is None:
@@ -46,8 +47,7 @@ def split_markdown(path: str, text: str) -> tuple[MarkdownText | None, list[Find
                 path,
                 1,
                 "front-matter-unclosed",
-                "front matter opens with '---' on line 1 but never closes: "
-                "add a line '---' after the last field",
+                msg("front-matter-unclosed"),
             )
         ]
     fm_line = text[: opening.end()].count("\n") + 1
@@ -61,7 +61,7 @@ def split_markdown(path: str, text: str) -> tuple[MarkdownText | None, list[Find
                 path,
                 1,
                 "front-matter-empty",
-                "front matter is empty: give at least id, title, type, owner and approvers",
+                msg("front-matter-empty"),
             )
         ]
     if not isinstance(meta, PosDict):
@@ -70,9 +70,8 @@ def split_markdown(path: str, text: str) -> tuple[MarkdownText | None, list[Find
                 path,
                 fm_line + 1,
                 "front-matter-not-mapping",
-                "front matter must be 'key: value' lines, but it is "
-                + ("a list" if isinstance(meta, list) else "a single value")
-                + ": write e.g. 'id: QP-01' on its own line",
+                msg("front-matter-not-mapping.list" if isinstance(meta, list)
+                    else "front-matter-not-mapping"),
             )
         ]
     return MarkdownText(path, meta, content, body_line), []

@@ -8,6 +8,7 @@ from typing import Any
 
 from doccontrol.model.documents import Person, Roles, SigningKey
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import Message, msg
 from doccontrol.sources.signing_keys import (
     bad_key_file_reference,
     key_file_reference,
@@ -16,7 +17,8 @@ from doccontrol.sources.signing_keys import (
 )
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
-_EXAMPLE = "see README.md, roles.yml: people: [{name, emails}], roles: {role: [name]}, top: role"
+# How a roles file looks: the end of most of its messages.
+_EXAMPLE = msg("roles.example")
 
 
 def parse_roles(
@@ -32,7 +34,7 @@ def parse_roles(
     if problem:
         return None, [error(path, problem.line, problem.code or "roles-yaml", problem.text)]
     if not isinstance(data, PosDict):
-        return None, [error(path, 1, "roles-invalid", f"roles file must be a mapping; {_EXAMPLE}")]
+        return None, [error(path, 1, "roles-invalid", msg("roles-invalid.mapping", example=_EXAMPLE))]
     findings: list[Finding] = []
     people: list[Person] = []
     names: dict[str, int] = {}
@@ -45,7 +47,7 @@ def parse_roles(
                 path,
                 line_of(data, "people", 1),
                 "roles-invalid",
-                f"'people' must be a non-empty list; {_EXAMPLE}",
+                msg("roles-invalid.people", example=_EXAMPLE),
             )
         )
         raw_people = PosList()
@@ -55,7 +57,7 @@ def parse_roles(
         if not isinstance(entry, PosDict) or not isinstance(entry.get("name"), str):
             findings.append(
                 error(
-                    path, line, "roles-invalid", "each person needs 'name:' (and 'emails: [...]')"
+                    path, line, "roles-invalid", msg("roles-invalid.person")
                 )
             )
             continue
@@ -66,7 +68,7 @@ def parse_roles(
                     path,
                     line,
                     "roles-duplicate",
-                    f"person '{name}' is listed twice (first at line {names[name]})",
+                    msg("roles-duplicate", name=name, first=names[name]),
                 )
             )
             continue
@@ -81,8 +83,7 @@ def parse_roles(
                         path,
                         line_of(entry, "emails", line),
                         "roles-duplicate",
-                        f"email {email} belongs to both {owner} and {name}: "
-                        "an email must identify one person",
+                        msg("roles-duplicate.email", email=email, first=owner, name=name),
                     )
                 )
             emails[email.lower()] = name
@@ -99,7 +100,7 @@ def parse_roles(
                 path,
                 line_of(data, "roles", 1),
                 "roles-invalid",
-                f"'roles' must map each role to a list of people; {_EXAMPLE}",
+                msg("roles-invalid.roles", example=_EXAMPLE),
             )
         )
         raw_roles = PosDict()
@@ -109,7 +110,7 @@ def parse_roles(
         if role in names:
             findings.append(
                 error(
-                    path, line, "roles-invalid", f"'{role}' is both a role and a person; rename one"
+                    path, line, "roles-invalid", msg("roles-invalid.both", role=role)
                 )
             )
         if isinstance(members, str):
@@ -120,7 +121,7 @@ def parse_roles(
                     path,
                     line,
                     "roles-invalid",
-                    f"role '{role}' must list people, like {role}: [张三]",
+                    msg("roles-invalid.members", role=role),
                 )
             )
             continue
@@ -132,8 +133,7 @@ def parse_roles(
                         path,
                         item_line(members, j, line),
                         "unknown-person",
-                        f"role '{role}' names '{member}', who is not under 'people'; "
-                        "add them there or fix the spelling",
+                        msg("unknown-person", role=role, member=str(member)),
                     )
                 )
             else:
@@ -154,7 +154,7 @@ def parse_roles(
                     path,
                     line_of(data, key, 1),
                     "roles-invalid",
-                    f"unknown key '{key}' in roles file; {_EXAMPLE}",
+                    msg("roles-invalid.key", field=str(key), example=_EXAMPLE),
                 )
             )
     if not people or not roles or not top:
@@ -177,8 +177,7 @@ def _keys(
                 path,
                 line,
                 "signing-key-invalid",
-                "'signing_keys' must be a list of public keys, each an OpenSSH key line "
-                "('ssh-ed25519 AAAA… name') or an armoured OpenPGP key (a YAML '|' block)",
+                msg("signing-key-invalid.list"),
             )
         )
         return ()
@@ -187,7 +186,7 @@ def _keys(
         where = item_line(value, i, line)
         if not isinstance(item, str):
             findings.append(
-                error(path, where, "signing-key-invalid", "each signing key must be text")
+                error(path, where, "signing-key-invalid", msg("signing-key-invalid.text"))
             )
             continue
         if key_file_reference(item):
@@ -198,36 +197,30 @@ def _keys(
                         path,
                         where,
                         "signing-key-invalid",
-                        f"'{item.strip()}' names {file}, which does not exist: add the key "
-                        f"there (gpg --armor --export KEYID > {file}) or fix the name",
+                        msg("signing-key-invalid.missing-file", entry=item.strip(), file=file),
                     )
                 )
                 continue
             key, problem = parse_signing_key(files[file])
-            problem = f"{file}: {problem}" if problem else ""
+            problem = msg("signing-key-invalid.in-file", file=file, problem=problem) if problem else None
         else:
             key, problem = parse_signing_key(item)
             problem = bad_key_file_reference(item) or problem
         if key is None:
-            findings.append(error(path, where, "signing-key-invalid", problem))
+            reason = problem or msg("signing-key.neither", start=repr(item.strip()[:40]))
+            findings.append(error(path, where, "signing-key-invalid", reason))
         else:
             keys.append(replace(key, line=where))
     return tuple(keys)
 
 
-def _bad_top(top: Any, roles: PosDict) -> str:
+def _bad_top(top: Any, roles: PosDict) -> Message:
     """What is wrong with ``top`` and how to fix it, naming the roles it may be."""
-    choices = ", ".join(roles) or "a role listed under 'roles'"
+    choices: str | Message = ", ".join(roles) or msg("roles.any-role")
     example = next(iter(roles), "总经理")
     if top is None:
-        return (
-            "'top' is missing: add a line 'top: <role>' naming the role that approves changes "
-            f"to this file (e.g. top: {example}); the roles are: {choices}"
-        )
-    return (
-        f"'top' is {top!r}, which is not one of the roles: set it to the role that approves "
-        f"changes to this file, one of: {choices}"
-    )
+        return msg("roles-invalid.no-top", example=example, choices=choices)
+    return msg("roles-invalid.top", top=repr(top), choices=choices)
 
 
 def _strings(entry: PosDict, key: str, path: str, findings: list[Finding]) -> tuple[str, ...]:
@@ -240,7 +233,7 @@ def _strings(entry: PosDict, key: str, path: str, findings: list[Finding]) -> tu
                 path,
                 line_of(entry, key, entry.line),
                 "roles-invalid",
-                f"'{key}' must be a list of text values",
+                msg("roles-invalid.strings", field=key),
             )
         )
         return ()

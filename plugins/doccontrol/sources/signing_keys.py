@@ -21,6 +21,7 @@ import pysequoia
 from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 
 from doccontrol.model.documents import KeyKind, SigningKey
+from doccontrol.model.messages import Message, msg
 
 _SSH_TYPES = (
     "ssh-ed25519",
@@ -51,19 +52,14 @@ def key_file_reference(text: str) -> bool:
     return _KEY_FILE.fullmatch(text.strip()) is not None
 
 
-def bad_key_file_reference(text: str) -> str:
+def bad_key_file_reference(text: str) -> Message | None:
     """What is wrong with an entry that looks like a file name but is no valid reference."""
     text = text.strip()
     if " " in text or text.startswith(("-----", *_SSH_TYPES)):
-        return ""
+        return None
     if text.endswith((".asc", ".pub", ".gpg", ".key")) or "/" in text:
-        return (
-            f"{text!r} is no key file reference: name a file in the keys/ folder beside "
-            "roles.yml as 'keys/NAME.asc' (an armoured OpenPGP key, gpg --armor --export) "
-            "or 'keys/NAME.pub' (an OpenSSH public key line), letters, digits, '.', '_' and "
-            "'-' only, no sub-folders"
-        )
-    return ""
+        return msg("signing-key.bad-reference", entry=repr(text))
+    return None
 
 
 def ssh_fingerprint(blob: bytes) -> str:
@@ -71,26 +67,22 @@ def ssh_fingerprint(blob: bytes) -> str:
     return "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
 
 
-def parse_signing_key(text: str) -> tuple[SigningKey | None, str]:
+def parse_signing_key(text: str) -> tuple[SigningKey | None, Message | None]:
     """The key ``text`` holds, or None and what is wrong with it (and how to fix it)."""
     text = text.strip()
     if text.startswith(_PGP_BEGIN):
         return _openpgp(text)
     parts = text.split()
     if len(parts) < 2 or parts[0] not in _SSH_TYPES:
-        return None, (
-            "a signing key must be a whole OpenSSH public key line (the contents of "
-            "~/.ssh/id_ed25519.pub: 'ssh-ed25519 AAAA… name') or an ASCII-armoured OpenPGP "
-            f"public key ('gpg --armor --export'); {text[:40]!r} is neither"
-        )
+        return None, msg("signing-key.neither", start=repr(text[:40]))
     try:
         blob = base64.b64decode(parts[1], validate=True)
         load_ssh_public_key(f"{parts[0]} {parts[1]}".encode())
     except (binascii.Error, ValueError) as exc:
-        return None, f"the {parts[0]} key is damaged ({exc}); paste the .pub file's line again"
+        return None, msg("signing-key.damaged", kind=parts[0], reason=str(exc))
     if _ssh_string(blob, 0)[0] != parts[0].encode():
-        return None, f"the key data is not a {parts[0]} key; paste the .pub file's line again"
-    return SigningKey(KeyKind.SSH, ssh_fingerprint(blob), blob, text), ""
+        return None, msg("signing-key.wrong-kind", kind=parts[0])
+    return SigningKey(KeyKind.SSH, ssh_fingerprint(blob), blob, text), None
 
 
 def _ssh_string(data: bytes, pos: int) -> tuple[bytes, int]:
@@ -98,35 +90,26 @@ def _ssh_string(data: bytes, pos: int) -> tuple[bytes, int]:
     return data[pos + 4 : pos + 4 + size], pos + 4 + size
 
 
-def _openpgp(text: str) -> tuple[SigningKey | None, str]:
+def _openpgp(text: str) -> tuple[SigningKey | None, Message | None]:
     """An armoured OpenPGP public key: its primary key packet and v4 fingerprint."""
     if _PGP_END not in (line.strip() for line in text.splitlines()):
-        return None, f"the OpenPGP key has no '{_PGP_END}' line; paste the whole armoured key"
+        return None, msg("signing-key.no-end", end=_PGP_END)
     raw = _armour_bytes(text)
     if raw is None:
-        return None, "the OpenPGP key's armour is damaged; export it again with gpg --armor --export"
+        return None, msg("signing-key.armour")
     packet = _first_packet(raw)
     if packet is None or packet[0] != 6 or not packet[1] or packet[1][0] != 4:
-        return None, (
-            "the armoured block holds no version 4 OpenPGP public key; export it again with "
-            "gpg --armor --export"
-        )
+        return None, msg("signing-key.not-v4")
     body_bytes = packet[1]
     digest = _v4_fingerprint(body_bytes)
     try:
         cert = pysequoia.Cert.from_bytes(text.encode())
     except (RuntimeError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return None, (
-            f"the OpenPGP key cannot be read ({reason}); export it again with "
-            "gpg --armor --export KEYID"
-        )
+        return None, msg("signing-key.unreadable", reason=reason)
     if cert.fingerprint.upper() != digest:
-        return None, (
-            "the armoured block holds more than one key, or one this version cannot read: "
-            "list one public key per entry (gpg --armor --export KEYID)"
-        )
-    return SigningKey(KeyKind.OPENPGP, digest, body_bytes, text), ""
+        return None, msg("signing-key.several")
+    return SigningKey(KeyKind.OPENPGP, digest, body_bytes, text), None
 
 
 def _v4_fingerprint(body: bytes) -> str:

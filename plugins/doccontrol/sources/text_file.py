@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 
 
 def decode(path: str, data: bytes) -> tuple[str | None, Finding | None]:
@@ -15,10 +16,9 @@ def decode(path: str, data: bytes) -> tuple[str | None, Finding | None]:
             path,
             line,
             "encoding",
-            f"file is not UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); it may have been "
-            "saved as GBK or another legacy encoding: re-save it as UTF-8",
+            msg("encoding", byte=f"0x{data[exc.start]:02x}", line=line),
         )
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        return None, error(path, line, "encoding", "file holds a NUL byte: it is not a text file")
+        return None, error(path, line, "encoding", msg("encoding.nul"))
     return text.replace("\r\n", "\n").replace("\r", "\n"), None

@@ -95,6 +95,114 @@ EN: dict[str, str] = {
         "invalid YAML: the value opened with {quote} on line {line} has no closing {quote}"
         "{where}; add the closing {quote} at the end of the value on line {line}"
     ),
+    # front_matter, text_file
+    "empty-file": "file is empty: write the document, or delete the file",
+    "front-matter-unclosed": (
+        "front matter opens with '---' on line 1 but never closes: add a line '---' after the last field"
+    ),
+    "front-matter-empty": "front matter is empty: give at least id, title, type, owner and approvers",
+    "front-matter-not-mapping": (
+        "front matter must be 'key: value' lines, but it is a single value: "
+        "write e.g. 'id: QP-01' on its own line"
+    ),
+    "front-matter-not-mapping.list": (
+        "front matter must be 'key: value' lines, but it is a list: "
+        "write e.g. 'id: QP-01' on its own line"
+    ),
+    "encoding": (
+        "file is not UTF-8 (byte {byte} on line {line}); it may have been saved as GBK or another "
+        "legacy encoding: re-save it as UTF-8"
+    ),
+    "encoding.nul": "file holds a NUL byte: it is not a text file",
+    # clauses_file
+    "clauses-invalid": (
+        "clauses file needs 'clauses:' with a list of {{number, title, procedure, records}}"
+    ),
+    "clauses-invalid.entry": "each clause needs 'number' and 'title'",
+    "clauses-invalid.twice": "clause {number} is listed twice",
+    # external_file
+    "external-invalid": (
+        "external documents file must hold 'documents:' with a list of entries "
+        "(id, title, number, version, source, holder, checked)"
+    ),
+    "external-invalid.entry": "each entry must be a mapping with id and title",
+    "bad-id.external": "external document id {id} must look like {prefix}-01",
+    "missing-field.external-title": "{id} needs a 'title'",
+    "unknown-field.external": "unknown field '{field}' on {id}; fields are {known}",
+    "bad-date.checked": (
+        "'checked' of {id} is {value}, which is not a real date; write the date it was last "
+        "checked as YYYY-MM-DD, e.g. checked: 2026-09-15"
+    ),
+    "bad-external-status": (
+        "'status' of {id} is {value}; write 'valid' or 'superseded' "
+        "(the issuer has replaced the version held)"
+    ),
+    # roles_file
+    "roles.example": (
+        "see README.md, roles.yml: people: [{{name, emails}}], roles: {{role: [name]}}, top: role"
+    ),
+    "roles.any-role": "a role listed under 'roles'",
+    "roles-invalid.mapping": "roles file must be a mapping; {example}",
+    "roles-invalid.people": "'people' must be a non-empty list; {example}",
+    "roles-invalid.person": "each person needs 'name:' (and 'emails: [...]')",
+    "roles-duplicate": "person '{name}' is listed twice (first at line {first})",
+    "roles-duplicate.email": (
+        "email {email} belongs to both {first} and {name}: an email must identify one person"
+    ),
+    "roles-invalid.roles": "'roles' must map each role to a list of people; {example}",
+    "roles-invalid.both": "'{role}' is both a role and a person; rename one",
+    "roles-invalid.members": "role '{role}' must list people, like {role}: [Name]",
+    "unknown-person": (
+        "role '{role}' names '{member}', who is not under 'people'; add them there or fix the spelling"
+    ),
+    "roles-invalid.key": "unknown key '{field}' in roles file; {example}",
+    "roles-invalid.no-top": (
+        "'top' is missing: add a line 'top: <role>' naming the role that approves changes to "
+        "this file (e.g. top: {example}); the roles are: {choices}"
+    ),
+    "roles-invalid.top": (
+        "'top' is {top}, which is not one of the roles: set it to the role that approves "
+        "changes to this file, one of: {choices}"
+    ),
+    "roles-invalid.strings": "'{field}' must be a list of text values",
+    # signing keys in roles.yml
+    "signing-key-invalid.list": (
+        "'signing_keys' must be a list of public keys, each an OpenSSH key line "
+        "('ssh-ed25519 AAAA… name') or an armoured OpenPGP key (a YAML '|' block)"
+    ),
+    "signing-key-invalid.text": "each signing key must be text",
+    "signing-key-invalid.missing-file": (
+        "'{entry}' names {file}, which does not exist: add the key there "
+        "(gpg --armor --export KEYID > {file}) or fix the name"
+    ),
+    "signing-key-invalid.in-file": "{file}: {problem}",
+    "signing-key.bad-reference": (
+        "{entry} is no key file reference: name a file in the keys/ folder beside roles.yml as "
+        "'keys/NAME.asc' (an armoured OpenPGP key, gpg --armor --export) or 'keys/NAME.pub' "
+        "(an OpenSSH public key line), letters, digits, '.', '_' and '-' only, no sub-folders"
+    ),
+    "signing-key.neither": (
+        "a signing key must be a whole OpenSSH public key line (the contents of "
+        "~/.ssh/id_ed25519.pub: 'ssh-ed25519 AAAA… name') or an ASCII-armoured OpenPGP "
+        "public key ('gpg --armor --export'); {start} is neither"
+    ),
+    "signing-key.damaged": "the {kind} key is damaged ({reason}); paste the .pub file's line again",
+    "signing-key.wrong-kind": "the key data is not a {kind} key; paste the .pub file's line again",
+    "signing-key.no-end": "the OpenPGP key has no '{end}' line; paste the whole armoured key",
+    "signing-key.armour": (
+        "the OpenPGP key's armour is damaged; export it again with gpg --armor --export"
+    ),
+    "signing-key.not-v4": (
+        "the armoured block holds no version 4 OpenPGP public key; export it again with "
+        "gpg --armor --export"
+    ),
+    "signing-key.unreadable": (
+        "the OpenPGP key cannot be read ({reason}); export it again with gpg --armor --export KEYID"
+    ),
+    "signing-key.several": (
+        "the armoured block holds more than one key, or one this version cannot read: "
+        "list one public key per entry (gpg --armor --export KEYID)"
+    ),
 }
 
 ZH: dict[str, str] = {
@@ -172,5 +280,84 @@ ZH: dict[str, str] = {
     "yaml.open-quote": (
         "YAML 格式错误：第 {line} 行以 {quote} 开始的值没有闭合的 {quote}{where}；"
         "请在第 {line} 行该值的末尾加上 {quote}"
+    ),
+    "empty-file": "文件为空：请编写文件内容，或删除该文件",
+    "front-matter-unclosed": "前置信息在第 1 行以 '---' 开始，但没有结束：请在最后一个字段后加一行 '---'",
+    "front-matter-empty": "前置信息为空：至少应填写 id、title、type、owner 和 approvers",
+    "front-matter-not-mapping": (
+        "前置信息必须是 '键: 值' 形式的行，但现在是单个值：请每行写一项，如 'id: QP-01'"
+    ),
+    "front-matter-not-mapping.list": (
+        "前置信息必须是 '键: 值' 形式的行，但现在是列表：请每行写一项，如 'id: QP-01'"
+    ),
+    "encoding": (
+        "文件不是 UTF-8 编码（第 {line} 行的字节 {byte}）；可能是以 GBK 等旧编码保存的：请另存为 UTF-8"
+    ),
+    "encoding.nul": "文件含有 NUL 字节：这不是文本文件",
+    "clauses-invalid": "条款文件须有 'clauses:'，其下为 {{number, title, procedure, records}} 的列表",
+    "clauses-invalid.entry": "每个条款须有 'number' 和 'title'",
+    "clauses-invalid.twice": "条款 {number} 列出了两次",
+    "external-invalid": (
+        "外来文件清单须有 'documents:'，其下为各条目的列表"
+        "（id、title、number、version、source、holder、checked）"
+    ),
+    "external-invalid.entry": "每个条目须是含 id 和 title 的映射",
+    "bad-id.external": "外来文件编号 {id} 应写成 {prefix}-01 这样",
+    "missing-field.external-title": "{id} 须有 'title'（文件名称）",
+    "unknown-field.external": "{id} 上有未知字段 '{field}'；可用字段为 {known}",
+    "bad-date.checked": (
+        "{id} 的 'checked' 为 {value}，不是有效日期；请按 YYYY-MM-DD 写最近查新日期，如 checked: 2026-09-15"
+    ),
+    "bad-external-status": (
+        "{id} 的 'status' 为 {value}；请写 'valid'（有效）或 'superseded'（已替代：发布方已替换所持版本）"
+    ),
+    "roles.example": (
+        "参见 README.md 中 roles.yml 的写法：people: [{{name, emails}}]，roles: {{角色: [姓名]}}，top: 角色"
+    ),
+    "roles.any-role": "'roles' 下列出的某个角色",
+    "roles-invalid.mapping": "角色文件必须是映射；{example}",
+    "roles-invalid.people": "'people' 必须是非空列表；{example}",
+    "roles-invalid.person": "每个人员须有 'name:'（以及 'emails: [...]'）",
+    "roles-duplicate": "人员 '{name}' 列出了两次（第一次在第 {first} 行）",
+    "roles-duplicate.email": "邮箱 {email} 同时属于 {first} 和 {name}：一个邮箱只能对应一个人",
+    "roles-invalid.roles": "'roles' 必须把每个角色对应到人员列表；{example}",
+    "roles-invalid.both": "'{role}' 既是角色又是人员；请改名其一",
+    "roles-invalid.members": "角色 '{role}' 必须列出人员，如 {role}: [张三]",
+    "unknown-person": "角色 '{role}' 列出了 '{member}'，但其不在 'people' 中；请在那里添加，或更正拼写",
+    "roles-invalid.key": "角色文件中有未知的键 '{field}'；{example}",
+    "roles-invalid.no-top": (
+        "缺少 'top'：请加一行 'top: <角色>'，指明批准本文件修改的角色（如 top: {example}）；"
+        "现有角色：{choices}"
+    ),
+    "roles-invalid.top": (
+        "'top' 为 {top}，不是已有角色：请设为批准本文件修改的角色，可选：{choices}"
+    ),
+    "roles-invalid.strings": "'{field}' 必须是文本值的列表",
+    "signing-key-invalid.list": (
+        "'signing_keys' 必须是公钥列表，每项为一行 OpenSSH 公钥（'ssh-ed25519 AAAA… 名称'）"
+        "或一段 ASCII 封装的 OpenPGP 公钥（YAML 的 '|' 块）"
+    ),
+    "signing-key-invalid.text": "每个签名密钥都必须是文本",
+    "signing-key-invalid.missing-file": (
+        "'{entry}' 指向的 {file} 不存在：请把公钥放到那里（gpg --armor --export KEYID > {file}），或更正文件名"
+    ),
+    "signing-key-invalid.in-file": "{file}：{problem}",
+    "signing-key.bad-reference": (
+        "{entry} 不是有效的密钥文件引用：请指向 roles.yml 旁 keys/ 文件夹中的文件，"
+        "写成 'keys/NAME.asc'（ASCII 封装的 OpenPGP 公钥，gpg --armor --export）"
+        "或 'keys/NAME.pub'（一行 OpenSSH 公钥），只用字母、数字、'.'、'_' 和 '-'，不含子文件夹"
+    ),
+    "signing-key.neither": (
+        "签名密钥必须是完整的一行 OpenSSH 公钥（~/.ssh/id_ed25519.pub 的内容：'ssh-ed25519 AAAA… 名称'）"
+        "或 ASCII 封装的 OpenPGP 公钥（'gpg --armor --export'）；{start} 两者都不是"
+    ),
+    "signing-key.damaged": "{kind} 公钥已损坏（{reason}）；请重新粘贴 .pub 文件中的那一行",
+    "signing-key.wrong-kind": "密钥数据不是 {kind} 公钥；请重新粘贴 .pub 文件中的那一行",
+    "signing-key.no-end": "OpenPGP 公钥缺少 '{end}' 行；请粘贴完整的封装公钥",
+    "signing-key.armour": "OpenPGP 公钥的封装已损坏；请用 gpg --armor --export 重新导出",
+    "signing-key.not-v4": "该封装块中没有第 4 版 OpenPGP 公钥；请用 gpg --armor --export 重新导出",
+    "signing-key.unreadable": "无法读取该 OpenPGP 公钥（{reason}）；请用 gpg --armor --export KEYID 重新导出",
+    "signing-key.several": (
+        "该封装块含有多个密钥，或含有本版本无法读取的密钥：每项只列一个公钥（gpg --armor --export KEYID）"
     ),
 }
