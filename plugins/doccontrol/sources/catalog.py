@@ -24,6 +24,7 @@ from doccontrol.model.documents import (
     Standard,
 )
 from doccontrol.model.findings import Finding, error, sort_findings
+from doccontrol.model.messages import Message, msg
 from doccontrol.sources.clause_sets import builtin_text
 from doccontrol.sources.clauses_file import parse_clauses
 from doccontrol.sources.config import Config
@@ -87,7 +88,7 @@ def is_filled_record(path: str, config: Config) -> bool:
     return False
 
 
-def _no_front_matter(path: str, bare_folder: bool) -> str:
+def _no_front_matter(path: str, bare_folder: bool) -> Message:
     """How to fix a Markdown file under a controlled root that has no front matter.
 
     ``bare_folder``: the file lies in a sub-folder where no Markdown file has front
@@ -95,21 +96,10 @@ def _no_front_matter(path: str, bare_folder: bool) -> str:
     """
     folder = posixpath.dirname(path)
     if posixpath.basename(path) == "index.md":
-        return (
-            "index.md of a folder document has no front matter: start it with '---', "
-            "id, title, type, owner, approvers and '---'"
-        )
+        return msg("no-front-matter.index")
     if bare_folder:
-        return (
-            f"this file has no front matter and {folder}/ has no index.md: to make the folder "
-            f"one document with chapters, add {folder}/index.md with the front matter (id, "
-            "title, type, owner, approvers); or give this file front matter of its own"
-        )
-    return (
-        "Markdown file in a controlled folder is neither a document nor a chapter: give it "
-        "front matter (id, title, type, owner, approvers), or move it into a folder document "
-        "that has an index.md"
-    )
+        return msg("no-front-matter.bare-folder", folder=folder)
+    return msg("no-front-matter")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -148,8 +138,7 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
                 config.roles,
                 1,
                 "roles-missing",
-                "roles file not found: create it with people, roles and top (README.md, roles.yml), "
-                "or point the doc-control option 'roles' at it",
+                msg("roles-missing"),
             )
         )
 
@@ -215,9 +204,7 @@ def build_catalog(sources: Iterable[SourceFile], config: Config) -> Catalog:
                         path,
                         1,
                         "nested-document",
-                        f"this file has front matter but lies inside the folder document "
-                        f"{folder_indexes[folder]}; chapters have no front matter — remove it, "
-                        "or move the file out of the folder",
+                        msg("nested-document", index=folder_indexes[folder]),
                     )
                 )
             else:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from doccontrol.model.documents import Document, ExternalDocument, Roles, Standard
 from doccontrol.model.findings import Finding, error, warning
+from doccontrol.model.messages import Message, msg
 from doccontrol.sources.clause_sets import resolve_clause
 from doccontrol.sources.config import Config
 from doccontrol.sources.links import find_links
@@ -26,8 +27,7 @@ def _receivers(doc: Document, roles: Roles) -> list[Finding]:
                         doc.path,
                         doc.line_of(key),
                         f"unknown-{key}",
-                        f"{key} '{name}' is not a role or department in {roles.path}; "
-                        "use one of: " + ", ".join(known),
+                        msg(f"unknown-{key}", name=name, roles=roles.path, known=", ".join(known)),
                     )
                 )
     return found
@@ -57,8 +57,7 @@ def check_consistency(
                     doc.path,
                     doc.line_of("id"),
                     "duplicate-id",
-                    f"id {doc.id} is already used by {other.path}:{other.line_of('id')}; "
-                    "give each document its own id",
+                    msg("duplicate-id", id=doc.id, other=f"{other.path}:{other.line_of('id')}"),
                 )
             )
         else:
@@ -71,12 +70,12 @@ def check_consistency(
                     config.external,
                     ext.line,
                     "duplicate-id",
-                    f"external id {ext.id} is also a document id ({first[ext.id].path})",
+                    msg("duplicate-id.external", id=ext.id, other=first[ext.id].path),
                 )
             )
 
-    def known_ids() -> str:
-        return "check the id, or add the document"
+    def known_ids() -> Message:
+        return msg("dangling.fix")
 
     def resolves(target: str) -> bool:
         return target in first or target in external_ids or target in unusable_ids
@@ -90,8 +89,8 @@ def check_consistency(
                         doc.path,
                         doc.line_of("owner"),
                         "unknown-owner",
-                        f"owner '{doc.owner}' is neither a role nor a person in {roles.path}; "
-                        "use one of: " + ", ".join(r for r, _ in roles.roles),
+                        msg("unknown-owner", name=doc.owner, roles=roles.path,
+                            known=", ".join(r for r, _ in roles.roles)),
                     )
                 )
             for name in doc.approvers:
@@ -101,8 +100,8 @@ def check_consistency(
                             doc.path,
                             doc.line_of("approvers"),
                             "unknown-approver",
-                            f"approver '{name}' is neither a role nor a person in {roles.path}; "
-                            "use one of: " + ", ".join(r for r, _ in roles.roles),
+                            msg("unknown-approver", name=name, roles=roles.path,
+                                known=", ".join(r for r, _ in roles.roles)),
                         )
                     )
                 elif not roles.holders(name):
@@ -111,8 +110,7 @@ def check_consistency(
                             doc.path,
                             doc.line_of("approvers"),
                             "empty-role",
-                            f"approver role '{name}' has nobody in {roles.path}, so no one "
-                            "could approve this document; add a person to the role",
+                            msg("empty-role", name=name, roles=roles.path),
                         )
                     )
         if roles is not None:
@@ -123,8 +121,8 @@ def check_consistency(
                             doc.path,
                             doc.line_of("reviewers"),
                             "unknown-reviewer",
-                            f"reviewer '{name}' is neither a role nor a person in {roles.path}; "
-                            "use one of: " + ", ".join(r for r, _ in roles.roles),
+                            msg("unknown-reviewer", name=name, roles=roles.path,
+                                known=", ".join(r for r, _ in roles.roles)),
                         )
                     )
         if doc.replaced_by is not None and doc.replaced_by not in first:
@@ -133,8 +131,7 @@ def check_consistency(
                     doc.path,
                     doc.line_of("replaced_by"),
                     "dangling-replacement",
-                    f"replaced_by names {doc.replaced_by}, but no document has that id; "
-                    "name the id of the document that replaces this one, or remove the line",
+                    msg("dangling-replacement", id=doc.replaced_by),
                 )
             )
         for ref in doc.references:
@@ -144,8 +141,7 @@ def check_consistency(
                         doc.path,
                         doc.line_of("references"),
                         "dangling-reference",
-                        f"references lists {ref}, which is neither a document nor an external "
-                        f"document in {config.external}; {known_ids()}",
+                        msg("dangling-reference", id=ref, external=config.external, fix=known_ids()),
                     )
                 )
         for rec in doc.records:
@@ -158,8 +154,7 @@ def check_consistency(
                         doc.path,
                         doc.line_of("records"),
                         "dangling-record",
-                        f"records lists {rec}, but there is no record form with that id; "
-                        "add the form (type: record-form) or fix the id",
+                        msg("dangling-record", id=rec),
                     )
                 )
             elif not target.type.record_form:
@@ -168,9 +163,7 @@ def check_consistency(
                         doc.path,
                         doc.line_of("records"),
                         "not-a-record-form",
-                        f"records lists {rec}, which is a {target.type.key} ({target.path}), "
-                        "not a record form: list only record forms (type: record-form) under "
-                        f"'records', and name {rec} under 'references' instead",
+                        msg("not-a-record-form", id=rec, type=target.type.key, path=target.path),
                     )
                 )
         for number in doc.clauses:
@@ -180,7 +173,7 @@ def check_consistency(
                         doc.path,
                         doc.line_of("clauses"),
                         "unknown-clause",
-                        f"clauses lists {number}, but the clause list {config.clauses} is missing",
+                        msg("unknown-clause.no-list", number=number, clauses=config.clauses),
                     )
                 )
                 break
@@ -190,8 +183,8 @@ def check_consistency(
                         doc.path,
                         doc.line_of("clauses"),
                         "unknown-clause",
-                        f"clause {number} is not in {config.clauses}; use a clause number "
-                        f"listed there, e.g. {standard.clauses[0].number if standard.clauses else '4.1'}",
+                        msg("unknown-clause", number=number, clauses=config.clauses,
+                            example=standard.clauses[0].number if standard.clauses else "4.1"),
                     )
                 )
         for chapter_path, body, body_line in (
@@ -205,8 +198,7 @@ def check_consistency(
                             use.path,
                             use.line,
                             "dangling-link",
-                            f"[[{use.target}]] links to no document or external document; "
-                            f"{known_ids()}",
+                            msg("dangling-link", target=use.target, fix=known_ids()),
                         )
                     )
 
@@ -230,8 +222,7 @@ def _coverage_gaps(
             config.clauses,
             clause.line,
             "clause-gap",
-            f"clause {clause.number} ({clause.title}) asks for a documented procedure, "
-            "but no procedure lists it under 'clauses'",
+            msg("clause-gap", number=clause.number, title=clause.title),
         )
         for clause in standard.clauses
         if clause.needs_procedure and clause.number not in covered

@@ -8,6 +8,7 @@ from typing import Any
 
 from doccontrol.model.documents import DocumentType, Medium, Publish
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 from doccontrol.sources.yaml_positions import item_line, line_of
 
 FIELDS = ("distribution", "keeper", "medium", "disposal", "publish")
@@ -31,7 +32,7 @@ def _names(meta: Any, key: str, path: str, top: int, findings: list[Finding]) ->
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
         findings.append(
-            error(path, line, "field-type", f"'{key}' must be a list, like {key}: [客服中心, 技术服务部]")
+            error(path, line, "field-type", msg("field-type.names", field=key))
         )
         return ()
     names: list[str] = []
@@ -44,7 +45,7 @@ def _names(meta: Any, key: str, path: str, top: int, findings: list[Finding]) ->
                     path,
                     item_line(items, i, line) if items is value else line,
                     "field-type",
-                    f"'{key}' item {i + 1} must be the name of a role or department, not {item!r}",
+                    msg("field-type.name", field=key, number=i + 1, value=repr(item)),
                 )
             )
     return tuple(dict.fromkeys(names))
@@ -55,7 +56,7 @@ def _text(meta: Any, key: str, path: str, top: int, findings: list[Finding]) -> 
     if isinstance(value, str) and value.strip():
         return value.strip()
     findings.append(
-        error(path, line_of(meta, key, top), "field-type", f"'{key}' must be a single text value")
+        error(path, line_of(meta, key, top), "field-type", msg("field-type.text", field=key))
     )
     return None
 
@@ -73,8 +74,7 @@ def _medium(meta: Any, path: str, top: int, findings: list[Finding]) -> tuple[Me
                     path,
                     item_line(value, i, line) if isinstance(value, list) else line,
                     "bad-medium",
-                    f"medium '{name}' is not a record medium: write paper (纸质), electronic "
-                    "(电子) or both, like medium: [paper, electronic]",
+                    msg("bad-medium", name=name),
                 )
             )
     return tuple(sorted(set(media), key=list(Medium).index))
@@ -103,9 +103,7 @@ def register_fields(
                     path,
                     line_of(meta, "publish", top),
                     "bad-publish",
-                    f"publish {value!r} is not a choice: write 'publish: metadata' (the default: "
-                    "record pages show date, maker and title only) or 'publish: full' (record "
-                    "bodies and scans are shown, with phone and ID numbers masked)",
+                    msg("bad-publish", value=repr(value)),
                 )
             )
     return RegisterFields(distribution, keeper, medium, disposal, publish)

@@ -203,6 +203,85 @@ EN: dict[str, str] = {
         "the armoured block holds more than one key, or one this version cannot read: "
         "list one public key per entry (gpg --armor --export KEYID)"
     ),
+    # consistency: across documents
+    "unknown-distribution": (
+        "distribution '{name}' is not a role or department in {roles}; use one of: {known}"
+    ),
+    "unknown-keeper": "keeper '{name}' is not a role or department in {roles}; use one of: {known}",
+    "duplicate-id": "id {id} is already used by {other}; give each document its own id",
+    "duplicate-id.external": "external id {id} is also a document id ({other})",
+    "dangling.fix": "check the id, or add the document",
+    "unknown-owner": "owner '{name}' is neither a role nor a person in {roles}; use one of: {known}",
+    "unknown-approver": (
+        "approver '{name}' is neither a role nor a person in {roles}; use one of: {known}"
+    ),
+    "empty-role": (
+        "approver role '{name}' has nobody in {roles}, so no one could approve this document; "
+        "add a person to the role"
+    ),
+    "unknown-reviewer": (
+        "reviewer '{name}' is neither a role nor a person in {roles}; use one of: {known}"
+    ),
+    "dangling-replacement": (
+        "replaced_by names {id}, but no document has that id; name the id of the document that "
+        "replaces this one, or remove the line"
+    ),
+    "dangling-reference": (
+        "references lists {id}, which is neither a document nor an external document in "
+        "{external}; {fix}"
+    ),
+    "dangling-record": (
+        "records lists {id}, but there is no record form with that id; "
+        "add the form (type: record-form) or fix the id"
+    ),
+    "not-a-record-form": (
+        "records lists {id}, which is a {type} ({path}), not a record form: list only record forms "
+        "(type: record-form) under 'records', and name {id} under 'references' instead"
+    ),
+    "unknown-clause.no-list": "clauses lists {number}, but the clause list {clauses} is missing",
+    "unknown-clause": (
+        "clause {number} is not in {clauses}; use a clause number listed there, e.g. {example}"
+    ),
+    "dangling-link": "[[{target}]] links to no document or external document; {fix}",
+    "clause-gap": (
+        "clause {number} ({title}) asks for a documented procedure, but no procedure lists it "
+        "under 'clauses'"
+    ),
+    # register_fields
+    "field-type.names": "'{field}' must be a list, like {field}: [Service, Technical support]",
+    "field-type.name": "'{field}' item {number} must be the name of a role or department, not {value}",
+    "bad-medium": (
+        "medium '{name}' is not a record medium: write paper, electronic or both, "
+        "like medium: [paper, electronic]"
+    ),
+    "bad-publish": (
+        "publish {value} is not a choice: write 'publish: metadata' (the default: record pages "
+        "show date, maker and title only) or 'publish: full' (record bodies and scans are shown, "
+        "with phone and ID numbers masked)"
+    ),
+    # catalog
+    "roles-missing": (
+        "roles file not found: create it with people, roles and top (README.md, roles.yml), "
+        "or point the doc-control option 'roles' at it"
+    ),
+    "nested-document": (
+        "this file has front matter but lies inside the folder document {index}; chapters have "
+        "no front matter — remove it, or move the file out of the folder"
+    ),
+    "no-front-matter.index": (
+        "index.md of a folder document has no front matter: start it with '---', "
+        "id, title, type, owner, approvers and '---'"
+    ),
+    "no-front-matter.bare-folder": (
+        "this file has no front matter and {folder}/ has no index.md: to make the folder one "
+        "document with chapters, add {folder}/index.md with the front matter (id, title, type, "
+        "owner, approvers); or give this file front matter of its own"
+    ),
+    "no-front-matter": (
+        "Markdown file in a controlled folder is neither a document nor a chapter: give it "
+        "front matter (id, title, type, owner, approvers), or move it into a folder document "
+        "that has an index.md"
+    ),
 }
 
 ZH: dict[str, str] = {
@@ -359,5 +438,52 @@ ZH: dict[str, str] = {
     "signing-key.unreadable": "无法读取该 OpenPGP 公钥（{reason}）；请用 gpg --armor --export KEYID 重新导出",
     "signing-key.several": (
         "该封装块含有多个密钥，或含有本版本无法读取的密钥：每项只列一个公钥（gpg --armor --export KEYID）"
+    ),
+    "unknown-distribution": "发放范围 '{name}' 不是 {roles} 中的角色或部门；请使用：{known}",
+    "unknown-keeper": "保管部门 '{name}' 不是 {roles} 中的角色或部门；请使用：{known}",
+    "duplicate-id": "文件编号 {id} 已被 {other} 使用；每份文件须有自己的编号",
+    "duplicate-id.external": "外来文件编号 {id} 与受控文件编号重复（{other}）",
+    "dangling.fix": "请核对文件编号，或补充该文件",
+    "unknown-owner": "编制部门 '{name}' 既不是 {roles} 中的角色，也不是其中的人员；请使用：{known}",
+    "unknown-approver": "批准人 '{name}' 既不是 {roles} 中的角色，也不是其中的人员；请使用：{known}",
+    "empty-role": "批准角色 '{name}' 在 {roles} 中没有任何人员，无人能批准本文件；请为该角色添加人员",
+    "unknown-reviewer": "审核人 '{name}' 既不是 {roles} 中的角色，也不是其中的人员；请使用：{known}",
+    "dangling-replacement": (
+        "replaced_by 指向 {id}，但没有这个编号的文件；请填写替代本文件的文件编号，或删除这一行"
+    ),
+    "dangling-reference": "references 列出的 {id} 既不是受控文件，也不是 {external} 中的外来文件；{fix}",
+    "dangling-record": "records 列出的 {id} 没有对应的记录表单；请添加该表单（type: record-form）或更正编号",
+    "not-a-record-form": (
+        "records 列出的 {id} 是 {type}（{path}），不是记录表单：'records' 下只列记录表单"
+        "（type: record-form），{id} 请改列在 'references' 下"
+    ),
+    "unknown-clause.no-list": "clauses 列出了 {number}，但条款清单 {clauses} 不存在",
+    "unknown-clause": "条款 {number} 不在 {clauses} 中；请使用其中列出的条款号，如 {example}",
+    "dangling-link": "[[{target}]] 没有链接到任何受控文件或外来文件；{fix}",
+    "clause-gap": "条款 {number}（{title}）要求有形成文件的程序，但没有程序在 'clauses' 中列出它",
+    "field-type.names": "'{field}' 必须是列表，如 {field}: [客服中心, 技术服务部]",
+    "field-type.name": "'{field}' 的第 {number} 项必须是角色或部门名称，不能是 {value}",
+    "bad-medium": "载体 '{name}' 无效：请写 paper（纸质）、electronic（电子）或两者，如 medium: [paper, electronic]",
+    "bad-publish": (
+        "publish {value} 不是可选值：请写 'publish: metadata'（默认：记录页只显示日期、填写人和标题）"
+        "或 'publish: full'（显示记录正文和扫描件，电话和身份证号码会被隐去）"
+    ),
+    "roles-missing": (
+        "找不到角色文件：请创建该文件并写明 people、roles 和 top（见 README.md 中的 roles.yml），"
+        "或用 doc-control 的 'roles' 选项指向它"
+    ),
+    "nested-document": (
+        "该文件有前置信息，但位于文件夹文件 {index} 之内；章节没有前置信息——请删除前置信息，或把该文件移出文件夹"
+    ),
+    "no-front-matter.index": (
+        "文件夹文件的 index.md 没有前置信息：请以 '---' 开头，写明 id、title、type、owner、approvers，再以 '---' 结束"
+    ),
+    "no-front-matter.bare-folder": (
+        "该文件没有前置信息，{folder}/ 也没有 index.md：如要把该文件夹作为一份分章节的文件，"
+        "请添加带前置信息（id、title、type、owner、approvers）的 {folder}/index.md；或为该文件写上自己的前置信息"
+    ),
+    "no-front-matter": (
+        "受控文件夹中的 Markdown 文件既不是文件也不是章节：请为其写上前置信息"
+        "（id、title、type、owner、approvers），或移入带 index.md 的文件夹文件"
     ),
 }
