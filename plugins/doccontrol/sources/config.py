@@ -198,8 +198,7 @@ def _doc_type(key: str, option: str, where: str, types: DocumentTypes) -> Docume
     found = types.get(str(key))
     if found is None:
         raise ConfigError(
-            f"doc-control '{option}' names unknown type '{key}'; types are "
-            + ", ".join(types.keys),
+            msg("config.unknown-type", option=option, type=str(key), types=", ".join(types.keys)),
             where,
         )
     return found
@@ -218,53 +217,49 @@ def config_from_options(
     unknown = sorted(set(opts) - set(OPTION_NAMES))
     if unknown:
         raise ConfigError(
-            f"unknown doc-control option(s): {', '.join(unknown)}; "
-            f"known options are {', '.join(OPTION_NAMES)}",
+            msg("config.unknown-option", unknown=", ".join(unknown), known=", ".join(OPTION_NAMES)),
             where,
         )
 
     def need(name: str, kind: type | tuple[type, ...], what: str) -> Any:
+        """The option's value, or a ConfigError; ``what`` names the catalog's ``config.want.*``."""
         value = opts[name]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-            raise ConfigError(f"doc-control option '{name}' must be {what}", where)
+            raise ConfigError(msg("config.must-be", option=name, what=msg(f"config.want.{what}")), where)
         return value
 
     if "roots" in opts:
-        roots = need("roots", list, "a list of folder names")
+        roots = need("roots", list, "folders")
         if not roots or not all(isinstance(r, str) and r.strip("/") for r in roots):
-            raise ConfigError("doc-control option 'roots' must list at least one folder", where)
+            raise ConfigError(msg("config.roots-empty"), where)
         for root in roots:
             _inside_repository("roots", root, where)
         cfg = replace(cfg, roots=tuple(r.strip("/") for r in roots))
     for name in ("roles", "external", "clauses", "branch"):
         if name in opts:
-            cfg = replace(cfg, **{name: need(name, str, "a string")})
+            cfg = replace(cfg, **{name: need(name, str, "string")})
             if name != "branch":
                 _inside_repository(name, opts[name], where)
     if "clauses" in opts and not _clause_file_or_set(cfg.clauses):
         raise ConfigError(
-            f"doc-control option 'clauses' is {cfg.clauses!r}: give a built-in clause set ("
-            + ", ".join(BUILTIN)
-            + ") or the path of a clause file such as manual/clauses.yml",
+            msg("config.clauses", value=repr(cfg.clauses), builtin=", ".join(BUILTIN)),
             where,
         )
     if "fields" in opts:
-        names = need("fields", list, "a list of front-matter keys, like [slug, related]")
+        names = need("fields", list, "fields")
         if not all(isinstance(n, str) and n.strip() for n in names):
-            raise ConfigError("doc-control option 'fields' must list front-matter keys", where)
+            raise ConfigError(msg("config.fields"), where)
         cfg = replace(cfg, fields=tuple(n.strip() for n in names))
     if "min_approvals" in opts:
-        n = need("min_approvals", int, "a whole number of at least 1")
+        n = need("min_approvals", int, "approvals")
         if n < 1:
-            raise ConfigError("doc-control option 'min_approvals' must be at least 1", where)
+            raise ConfigError(msg("config.min-approvals"), where)
         cfg = replace(cfg, min_approvals=n)
     if "forge_trailers" in opts:
         value = opts["forge_trailers"]
         if value not in ("trusted", "untrusted"):
             raise ConfigError(
-                "doc-control option 'forge_trailers' must be 'untrusted' (the default: a forge "
-                "commits what the person merging typed) or 'trusted' (the forge writes the "
-                "Approved-by trailers itself, as a GitLab %{approved_by} template does)",
+                msg("config.forge-trailers"),
                 where,
             )
         cfg = replace(cfg, forge_trailers_trusted=value == "trusted")
@@ -281,9 +276,7 @@ def config_from_options(
             cfg = replace(cfg, signatures=SignatureMode(value))
         except ValueError:
             raise ConfigError(
-                "doc-control option 'signatures' must be 'off' (the default), 'warn' (an "
-                "approval without a verified signature counts, with a warning) or 'required' "
-                "(it counts for nothing); see README, 'Signed approvals'",
+                msg("config.signatures"),
                 where,
             ) from None
     if "revisions" in opts:
@@ -291,42 +284,42 @@ def config_from_options(
             cfg = replace(cfg, revisions=RevisionScheme(opts["revisions"]))
         except ValueError:
             raise ConfigError(
-                "doc-control option 'revisions' must be 'letter' (A/0) or 'numeric' (1.0)", where
+                msg("config.revisions"), where
             ) from None
     if "review" in opts:
-        months = need("review", int, "a number of months")
+        months = need("review", int, "months")
         if months < 1:
-            raise ConfigError("doc-control option 'review' must be at least 1 month", where)
+            raise ConfigError(msg("config.review"), where)
         cfg = replace(cfg, review_months=months)
     if "types" in opts:
         cfg = replace(cfg, types=parse_types(opts["types"], where, source))
     if "prefixes" in opts:
         # A shorthand over ``types:``: it only changes the prefix of a type.
-        given = need("prefixes", dict, "a mapping from document type to id prefix")
+        given = need("prefixes", dict, "prefixes")
         prefixes = {t.key: t.prefix for t in cfg.types.types}
         for key, value in given.items():
             doc_type = _doc_type(key, "prefixes", where, cfg.types)
             if not isinstance(value, str) or not value.isalnum() or not value.isupper():
                 raise ConfigError(
-                    f"doc-control prefix for '{key}' must be upper-case letters, like QP", where
+                    msg("config.prefix", type=str(key)), where
                 )
             prefixes[doc_type.key] = value
         if len(set(prefixes.values())) != len(prefixes):
-            raise ConfigError("doc-control 'prefixes' gives two types the same prefix", where)
+            raise ConfigError(msg("config.prefix-twice"), where)
         cfg = replace(cfg, types=DocumentTypes(
             tuple(replace(t, prefix=prefixes[t.key]) for t in cfg.types.types)
         ))
     if "preview" in opts:
-        cfg = replace(cfg, preview=need("preview", bool, "true or false"))
+        cfg = replace(cfg, preview=need("preview", bool, "bool"))
     if "pdf" in opts:
-        cfg = replace(cfg, pdf=need("pdf", bool, "true or false"))
+        cfg = replace(cfg, pdf=need("pdf", bool, "bool"))
     if "allow_raw_html" in opts:
-        cfg = replace(cfg, allow_raw_html=need("allow_raw_html", bool, "true or false"))
+        cfg = replace(cfg, allow_raw_html=need("allow_raw_html", bool, "bool"))
     if "clock_skew" in opts:
         match = _SPAN.match(str(opts["clock_skew"]))
         if match is None or isinstance(opts["clock_skew"], bool):
             raise ConfigError(
-                "doc-control option 'clock_skew' must be hours like 1h or minutes like 30m", where
+                msg("config.clock-skew"), where
             )
         amount = int(match[1])
         cfg = replace(
@@ -334,24 +327,21 @@ def config_from_options(
             clock_skew=timedelta(hours=amount) if match[2] == "h" else timedelta(minutes=amount),
         )
     if "organisation" in opts:
-        name = need("organisation", str, "the organisation's legal name, as text")
+        name = need("organisation", str, "organisation")
         if not name.strip() or any(ord(c) < 0x20 for c in name):
-            raise ConfigError("doc-control option 'organisation' must be the legal name, on one line", where)
+            raise ConfigError(msg("config.organisation"), where)
         cfg = replace(cfg, organisation=name.strip())
     if "print_fonts" in opts:
-        cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, _FONTS_HELP), where))
+        cfg = replace(cfg, print_fonts=_print_fonts(need("print_fonts", dict, "fonts"), where))
     if "edition_signature" in opts:
-        given = need("edition_signature", dict, _SIGNATURE_HELP)
+        given = need("edition_signature", dict, "signature")
         cfg = replace(cfg, edition_signature=_edition_signature(given, where))
     if "mask" in opts:
         cfg = replace(cfg, mask=_mask_patterns(opts["mask"], where))
     if "defaults" in opts:
-        given = need("defaults", dict, "a mapping from document type to {owner, approvers}")
+        given = need("defaults", dict, "defaults")
         cfg = replace(cfg, defaults=_type_defaults(given, where, cfg.types))
     return cfg
-
-
-_SIGNATURE_HELP = "a mapping like {visible: true, seal: manual/seal.png}"
 
 
 def _edition_signature(given: Mapping[Any, Any], where: str) -> EditionSignature:
@@ -379,8 +369,7 @@ def _mask_patterns(value: Any, where: str) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
         raise ConfigError(
-            "doc-control option 'mask' must list regular expressions, like "
-            "mask: ['客户编号\\d{8}']",
+            msg("config.mask"),
             where,
         )
     for item in items:
@@ -388,14 +377,12 @@ def _mask_patterns(value: Any, where: str) -> tuple[str, ...]:
             compiled = re.compile(item)
         except re.error as exc:
             raise ConfigError(
-                f"doc-control option 'mask' pattern {item!r} is not a regular expression "
-                f"({exc}); fix or remove it",
+                msg("config.mask-invalid", pattern=repr(item), reason=str(exc)),
                 where,
             ) from None
         if compiled.fullmatch(""):
             raise ConfigError(
-                f"doc-control option 'mask' pattern {item!r} matches empty text, so it would "
-                "mask nothing; make it match at least one character",
+                msg("config.mask-empty", pattern=repr(item)),
                 where,
             )
     return tuple(items)
@@ -407,12 +394,8 @@ def _names_option(value: Any, name: str, where: str) -> tuple[str, ...]:
     if not isinstance(items, list) or not items or not all(
         isinstance(i, str) and i.strip() for i in items
     ):
-        example = (
-            "[noreply@github.com]" if name == "forge_committers" else "[管理者代表, 质量部]"
-        )
-        raise ConfigError(
-            f"doc-control option '{name}' must be a non-empty list, like {example}", where
-        )
+        key = "config.names.emails" if name == "forge_committers" else "config.names"
+        raise ConfigError(msg(key, option=name), where)
     if name == "forge_committers":
         return tuple(i.strip().lower() for i in items)
     return tuple(i.strip() for i in items)
@@ -432,34 +415,30 @@ def _inside_repository(option: str, value: str, where: str) -> None:
     absolute = text.startswith("/") or (len(text) > 1 and text[1] == ":")
     if absolute or ".." in text.split("/"):
         raise ConfigError(
-            f"doc-control option '{option}' names '{value}', which is outside the repository; "
-            "controlled files must be in git: give a path relative to mkdocs.yml, such as "
-            f"'{getattr(Config(), option) if option != 'roots' else 'procedures'}'",
+            msg("config.outside", option=option, value=str(value),
+                example=getattr(Config(), option) if option != "roots" else "procedures"),
             where,
         )
 
-
-_FONTS_HELP = "a mapping like {serif: Noto Serif CJK SC, sans: …, mono: …, fallback: [DejaVu Sans]}"
 
 
 def _print_fonts(given: Mapping[Any, Any], where: str) -> PrintFonts:
     roles: dict[str, str] = {}
     unknown = sorted(str(k) for k in given if k not in ("serif", "sans", "mono", "fallback"))
     if unknown:
-        raise ConfigError(f"doc-control 'print_fonts' has unknown key(s) {', '.join(unknown)}; "
-                          f"it must be {_FONTS_HELP}", where)
+        raise ConfigError(msg("config.fonts-unknown", unknown=", ".join(unknown)), where)
     for role in ("serif", "sans", "mono"):
         value = given.get(role)
         if value is not None:
             if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"doc-control 'print_fonts' {role} must name a font family", where)
+                raise ConfigError(msg("config.fonts-family", role=role), where)
             roles[role] = value.strip()
     base = PrintFonts()
     fallback = given.get("fallback", list(base.fallback)) or []
     if isinstance(fallback, str):
         fallback = [fallback]
     if not isinstance(fallback, list) or not all(isinstance(f, str) and f.strip() for f in fallback):
-        raise ConfigError("doc-control 'print_fonts' fallback must list font families", where)
+        raise ConfigError(msg("config.fonts-fallback"), where)
     return PrintFonts(
         serif=roles.get("serif", base.serif),
         sans=roles.get("sans", base.sans),
@@ -480,15 +459,14 @@ def _type_defaults(
         doc_type = _doc_type(key, "defaults", where, types).key
         if not isinstance(value, dict):
             raise ConfigError(
-                f"doc-control 'defaults' for '{key}' must be a mapping like "
-                "{owner: 质量部, approvers: [管理者代表]}",
+                msg("config.defaults", type=str(key)),
                 where,
             )
         unknown = sorted(str(k) for k in value if k not in _DEFAULT_KEYS)
         if unknown:
             raise ConfigError(
-                f"doc-control 'defaults' for '{key}' has unknown key(s) {', '.join(unknown)}; "
-                f"known keys are {', '.join(_DEFAULT_KEYS)}",
+                msg("config.defaults-unknown", type=str(key), unknown=", ".join(unknown),
+                    known=", ".join(_DEFAULT_KEYS)),
                 where,
             )
         texts: dict[str, str | None] = {}
@@ -496,7 +474,7 @@ def _type_defaults(
             item = value.get(name)
             if item is not None and (not isinstance(item, str) or not item.strip()):
                 raise ConfigError(
-                    f"doc-control 'defaults' for '{key}': '{name}' must be a name, like 质量部",
+                    msg("config.defaults-name", type=str(key), field=name),
                     where,
                 )
             texts[name] = item.strip() if isinstance(item, str) else None
@@ -511,8 +489,7 @@ def _type_defaults(
                 or not all(isinstance(a, str) and a.strip() for a in listed)
             ):
                 raise ConfigError(
-                    f"doc-control 'defaults' for '{key}': '{name}' must list roles or people, "
-                    "like [管理者代表]",
+                    msg("config.defaults-list", type=str(key), field=name),
                     where,
                 )
             lists[name] = tuple(a.strip() for a in listed or ())
@@ -572,11 +549,11 @@ def parse_mkdocs_yml(text: str, default_name: str) -> SiteConfig:
         data = yaml.load(text, Loader=_LenientLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        raise ConfigError(f"mkdocs.yml is not valid YAML: {exc.problem}", "mkdocs.yml", line) from None
+        raise ConfigError(msg("config.yaml", problem=str(exc.problem)), "mkdocs.yml", line) from None
     except yaml.YAMLError as exc:
-        raise ConfigError(f"mkdocs.yml cannot be read: {exc}", "mkdocs.yml") from None
+        raise ConfigError(msg("config.unreadable", reason=str(exc)), "mkdocs.yml") from None
     if not isinstance(data, dict):
-        raise ConfigError("mkdocs.yml must be a mapping of settings", "mkdocs.yml")
+        raise ConfigError(msg("config.not-mapping"), "mkdocs.yml")
     options: dict[str, Any] | None = None
     for entry in data.get("plugins") or []:
         if entry == PLUGIN_NAME:

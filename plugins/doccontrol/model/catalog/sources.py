@@ -282,6 +282,92 @@ EN: dict[str, str] = {
         "front matter (id, title, type, owner, approvers), or move it into a folder document "
         "that has an index.md"
     ),
+    # config: mkdocs.yml and the doc-control options
+    "config.unknown-type": "doc-control '{option}' names unknown type '{type}'; types are {types}",
+    "config.unknown-option": (
+        "unknown doc-control option(s): {unknown}; known options are {known}"
+    ),
+    "config.must-be": "doc-control option '{option}' must be {what}",
+    "config.want.folders": "a list of folder names",
+    "config.want.string": "a string",
+    "config.want.fields": "a list of front-matter keys, like [slug, related]",
+    "config.want.approvals": "a whole number of at least 1",
+    "config.want.months": "a number of months",
+    "config.want.prefixes": "a mapping from document type to id prefix",
+    "config.want.bool": "true or false",
+    "config.want.organisation": "the organisation's legal name, as text",
+    "config.want.fonts": (
+        "a mapping like {{serif: Noto Serif CJK SC, sans: …, mono: …, fallback: [DejaVu Sans]}}"
+    ),
+    "config.want.defaults": "a mapping from document type to {{owner, approvers}}",
+    "config.want.signature": "a mapping like {{visible: true, seal: manual/seal.png}}",
+    "config.roots-empty": "doc-control option 'roots' must list at least one folder",
+    "config.clauses": (
+        "doc-control option 'clauses' is {value}: give a built-in clause set ({builtin}) "
+        "or the path of a clause file such as manual/clauses.yml"
+    ),
+    "config.fields": "doc-control option 'fields' must list front-matter keys",
+    "config.min-approvals": "doc-control option 'min_approvals' must be at least 1",
+    "config.forge-trailers": (
+        "doc-control option 'forge_trailers' must be 'untrusted' (the default: a forge commits "
+        "what the person merging typed) or 'trusted' (the forge writes the Approved-by trailers "
+        "itself, as a GitLab %{{approved_by}} template does)"
+    ),
+    "config.signatures": (
+        "doc-control option 'signatures' must be 'off' (the default), 'warn' (an approval "
+        "without a verified signature counts, with a warning) or 'required' (it counts for "
+        "nothing); see README, 'Signed approvals'"
+    ),
+    "config.revisions": "doc-control option 'revisions' must be 'letter' (A/0) or 'numeric' (1.0)",
+    "config.review": "doc-control option 'review' must be at least 1 month",
+    "config.prefix": "doc-control prefix for '{type}' must be upper-case letters, like QP",
+    "config.prefix-twice": "doc-control 'prefixes' gives two types the same prefix",
+    "config.clock-skew": (
+        "doc-control option 'clock_skew' must be hours like 1h or minutes like 30m"
+    ),
+    "config.organisation": "doc-control option 'organisation' must be the legal name, on one line",
+    "config.mask": (
+        "doc-control option 'mask' must list regular expressions, like mask: ['ID\\d{{8}}']"
+    ),
+    "config.mask-invalid": (
+        "doc-control option 'mask' pattern {pattern} is not a regular expression ({reason}); "
+        "fix or remove it"
+    ),
+    "config.mask-empty": (
+        "doc-control option 'mask' pattern {pattern} matches empty text, so it would mask "
+        "nothing; make it match at least one character"
+    ),
+    "config.names": (
+        "doc-control option '{option}' must be a non-empty list, like [Management representative, Quality]"
+    ),
+    "config.names.emails": (
+        "doc-control option '{option}' must be a non-empty list, like [noreply@github.com]"
+    ),
+    "config.outside": (
+        "doc-control option '{option}' names '{value}', which is outside the repository; "
+        "controlled files must be in git: give a path relative to mkdocs.yml, such as '{example}'"
+    ),
+    "config.fonts-unknown": (
+        "doc-control 'print_fonts' has unknown key(s) {unknown}; it must be a mapping like "
+        "{{serif: Noto Serif CJK SC, sans: …, mono: …, fallback: [DejaVu Sans]}}"
+    ),
+    "config.fonts-family": "doc-control 'print_fonts' {role} must name a font family",
+    "config.fonts-fallback": "doc-control 'print_fonts' fallback must list font families",
+    "config.defaults": (
+        "doc-control 'defaults' for '{type}' must be a mapping like "
+        "{{owner: Quality, approvers: [Management representative]}}"
+    ),
+    "config.defaults-unknown": (
+        "doc-control 'defaults' for '{type}' has unknown key(s) {unknown}; known keys are {known}"
+    ),
+    "config.defaults-name": "doc-control 'defaults' for '{type}': '{field}' must be a name, like Quality",
+    "config.defaults-list": (
+        "doc-control 'defaults' for '{type}': '{field}' must list roles or people, "
+        "like [Management representative]"
+    ),
+    "config.yaml": "mkdocs.yml is not valid YAML: {problem}",
+    "config.unreadable": "mkdocs.yml cannot be read: {reason}",
+    "config.not-mapping": "mkdocs.yml must be a mapping of settings",
 }
 
 ZH: dict[str, str] = {
@@ -486,4 +572,73 @@ ZH: dict[str, str] = {
         "受控文件夹中的 Markdown 文件既不是文件也不是章节：请为其写上前置信息"
         "（id、title、type、owner、approvers），或移入带 index.md 的文件夹文件"
     ),
+    "config.unknown-type": "doc-control 的 '{option}' 指定了未知类别 '{type}'；可用类别有 {types}",
+    "config.unknown-option": "未知的 doc-control 选项：{unknown}；可用选项有 {known}",
+    "config.must-be": "doc-control 选项 '{option}' 必须是{what}",
+    "config.want.folders": "文件夹名称的列表",
+    "config.want.string": "字符串",
+    "config.want.fields": "前置字段名的列表，如 [slug, related]",
+    "config.want.approvals": "不小于 1 的整数",
+    "config.want.months": "月数",
+    "config.want.prefixes": "从文件类别到编号前缀的映射",
+    "config.want.bool": "true 或 false",
+    "config.want.organisation": "组织的法定名称（文本）",
+    "config.want.fonts": (
+        "如下形式的映射：{{serif: Noto Serif CJK SC, sans: …, mono: …, fallback: [DejaVu Sans]}}"
+    ),
+    "config.want.defaults": "从文件类别到 {{owner, approvers}} 的映射",
+    "config.want.signature": "如下形式的映射：{{visible: true, seal: manual/seal.png}}",
+    "config.roots-empty": "doc-control 选项 'roots' 至少要列出一个文件夹",
+    "config.clauses": (
+        "doc-control 选项 'clauses' 为 {value}：请给出内置条款集（{builtin}）"
+        "或条款文件的路径，如 manual/clauses.yml"
+    ),
+    "config.fields": "doc-control 选项 'fields' 必须列出前置字段名",
+    "config.min-approvals": "doc-control 选项 'min_approvals' 至少为 1",
+    "config.forge-trailers": (
+        "doc-control 选项 'forge_trailers' 必须是 'untrusted'（默认：平台提交的是合并人输入的内容）"
+        "或 'trusted'（平台自行写入 Approved-by 签注，如 GitLab 的 %{{approved_by}} 模板）"
+    ),
+    "config.signatures": (
+        "doc-control 选项 'signatures' 必须是 'off'（默认）、'warn'（未经验证签名的批准仍然有效，但给出警告）"
+        "或 'required'（未经验证签名的批准无效）；见 README 的 'Signed approvals'"
+    ),
+    "config.revisions": "doc-control 选项 'revisions' 必须是 'letter'（A/0）或 'numeric'（1.0）",
+    "config.review": "doc-control 选项 'review' 至少为 1 个月",
+    "config.prefix": "doc-control 中 '{type}' 的前缀必须是大写字母，如 QP",
+    "config.prefix-twice": "doc-control 的 'prefixes' 给两个类别指定了相同的前缀",
+    "config.clock-skew": "doc-control 选项 'clock_skew' 必须是小时（如 1h）或分钟（如 30m）",
+    "config.organisation": "doc-control 选项 'organisation' 必须是组织的法定名称，写在一行内",
+    "config.mask": "doc-control 选项 'mask' 必须列出正则表达式，如 mask: ['客户编号\\d{{8}}']",
+    "config.mask-invalid": (
+        "doc-control 选项 'mask' 的模式 {pattern} 不是有效的正则表达式（{reason}）；请修正或删除"
+    ),
+    "config.mask-empty": (
+        "doc-control 选项 'mask' 的模式 {pattern} 能匹配空文本，因而什么也遮盖不了；请让它至少匹配一个字符"
+    ),
+    "config.names": "doc-control 选项 '{option}' 必须是非空列表，如 [管理者代表, 质量部]",
+    "config.names.emails": "doc-control 选项 '{option}' 必须是非空列表，如 [noreply@github.com]",
+    "config.outside": (
+        "doc-control 选项 '{option}' 指向的 '{value}' 在仓库之外；受控文件必须在 git 中："
+        "请给出相对于 mkdocs.yml 的路径，如 '{example}'"
+    ),
+    "config.fonts-unknown": (
+        "doc-control 的 'print_fonts' 有未知的键 {unknown}；它必须是如下形式的映射："
+        "{{serif: Noto Serif CJK SC, sans: …, mono: …, fallback: [DejaVu Sans]}}"
+    ),
+    "config.fonts-family": "doc-control 'print_fonts' 的 {role} 必须是字体族名称",
+    "config.fonts-fallback": "doc-control 'print_fonts' 的 fallback 必须列出字体族",
+    "config.defaults": (
+        "doc-control 中 '{type}' 的 'defaults' 必须是映射，如 {{owner: 质量部, approvers: [管理者代表]}}"
+    ),
+    "config.defaults-unknown": (
+        "doc-control 中 '{type}' 的 'defaults' 有未知的键 {unknown}；可用的键有 {known}"
+    ),
+    "config.defaults-name": "doc-control 中 '{type}' 的 'defaults'：'{field}' 必须是名称，如 质量部",
+    "config.defaults-list": (
+        "doc-control 中 '{type}' 的 'defaults'：'{field}' 必须列出角色或人员，如 [管理者代表]"
+    ),
+    "config.yaml": "mkdocs.yml 不是有效的 YAML：{problem}",
+    "config.unreadable": "无法读取 mkdocs.yml：{reason}",
+    "config.not-mapping": "mkdocs.yml 必须是设置项的映射",
 }
