@@ -38,7 +38,7 @@ def _add_links(repo: GitRepo, anchor: str, own: str) -> None:
 
 
 def _check(repo: GitRepo, *args: str) -> tuple[int, list[str]]:
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", "2026-02-01", *args)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", "2026-02-01", *args)
     lines = [ln for ln in result.stdout.splitlines() if "link" in ln or "anchor" in ln or "image" in ln]
     return result.code, lines
 
@@ -82,9 +82,10 @@ def test_a_link_into_a_withdrawn_document_is_a_warning_and_strict_fails(make_rep
     repo.edit("procedures/qp-02.md", "clauses:", "status: withdrawn\nclauses:")
     repo.commit("草稿", when="2026-01-10T10:00:00+08:00")
     result = run_cli("check", "--repo", str(repo.path), "--as-of", "2026-02-01")
+    # The site is Chinese, so check speaks Chinese; the code stays the same.
     assert (
-        "procedures/qp-01.md:19: warning: link-to-withdrawn: link qp-02.md points at QP-02, which "
-        "is withdrawn (作废)" in result.stdout
+        "procedures/qp-01.md:19: warning: link-to-withdrawn: 链接 qp-02.md 指向已作废的 QP-02"
+        in result.stdout
     )
     strict = run_cli("check", "--repo", str(repo.path), "--as-of", "2026-02-01", "--strict")
     assert strict.code == 1

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import Message, msg
 
 CODE = "extension-reads-outside"
 SNIPPETS = "pymdownx.snippets"
@@ -52,31 +53,29 @@ def extension_findings(data: Mapping[str, Any], text: str, path: str = "mkdocs.y
     """The file-reading extensions of mkdocs.yml (``data``, from ``text``) that can leave the repo."""
     findings: list[Finding] = []
     for name, options in _extensions(data):
-        problems: list[str] = []
+        problems: list[Message] = []
         if name == SNIPPETS:
             if options.get("check_paths") is not True:
-                problems.append("'check_paths: true' is missing, so a wrong path is silently empty")
+                problems.append(msg("extension.check-paths"))
             if options.get("restrict_base_path") is False:
-                problems.append("'restrict_base_path: false' lets a snippet name any file")
+                problems.append(msg("extension.restrict-base-path"))
             if options.get("url_download") is True:
-                problems.append("'url_download: true' pastes in text from the network")
+                problems.append(msg("extension.url-download"))
             bases = [b for b in _paths(options.get("base_path", ".")) if _outside(b)]
             bases += [a for a in _paths(options.get("auto_append", [])) if _outside(a)]
-            problems += [f"'{b}' lies outside the repository" for b in bases]
+            problems += [msg("extension.outside", path=str(b)) for b in bases]
         elif name in INCLUDES:
             if _outside(options.get("base_path", ".")):
-                problems.append(f"base_path '{options.get('base_path')}' lies outside the repository")
+                problems.append(msg("extension.base-path", path=str(options.get("base_path"))))
             if name == "mdx_include" and options.get("allow_remote", True) is not False:
-                problems.append("'allow_remote' is not false, so it pastes in text from the network")
+                problems.append(msg("extension.allow-remote"))
         for problem in problems:
             findings.append(
                 error(
                     path,
                     _line(text, name),
                     CODE,
-                    f"markdown extension {name} can read outside the repository: {problem}; "
-                    "confine it (check_paths: true, a base_path inside the repository, "
-                    "no downloads) so that pages show only text git approved",
+                    msg(CODE, name=name, problem=problem),
                 )
             )
     return findings

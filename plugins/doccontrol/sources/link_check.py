@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from doccontrol.model.documents import Document
 from doccontrol.model.findings import Finding, error, warning
+from doccontrol.model.messages import Message, msg
 
 Slugify = Callable[[str, str], str]
 
@@ -171,7 +172,7 @@ def _judge(
         return error(
             *where,
             "missing-image" if target.image else "broken-link",
-            f"{kind} {url} points outside the repository; link to a file in it, or use a full URL",
+            msg(f"broken-link.{kind}-outside", url=url),
         )
     if not exists(resolved):
         retired = withdrawn(resolved)
@@ -179,34 +180,30 @@ def _judge(
             return warning(
                 *where,
                 "link-to-withdrawn",
-                f"link {url} points at {retired}, which is withdrawn (作废); link to the "
-                "document that replaces it, or remove the link",
+                msg("link-to-withdrawn", url=url, target=retired),
             )
         code = "missing-image" if target.image else "broken-link"
         return error(
             *where,
             code,
-            f"{kind} {url} points at {resolved}, which does not exist; correct the path "
-            f"(relative to {posixpath.dirname(target.path) or 'the repository'})",
+            msg(f"broken-link.{kind}-missing", url=url, resolved=resolved,
+                base=posixpath.dirname(target.path) or msg("broken-link.repository")),
         )
     retired = withdrawn(resolved)
     if retired is not None and not target.image:
         return warning(
             *where,
             "link-to-withdrawn",
-            f"link {url} points at {retired}, which is withdrawn (作废); link to the document "
-            "that replaces it, or remove the link",
+            msg("link-to-withdrawn", url=url, target=retired),
         )
     if fragment and resolved in bodies and fragment not in ids_of(resolved):
         return error(*where, "broken-anchor", _anchor_message(url, resolved, ids_of))
     return None
 
 
-def _anchor_message(url: str, path: str, ids_of: Callable[[str], frozenset[str]]) -> str:
+def _anchor_message(url: str, path: str, ids_of: Callable[[str], frozenset[str]]) -> Message:
     known = sorted(ids_of(path))
     listed = ", ".join("#" + k for k in known[:8]) + (" …" if len(known) > 8 else "")
-    return (
-        f"anchor in {url} names no heading of {path}; "
-        + (f"its headings are {listed}" if known else "it has no headings")
-        + " (ids as the site's toc slugify makes them)"
-    )
+    if not known:
+        return msg("broken-anchor.none", url=url, path=path)
+    return msg("broken-anchor", url=url, path=path, headings=listed)

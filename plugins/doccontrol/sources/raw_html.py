@@ -13,6 +13,7 @@ import html
 import re
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 
 SCRIPT = "raw-html-script"
 EVENT_HANDLER = "raw-html-event-handler"
@@ -34,7 +35,7 @@ _URL_NOISE = re.compile(r"[\x00-\x20]+")
 _JS_WORD = re.compile(r"[\x00-\x20]*".join("javascript:"), re.IGNORECASE)
 _SUSPECT = re.compile(r"[<&`:]")
 
-_FIX = "; remove it, or set 'allow_raw_html: true' in doc-control's options if it is intended"
+
 
 
 def _inert(body: str) -> bool:
@@ -71,17 +72,14 @@ def raw_html_findings(path: str, body: str, body_line: int) -> list[Finding]:
         text = html.unescape(_CODE_SPAN.sub("", line))
         if _SCRIPT.search(text):
             findings.append(
-                error(path, number, SCRIPT, "a <script> element in the text would run in "
-                      "every reader's browser" + _FIX)
+                error(path, number, SCRIPT, msg(SCRIPT))
             )
         if _HANDLER.search(text):
             findings.append(
-                error(path, number, EVENT_HANDLER, "an HTML event-handler attribute (on...=) "
-                      "in the text would run in every reader's browser" + _FIX)
+                error(path, number, EVENT_HANDLER, msg(EVENT_HANDLER))
             )
         if _JS_URL.search(text) or _JS_URL.search(_URL_NOISE.sub("", text)):
             findings.append(
-                error(path, number, JAVASCRIPT_URL, "a javascript: link in the text would run "
-                      "in the reader's browser when followed" + _FIX)
+                error(path, number, JAVASCRIPT_URL, msg(JAVASCRIPT_URL))
             )
     return findings

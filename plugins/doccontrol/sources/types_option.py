@@ -15,6 +15,7 @@ from typing import Any
 
 from doccontrol.model.documents import EXTERNAL_PREFIX, DocumentType, DocumentTypes
 from doccontrol.model.errors import ConfigError
+from doccontrol.model.messages import Message, msg
 
 FIELDS = ("label", "prefix", "level", "record_form", "procedure", "section", "folder")
 LANGUAGES = ("zh", "en")
@@ -92,52 +93,47 @@ def parse_types(given: Any, where: str, source: str | None = None) -> DocumentTy
     """``types:`` as written in mkdocs.yml; ``source`` is its text, for line numbers."""
     lines = _Lines(source)
 
-    def fail(message: str, key: str | None = None, name: str | None = None) -> ConfigError:
-        return ConfigError(f"doc-control option 'types': {message}", where, lines.of(key, name))
+    def fail(message: Message, key: str | None = None, name: str | None = None) -> ConfigError:
+        return ConfigError(msg("types.option", problem=message), where, lines.of(key, name))
 
     twice = lines.duplicate()
     if twice is not None:
-        raise ConfigError(f"doc-control option 'types': type '{twice[0]}' is defined twice; "
-                          "keep one entry per type", where, twice[1])
+        raise ConfigError(msg("types.option", problem=msg("types.twice", type=twice[0])),
+                          where, twice[1])
     if not isinstance(given, Mapping) or not given:
-        raise fail(f"it must map each type's key to its fields, like\n{_EXAMPLE}")
+        raise fail(msg("types.mapping", example=_EXAMPLE))
     types: list[DocumentType] = []
     for key, entry in given.items():
         if not isinstance(key, str) or not _KEY.match(key):
-            raise fail(f"type key {key!r} must be lower-case letters, digits and hyphens, like sop",
-                       str(key))
+            raise fail(msg("types.key", type=repr(key)), str(key))
         if not isinstance(entry, Mapping):
-            raise fail(f"type '{key}' must be a mapping of fields, like\n{_EXAMPLE}", key)
+            raise fail(msg("types.entry", type=key, example=_EXAMPLE), key)
         unknown = sorted(str(k) for k in entry if k not in FIELDS)
         if unknown:
-            raise fail(f"type '{key}' has unknown field(s) {', '.join(unknown)}; "
-                       f"known fields are {', '.join(FIELDS)}", key, unknown[0])
+            raise fail(msg("types.unknown-field", type=key, unknown=", ".join(unknown),
+                           known=", ".join(FIELDS)), key, unknown[0])
         labels = _labels(entry.get("label"), key, "label", fail)
         if not labels:
-            raise fail(f"type '{key}' has no label; give one per language, like "
-                       "label: {en: Standard operating procedures, zh: 标准作业程序}", key)
+            raise fail(msg("types.no-label", type=key,
+                           example="label: {en: Standard operating procedures, zh: 标准作业程序}"), key)
         section = _labels(entry.get("section"), key, "section", fail)
         prefix = entry.get("prefix")
         if not isinstance(prefix, str) or not _PREFIX.match(prefix):
-            raise fail(f"type '{key}' needs a prefix of upper-case letters and digits, like SOP "
-                       f"(ids are then SOP-01), not {prefix!r}", key, "prefix")
+            raise fail(msg("types.prefix", type=key, value=repr(prefix)), key, "prefix")
         if prefix == EXTERNAL_PREFIX:
-            raise fail(f"type '{key}': prefix {EXTERNAL_PREFIX} is kept for external documents",
-                       key, "prefix")
+            raise fail(msg("types.external-prefix", type=key, prefix=EXTERNAL_PREFIX), key, "prefix")
         level = entry.get("level")
         if not isinstance(level, int) or isinstance(level, bool) or level < 1:
-            raise fail(f"type '{key}': level must be a whole number of at least 1 (the order of "
-                       f"registers and site sections), not {level!r}", key, "level")
+            raise fail(msg("types.level", type=key, value=repr(level)), key, "level")
         flags: dict[str, bool] = {}
         for name in ("record_form", "procedure"):
             value = entry.get(name, False)
             if not isinstance(value, bool):
-                raise fail(f"type '{key}': {name} must be true or false", key, name)
+                raise fail(msg("types.flag", type=key, field=name), key, name)
             flags[name] = value
         folder = entry.get("folder", "")
         if not isinstance(folder, str) or folder.startswith("/") or ".." in folder.split("/"):
-            raise fail(f"type '{key}': folder must be a folder inside the repository, like "
-                       "procedures", key, "folder")
+            raise fail(msg("types.folder", type=key), key, "folder")
         types.append(DocumentType(
             key, labels, prefix, level, record_form=flags["record_form"],
             procedure=flags["procedure"], section=section, folder=folder.strip("/"),
@@ -157,15 +153,15 @@ def _labels(value: Any, key: str, name: str, fail: Any) -> tuple[tuple[str, str]
     if isinstance(value, Mapping):
         unknown = sorted(str(k) for k in value if k not in LANGUAGES)
         if unknown:
-            raise fail(f"type '{key}': {name} has unknown language(s) {', '.join(unknown)}; "
-                       f"languages are {', '.join(LANGUAGES)}", key, name)
+            raise fail(msg("types.languages", type=key, field=name, unknown=", ".join(unknown),
+                           known=", ".join(LANGUAGES)), key, name)
         missing = [lang for lang in LANGUAGES if not (isinstance(value.get(lang), str)
                                                       and value[lang].strip())]
         if missing:
-            raise fail(f"type '{key}': {name} is missing the {' and '.join(missing)} label; "
-                       f"give both, like {name}: {{en: Forms, zh: 表单}}", key, name)
+            raise fail(msg("types.label-missing", type=key, field=name, missing=tuple(missing),
+                           example=f"{name}: {{en: Forms, zh: 表单}}"), key, name)
         return tuple((lang, str(value[lang]).strip()) for lang in LANGUAGES)
-    raise fail(f"type '{key}': {name} must be a text or {{zh: …, en: …}}", key, name)
+    raise fail(msg("types.label-kind", type=key, field=name), key, name)
 
 
 def _unique(types: list[DocumentType], lines: _Lines, where: str) -> None:
@@ -173,8 +169,8 @@ def _unique(types: list[DocumentType], lines: _Lines, where: str) -> None:
     for doc_type in types:
         if doc_type.prefix in seen:
             raise ConfigError(
-                f"doc-control option 'types': types '{seen[doc_type.prefix]}' and "
-                f"'{doc_type.key}' have the same prefix {doc_type.prefix}; give each its own",
+                msg("types.option", problem=msg("types.same-prefix", first=seen[doc_type.prefix],
+                                                type=doc_type.key, prefix=doc_type.prefix)),
                 where, lines.of(doc_type.key, "prefix"),
             )
         seen[doc_type.prefix] = doc_type.key

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from doccontrol.model.findings import Finding, warning
+from doccontrol.model.messages import msg
 from doccontrol.sources.catalog import Catalog
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -193,8 +194,7 @@ def typography_findings(path: str, text: str) -> list[Finding]:
             path,
             fix.line,
             "typography",
-            f"ASCII punctuation in Chinese text: {describe(fix)}; "
-            f"run 'doccontrol fix --typography {path}' or type the full-width marks",
+            msg("typography", marks=describe(fix), path=path),
         )
         for fix in typography_fixes(text)
     ]

@@ -368,6 +368,88 @@ EN: dict[str, str] = {
     "config.yaml": "mkdocs.yml is not valid YAML: {problem}",
     "config.unreadable": "mkdocs.yml cannot be read: {reason}",
     "config.not-mapping": "mkdocs.yml must be a mapping of settings",
+    # types_option
+    "types.option": "doc-control option 'types': {problem}",
+    "types.twice": "type '{type}' is defined twice; keep one entry per type",
+    "types.mapping": "it must map each type's key to its fields, like\n{example}",
+    "types.key": "type key {type} must be lower-case letters, digits and hyphens, like sop",
+    "types.entry": "type '{type}' must be a mapping of fields, like\n{example}",
+    "types.unknown-field": "type '{type}' has unknown field(s) {unknown}; known fields are {known}",
+    "types.no-label": "type '{type}' has no label; give one per language, like {example}",
+    "types.prefix": (
+        "type '{type}' needs a prefix of upper-case letters and digits, like SOP "
+        "(ids are then SOP-01), not {value}"
+    ),
+    "types.external-prefix": "type '{type}': prefix {prefix} is kept for external documents",
+    "types.level": (
+        "type '{type}': level must be a whole number of at least 1 (the order of registers "
+        "and site sections), not {value}"
+    ),
+    "types.flag": "type '{type}': {field} must be true or false",
+    "types.folder": "type '{type}': folder must be a folder inside the repository, like procedures",
+    "types.languages": (
+        "type '{type}': {field} has unknown language(s) {unknown}; languages are {known}"
+    ),
+    "types.label-missing": (
+        "type '{type}': {field} is missing the {missing} label; give both, like {example}"
+    ),
+    "types.label-kind": "type '{type}': {field} must be a text or {{zh: …, en: …}}",
+    "types.same-prefix": (
+        "types '{first}' and '{type}' have the same prefix {prefix}; give each its own"
+    ),
+    # typography, raw HTML, extensions, links
+    "typography": (
+        "ASCII punctuation in Chinese text: {marks}; "
+        "run 'doccontrol fix --typography {path}' or type the full-width marks"
+    ),
+    "raw-html-script": (
+        "a <script> element in the text would run in every reader's browser; remove it, "
+        "or set 'allow_raw_html: true' in doc-control's options if it is intended"
+    ),
+    "raw-html-event-handler": (
+        "an HTML event-handler attribute (on...=) in the text would run in every reader's "
+        "browser; remove it, or set 'allow_raw_html: true' in doc-control's options if it is intended"
+    ),
+    "raw-html-javascript-url": (
+        "a javascript: link in the text would run in the reader's browser when followed; remove "
+        "it, or set 'allow_raw_html: true' in doc-control's options if it is intended"
+    ),
+    "extension-reads-outside": (
+        "markdown extension {name} can read outside the repository: {problem}; confine it "
+        "(check_paths: true, a base_path inside the repository, no downloads) so that pages "
+        "show only text git approved"
+    ),
+    "extension.check-paths": "'check_paths: true' is missing, so a wrong path is silently empty",
+    "extension.restrict-base-path": "'restrict_base_path: false' lets a snippet name any file",
+    "extension.url-download": "'url_download: true' pastes in text from the network",
+    "extension.outside": "'{path}' lies outside the repository",
+    "extension.base-path": "base_path '{path}' lies outside the repository",
+    "extension.allow-remote": "'allow_remote' is not false, so it pastes in text from the network",
+    "broken-link.link-outside": (
+        "link {url} points outside the repository; link to a file in it, or use a full URL"
+    ),
+    "broken-link.image-outside": (
+        "image {url} points outside the repository; link to a file in it, or use a full URL"
+    ),
+    "broken-link.link-missing": (
+        "link {url} points at {resolved}, which does not exist; correct the path (relative to {base})"
+    ),
+    "broken-link.image-missing": (
+        "image {url} points at {resolved}, which does not exist; correct the path (relative to {base})"
+    ),
+    "broken-link.repository": "the repository",
+    "link-to-withdrawn": (
+        "link {url} points at {target}, which is withdrawn; link to the document that replaces it, "
+        "or remove the link"
+    ),
+    "broken-anchor": (
+        "anchor in {url} names no heading of {path}; its headings are {headings} "
+        "(ids as the site's toc slugify makes them)"
+    ),
+    "broken-anchor.none": (
+        "anchor in {url} names no heading of {path}; it has no headings "
+        "(ids as the site's toc slugify makes them)"
+    ),
 }
 
 ZH: dict[str, str] = {
@@ -641,4 +723,53 @@ ZH: dict[str, str] = {
     "config.yaml": "mkdocs.yml 不是有效的 YAML：{problem}",
     "config.unreadable": "无法读取 mkdocs.yml：{reason}",
     "config.not-mapping": "mkdocs.yml 必须是设置项的映射",
+    "types.option": "doc-control 选项 'types'：{problem}",
+    "types.twice": "类别 '{type}' 定义了两次；每个类别只保留一条",
+    "types.mapping": "它必须把每个类别的键对应到其字段，如\n{example}",
+    "types.key": "类别键 {type} 只能由小写字母、数字和连字符组成，如 sop",
+    "types.entry": "类别 '{type}' 必须是字段的映射，如\n{example}",
+    "types.unknown-field": "类别 '{type}' 有未知字段 {unknown}；可用字段有 {known}",
+    "types.no-label": "类别 '{type}' 没有名称；请按语言分别给出，如 {example}",
+    "types.prefix": "类别 '{type}' 须有由大写字母和数字组成的前缀，如 SOP（编号即为 SOP-01），不能是 {value}",
+    "types.external-prefix": "类别 '{type}'：前缀 {prefix} 留给外来文件使用",
+    "types.level": "类别 '{type}'：level 必须是不小于 1 的整数（清单和站点栏目的顺序），不能是 {value}",
+    "types.flag": "类别 '{type}'：{field} 必须是 true 或 false",
+    "types.folder": "类别 '{type}'：folder 必须是仓库内的文件夹，如 procedures",
+    "types.languages": "类别 '{type}'：{field} 有未知语言 {unknown}；可用语言有 {known}",
+    "types.label-missing": "类别 '{type}'：{field} 缺少 {missing} 名称；请两种语言都给出，如 {example}",
+    "types.label-kind": "类别 '{type}'：{field} 必须是文本或 {{zh: …, en: …}}",
+    "types.same-prefix": "类别 '{first}' 和 '{type}' 的前缀同为 {prefix}；请各用各的前缀",
+    "typography": (
+        "中文文本中有半角标点：{marks}；请运行 'doccontrol fix --typography {path}'，或改用全角标点"
+    ),
+    "raw-html-script": (
+        "正文中的 <script> 元素会在每位读者的浏览器中运行；请删除，"
+        "如确属有意，请在 doc-control 选项中设置 'allow_raw_html: true'"
+    ),
+    "raw-html-event-handler": (
+        "正文中的 HTML 事件属性（on...=）会在每位读者的浏览器中运行；请删除，"
+        "如确属有意，请在 doc-control 选项中设置 'allow_raw_html: true'"
+    ),
+    "raw-html-javascript-url": (
+        "正文中的 javascript: 链接在读者点击时会在其浏览器中运行；请删除，"
+        "如确属有意，请在 doc-control 选项中设置 'allow_raw_html: true'"
+    ),
+    "extension-reads-outside": (
+        "Markdown 扩展 {name} 能读取仓库之外的内容：{problem}；请加以限制"
+        "（check_paths: true，base_path 在仓库内，不下载），使页面只显示经 git 批准的文本"
+    ),
+    "extension.check-paths": "缺少 'check_paths: true'，路径写错时会静默地变成空白",
+    "extension.restrict-base-path": "'restrict_base_path: false' 允许片段引用任意文件",
+    "extension.url-download": "'url_download: true' 会从网络粘贴文本",
+    "extension.outside": "'{path}' 在仓库之外",
+    "extension.base-path": "base_path '{path}' 在仓库之外",
+    "extension.allow-remote": "'allow_remote' 不是 false，会从网络粘贴文本",
+    "broken-link.link-outside": "链接 {url} 指向仓库之外；请链接到仓库中的文件，或使用完整网址",
+    "broken-link.image-outside": "图片 {url} 指向仓库之外；请链接到仓库中的文件，或使用完整网址",
+    "broken-link.link-missing": "链接 {url} 指向的 {resolved} 不存在；请更正路径（相对于 {base}）",
+    "broken-link.image-missing": "图片 {url} 指向的 {resolved} 不存在；请更正路径（相对于 {base}）",
+    "broken-link.repository": "仓库根目录",
+    "link-to-withdrawn": "链接 {url} 指向已作废的 {target}；请改为链接替代它的文件，或删除该链接",
+    "broken-anchor": "{url} 中的锚点不对应 {path} 的任何标题；其标题有 {headings}（按站点目录生成的标识）",
+    "broken-anchor.none": "{url} 中的锚点不对应 {path} 的任何标题；该文件没有标题",
 }
