@@ -270,3 +270,70 @@ def test_roles_page_is_a_matrix_of_roles_and_documents(built: tuple[GitRepo, Pat
     # roles: 总经理, 管理者代表, 质量部, 客服中心
     assert marks == [[], ["批"], ["编", "发"], ["发"]]
     assert "QP-03" not in html[html.index('id="dc-matrix"') :]
+
+
+EXTERNAL_YML = """documents:
+  - id: EXT-01
+    title: 服务管理体系规范及实施指南
+    number: SB/T 10382-2004
+    version: "2004"
+    source: 中国商业联合会
+    holder: 质量部
+    checked: 2026-09-01
+  - id: EXT-02
+    title: 家用电器安全通用要求
+    number: GB 4706.1-2005
+    version: "2005"
+    source: 国家标准化管理委员会
+    holder: 技术服务部
+    checked: 2026-05-20
+    status: superseded
+"""
+
+
+@pytest.fixture
+def reviewed_site(make_repo: Callable[..., GitRepo], tmp_path: Path) -> Path:
+    """A repository adopted with a superseded external standard and a document with 审核."""
+    repo = make_repo(commit=False)
+    repo.write("records/external.yml", EXTERNAL_YML)
+    repo.edit("procedures/qp-01.md", "approvers:", "reviewers: [客服中心]\napprovers:")
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    site = tmp_path / "site"
+    result = run_cli("build", "--repo", str(repo.path), "-d", str(site), "--as-of", "2026-10-01")
+    assert result.code == 0, result.output
+    return site
+
+
+def test_external_register_shows_valid_or_superseded_and_the_date_last_checked(reviewed_site: Path) -> None:
+    html = (reviewed_site / "external" / "index.html").read_text("utf-8")
+    assert "<h1" in html and "外来文件清单" in html
+    table = html[html.index('id="dc-external"') :]
+    head = re.findall(r"<th[^>]*>(.*?)</th>", table[: table.index("</thead>")])
+    assert head[-2:] == ["状态", "最近查新"]
+    rows = {
+        doc_id: re.findall(r"<td[^>]*>(.*?)</td>", row)
+        for doc_id, row in re.findall(r'<tr data-id="(EXT-\d+)">(.*?)</tr>', table)
+    }
+    assert rows["EXT-01"][2:] == ["SB/T 10382-2004", "2004", "中国商业联合会", "质量部", "有效", "2026-09-01"]
+    assert rows["EXT-02"][-2:] == ["已替代", "2026-05-20"]
+    assert 'class="dc-ext-superseded"' in table and 'class="dc-ext-valid"' in table
+
+
+def test_roles_matrix_marks_the_reviewing_role_with_shen(reviewed_site: Path) -> None:
+    html = (reviewed_site / "roles" / "index.html").read_text("utf-8")
+    matrix = html[html.index('id="dc-matrix"') :]
+    roles = re.findall(r"<th[^>]*>(.*?)</th>", matrix[: matrix.index("</thead>")])[2:]
+    assert roles == ["总经理", "管理者代表", "质量部", "客服中心"]
+
+    def marks(doc_id: str) -> list[list[str]]:
+        row = matrix[matrix.index(f'data-id="{doc_id}"') :]
+        cells = re.findall(r"<td>(.*?)</td>", row[: row.index("</tr>")])[2:]
+        return [re.findall(r">(.)</span>", c) for c in cells]
+
+    # QP-01 names reviewers: [客服中心]: 审 in that role's column, and nowhere else.
+    assert marks("QP-01") == [[], ["批"], ["编"], ["审"]]
+    # QP-02 names no reviewers: no 审 anywhere in its row.
+    assert all("审" not in m for m in marks("QP-02"))
+    # The legend says what the mark means.
+    assert "审</span> = 审核" in html
