@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from doccontrol.model.findings import Finding, error, warning
+from doccontrol.model.messages import Message, msg
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
 ACKNOWLEDGED = "manual/acknowledged.yml"
@@ -61,8 +62,7 @@ def parse_acknowledged(path: str, text: str) -> tuple[tuple[Acknowledgement, ...
                 path,
                 1,
                 "acknowledged-invalid",
-                f"the file needs 'acknowledged:' with a list of {{commit, code, reason}}, like:\n"
-                f"{_EXAMPLE}",
+                msg("acknowledged-invalid", example=_EXAMPLE),
             )
         ]
     items = data["acknowledged"]
@@ -72,21 +72,22 @@ def parse_acknowledged(path: str, text: str) -> tuple[tuple[Acknowledgement, ...
         line = item_line(items, i, line_of(data, "acknowledged", 1))
         if not isinstance(item, PosDict):
             findings.append(
-                error(path, line, "acknowledged-invalid", "each entry needs commit, code and reason")
+                error(path, line, "acknowledged-invalid", msg("acknowledged-invalid.entry"))
             )
             continue
         commit = str(item.get("commit") or "").strip().lower()
         code = str(item.get("code") or "").strip()
         reason = str(item.get("reason") or "").strip()
-        wrong = []
+        wrong: list[Message] = []
         if not _COMMIT.match(commit):
-            wrong.append("'commit' must be a commit hash of at least 7 hex digits")
+            wrong.append(msg("acknowledged-invalid.commit"))
         if not _CODE.match(code):
-            wrong.append("'code' must be a finding code such as date-backwards")
+            wrong.append(msg("acknowledged-invalid.code"))
         if not reason:
-            wrong.append("'reason' must say why the finding is accepted")
+            wrong.append(msg("acknowledged-invalid.reason"))
         if wrong:
-            findings.append(error(path, line, "acknowledged-invalid", "; ".join(wrong)))
+            findings.append(error(path, line, "acknowledged-invalid",
+                                  msg("acknowledged-invalid.all", problems=tuple(wrong))))
             continue
         entries.append(Acknowledgement(commit, code, reason, line))
     return tuple(entries), findings
@@ -114,14 +115,14 @@ def acknowledge(
         if ack is None:
             result.append(finding)
             continue
-        who = "、".join(ack.by) or "the baseline's adopter"
+        who: tuple[str, ...] | Message = tuple(ack.by) or msg("acknowledged.adopter")
         result.append(
             warning(
                 finding.path,
                 finding.line,
                 finding.code,
-                f"{finding.message} [acknowledged by {who} on {ack.on} in {ACKNOWLEDGED}: "
-                f"{ack.entry.reason}]",
+                msg("acknowledged", finding=finding.text, by=who, on=str(ack.on),
+                    file=ACKNOWLEDGED, reason=ack.entry.reason),
             )
         )
     return result

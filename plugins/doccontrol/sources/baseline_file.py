@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 from doccontrol.sources.config import Config, RevisionScheme
 from doccontrol.sources.yaml_positions import PosDict, PosList, item_line, line_of, load_yaml
 
@@ -64,8 +65,7 @@ def parse_baseline(
         return {}, []
     if not isinstance(data, PosDict):
         return {}, [
-            error(path, 1, "baseline-entry", "baseline.yml maps document ids to their paper "
-                  "revision, like QP-01: {revision: C/2, issued: 2023-05-10, approved_by: 王建国}")
+            error(path, 1, "baseline-entry", msg("baseline-entry.mapping"))
         ]
     findings: list[Finding] = []
     result: dict[str, tuple[PaperRevision, ...]] = {}
@@ -84,8 +84,8 @@ def parse_baseline(
             if rows and _order(row) <= _order(rows[-1]):
                 findings.append(
                     error(path, row.line, "baseline-entry",
-                          f"{doc_id}: revision {row.label} does not come after {rows[-1].label}; "
-                          "list the paper revisions oldest first")
+                          msg("baseline-entry.order", id=str(doc_id), label=row.label,
+                              previous=rows[-1].label))
                 )
                 break
             rows.append(row)
@@ -107,15 +107,15 @@ def _row(
     if not isinstance(entry, PosDict):
         findings.append(
             error(path, line, "baseline-entry",
-                  f"{doc_id} needs revision, issued and approved_by, like "
-                  f"{{revision: {example}, issued: 2023-05-10, approved_by: 王建国}}")
+                  msg("baseline-entry.entry", id=str(doc_id), example=example))
         )
         return None
     unknown = sorted(str(k) for k in entry if k not in _KEYS)
     if unknown:
         findings.append(
             error(path, line_of(entry, unknown[0], line), "baseline-entry",
-                  f"{doc_id}: unknown key(s) {', '.join(unknown)}; keys are {', '.join(_KEYS)}")
+                  msg("baseline-entry.unknown", id=str(doc_id), unknown=", ".join(unknown),
+                      known=", ".join(_KEYS)))
         )
         return None
     label = str(entry.get("revision", "")).strip()
@@ -123,8 +123,8 @@ def _row(
     if match is None:
         findings.append(
             error(path, line_of(entry, "revision", line), "baseline-entry",
-                  f"{doc_id}: revision {label!r} is not in the {scheme.value} scheme; write it "
-                  f"like {example}, and keep a paper label such as r4 as paper_label")
+                  msg("baseline-entry.scheme", id=str(doc_id), label=repr(label), scheme=scheme.value,
+                      example=example))
         )
         return None
     issued = entry.get("issued")
@@ -136,7 +136,7 @@ def _row(
     if not isinstance(issued, date):
         findings.append(
             error(path, line_of(entry, "issued", line), "baseline-entry",
-                  f"{doc_id}: 'issued' must be the paper issue date, like issued: 2023-05-10")
+                  msg("baseline-entry.issued", id=str(doc_id)))
         )
         return None
     approvers = entry.get("approved_by")
@@ -146,7 +146,7 @@ def _row(
     ):
         findings.append(
             error(path, line_of(entry, "approved_by", line), "baseline-entry",
-                  f"{doc_id}: 'approved_by' must name who approved revision {label} on paper")
+                  msg("baseline-entry.approved-by", id=str(doc_id), label=label))
         )
         return None
     return PaperRevision(

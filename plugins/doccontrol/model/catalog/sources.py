@@ -450,6 +450,36 @@ EN: dict[str, str] = {
         "anchor in {url} names no heading of {path}; it has no headings "
         "(ids as the site's toc slugify makes them)"
     ),
+    # acknowledged.yml
+    "acknowledged-invalid": (
+        "the file needs 'acknowledged:' with a list of {{commit, code, reason}}, like:\n{example}"
+    ),
+    "acknowledged-invalid.entry": "each entry needs commit, code and reason",
+    "acknowledged-invalid.commit": "'commit' must be a commit hash of at least 7 hex digits",
+    "acknowledged-invalid.code": "'code' must be a finding code such as date-backwards",
+    "acknowledged-invalid.reason": "'reason' must say why the finding is accepted",
+    "acknowledged-invalid.all": "{problems}",
+    "acknowledged": "{finding} [acknowledged by {by} on {on} in {file}: {reason}]",
+    "acknowledged.adopter": "the baseline's adopter",
+    # baseline.yml
+    "baseline-entry.mapping": (
+        "baseline.yml maps document ids to their paper revision, like "
+        "QP-01: {{revision: C/2, issued: 2023-05-10, approved_by: Wang Jianguo}}"
+    ),
+    "baseline-entry.order": (
+        "{id}: revision {label} does not come after {previous}; list the paper revisions oldest first"
+    ),
+    "baseline-entry.entry": (
+        "{id} needs revision, issued and approved_by, like "
+        "{{revision: {example}, issued: 2023-05-10, approved_by: Wang Jianguo}}"
+    ),
+    "baseline-entry.unknown": "{id}: unknown key(s) {unknown}; keys are {known}",
+    "baseline-entry.scheme": (
+        "{id}: revision {label} is not in the {scheme} scheme; write it like {example}, "
+        "and keep a paper label such as r4 as paper_label"
+    ),
+    "baseline-entry.issued": "{id}: 'issued' must be the paper issue date, like issued: 2023-05-10",
+    "baseline-entry.approved-by": "{id}: 'approved_by' must name who approved revision {label} on paper",
 }
 
 ZH: dict[str, str] = {
@@ -772,4 +802,25 @@ ZH: dict[str, str] = {
     "link-to-withdrawn": "链接 {url} 指向已作废的 {target}；请改为链接替代它的文件，或删除该链接",
     "broken-anchor": "{url} 中的锚点不对应 {path} 的任何标题；其标题有 {headings}（按站点目录生成的标识）",
     "broken-anchor.none": "{url} 中的锚点不对应 {path} 的任何标题；该文件没有标题",
+    "acknowledged-invalid": "该文件须有 'acknowledged:'，其下为 {{commit, code, reason}} 的列表，如：\n{example}",
+    "acknowledged-invalid.entry": "每一条都须有 commit、code 和 reason",
+    "acknowledged-invalid.commit": "'commit' 必须是至少 7 位十六进制数字的提交号",
+    "acknowledged-invalid.code": "'code' 必须是问题代码，如 date-backwards",
+    "acknowledged-invalid.reason": "'reason' 必须说明为何接受该问题",
+    "acknowledged-invalid.all": "{problems}。",
+    "acknowledged": "{finding}【已由 {by} 于 {on} 在 {file} 中确认：{reason}】",
+    "acknowledged.adopter": "基线建立人",
+    "baseline-entry.mapping": (
+        "baseline.yml 把文件编号对应到其纸质版本，如 QP-01: {{revision: C/2, issued: 2023-05-10, approved_by: 王建国}}"
+    ),
+    "baseline-entry.order": "{id}：版本 {label} 不在 {previous} 之后；请按从旧到新的顺序列出纸质版本",
+    "baseline-entry.entry": (
+        "{id} 须有 revision、issued 和 approved_by，如 {{revision: {example}, issued: 2023-05-10, approved_by: 王建国}}"
+    ),
+    "baseline-entry.unknown": "{id}：未知的键 {unknown}；可用的键有 {known}",
+    "baseline-entry.scheme": (
+        "{id}：版本 {label} 不符合 {scheme} 编号方式；请写成 {example} 这样，纸质标签（如 r4）请写在 paper_label 中"
+    ),
+    "baseline-entry.issued": "{id}：'issued' 必须是纸质版的发布日期，如 issued: 2023-05-10",
+    "baseline-entry.approved-by": "{id}：'approved_by' 必须写明纸质版本 {label} 的批准人",
 }
