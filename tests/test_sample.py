@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import subprocess
 from importlib.metadata import entry_points
@@ -136,8 +138,43 @@ def test_demo_replays_a_year_and_builds_the_site(tmp_path: Path) -> None:
     home = (target / "site" / "index.html").read_text("utf-8")
     assert "QP-14" not in home
     assert (target / "site" / "procedures" / "qp-14-return-visit" / "index.html").is_file()
+    # Issue 15: no page staff read says commit, owner, approvers or manual/roles.yml.
+    assert staff_word_hits(target / "site") == []
     # Run again over its own output: it replaces its earlier demo.
     assert run_cli("demo", str(target)).code == 0
+
+
+# Words staff never read on the site (issue 15): git's and the front matter's, and the
+# path of the roles file. A short change id may stay, labelled 变更号.
+_STAFF_NEVER = re.compile(
+    r"(?<![A-Za-z])(commits?|owners?|approvers)(?![A-Za-z])|manual/roles\.yml", re.IGNORECASE
+)
+
+
+def _visible_text(page: str) -> str:
+    """What a reader sees of an HTML page: no scripts, styles, tags, attributes or URLs."""
+    page = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", page, flags=re.S | re.I)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def staff_word_hits(site: Path) -> list[str]:
+    """Every place a built page shows a word staff never read, as ``page: …context…``."""
+    hits = []
+    for page in sorted(site.rglob("*.html")):
+        text = _visible_text(page.read_text("utf-8"))
+        for match in _STAFF_NEVER.finditer(text):
+            context = " ".join(text[max(0, match.start() - 30) : match.end() + 30].split())
+            hits.append(f"{page.relative_to(site)}: {context}")
+    return hits
+
+
+def test_the_staff_word_check_sees_visible_text_only(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        '<p data-owner="x"><a href="/manual/roles.yml">角色</a></p><script>var commit=1</script>'
+        "<p>由 owner 编制</p>",
+        "utf-8",
+    )
+    assert staff_word_hits(tmp_path) == ["a.html: 角色 由 owner 编制"]
 
 
 def test_demo_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
