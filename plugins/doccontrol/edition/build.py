@@ -40,7 +40,7 @@ from doccontrol.edition.manifest import (
 from doccontrol.edition.markup import MarkdownSetup, converter, markdown_setup
 from doccontrol.edition.partcache import CachePolicy
 from doccontrol.edition.parts import jobs, locator, part_html, render_parts
-from doccontrol.edition.plan import EditionPlan, plan_edition
+from doccontrol.edition.plan import EditionPlan, plan_edition, several
 from doccontrol.edition.preflight import text_findings
 from doccontrol.history.trees import GitTree, tag_names
 from doccontrol.model.errors import DocControlError
@@ -56,7 +56,7 @@ class EditionRefused(DocControlError):
 
     def __init__(self, day: date, findings: list[Finding]) -> None:
         lines = "\n".join("  " + f.as_text() for f in findings)
-        super().__init__(f"no edition of {day}: as of that date\n{lines}")
+        super().__init__(msg("edition.refused", date=str(day), findings=lines))
         self.findings = findings
 
 
@@ -312,8 +312,8 @@ def build_edition(
     parts = render_parts(repo, print_css, todo, cache, processes, policy=policy)
     failures = [p.failure for p in parts if p.failure is not None]
     if failures:
-        message, path, line = failures[0]
-        raise DocControlError(message + "".join(f"\n  {m}" for m, _, _ in failures[1:]), path, line)
+        _, path, line = failures[0]
+        raise DocControlError(several([m for m, _, _ in failures]), path, line)
     found = [f for p in parts for f in p.findings]
     if found:
         raise EditionRefused(plan.date, sort_findings(found))

@@ -23,6 +23,7 @@ from fontTools.ttLib import TTCollection, TTFont, TTLibError  # type: ignore[imp
 from weasyprint.text.ffi import ffi, fontconfig
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 from doccontrol.sources.config import PrintFonts
 
 COLOUR_TABLES = ("CBDT", "CBLC", "COLR", "sbix", "SVG ")
@@ -121,8 +122,7 @@ def font_set(fonts: PrintFonts, hashes: bool = True) -> FontSet:
         files = installed.get(family, ())
         if not files:
             findings.append(error("mkdocs.yml", fonts.line, "print-font",
-                                  f"the print font {family!r} is not installed; install it, or name "
-                                  "an installed family in doc-control's print_fonts"))
+                                  msg("print-font.missing", family=repr(family))))
             continue
         # Coverage comes from the family's regular face (its bold and italic faces share its
         # character set); reading every face's cmap would make ``check`` slow.
@@ -133,16 +133,16 @@ def font_set(fonts: PrintFonts, hashes: bool = True) -> FontSet:
                 index, cmap, colour = _face(path, family, stat.st_mtime, stat.st_size, path == regular)
             except (OSError, TTLibError) as exc:
                 findings.append(error("mkdocs.yml", fonts.line, "print-font",
-                                      f"the print font {family!r} ({path}) cannot be read: {exc}"))
+                                      msg("print-font.unreadable", family=repr(family), path=str(path),
+                                          reason=str(exc))))
                 continue
             if index < 0:
                 continue
             if colour:
                 findings.append(error(
                     "mkdocs.yml", fonts.line, "print-font",
-                    f"the print font {family!r} ({Path(path).name}) is a colour or bitmap font "
-                    f"({', '.join(t.strip() for t in colour)} tables), which cannot be embedded "
-                    "the same way at every build: name a monochrome outline font instead",
+                    msg("print-font.colour", family=repr(family), file=Path(path).name,
+                        tables=", ".join(t.strip() for t in colour)),
                 ))
                 continue
             coverage |= cmap

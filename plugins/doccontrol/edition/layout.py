@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from weasyprint.formatting_structure import boxes
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import Message, msg
 
 # WeasyPrint lays out in CSS pixels (1/96 in); half a point is invisible on paper.
 TOLERANCE = 0.7
@@ -88,16 +89,17 @@ def overflows(document: Any, locate: Locator, label: str) -> list[Finding]:
             if (path, line) in seen:
                 continue
             seen.add((path, line))
-            what = f"<{box.element_tag}>" if getattr(box, "element_tag", None) else "a box"
+            what: str | Message = (
+                f"<{box.element_tag}>" if getattr(box, "element_tag", None) else msg("print-overflow.box")
+            )
             quoted = f" ({text[:40]!r})" if text else ""
             found.append(
                 error(
                     path,
                     line,
                     "print-overflow",
-                    f"{what}{quoted} runs {past * 0.75:.0f} pt past the printable area of page "
-                    f"{number} of {label}, and would be cut off in the PDF: give it a width the "
-                    "page can hold (drop a fixed width or nowrap, split the table or the line)",
+                    msg("print-overflow", what=what, quoted=quoted, points=f"{past * 0.75:.0f}",
+                        page=number, label=label),
                 )
             )
     return found

@@ -36,6 +36,7 @@ from doccontrol.edition.partcache import CachePolicy, prune, record_use
 from doccontrol.edition.sandbox import Piece, locate
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding
+from doccontrol.model.messages import Message, msg
 
 if TYPE_CHECKING:  # layout imports WeasyPrint, which only the workers need
     from doccontrol.edition.layout import Locator
@@ -100,7 +101,7 @@ class Part:
     pdf: bytes
     pages: int
     findings: tuple[Finding, ...]
-    failure: tuple[str, str | None, int | None] | None  # message, path, line
+    failure: tuple[Message, str | None, int | None] | None  # message, path, line
     rendered: bool  # False: it came from the cache
 
 
@@ -163,10 +164,11 @@ def render_part(job: PartJob) -> Part:
             return Part(job.doc_id, b"", 0, tuple(renderer.findings), None, True)
         return Part(job.doc_id, pdf, page_count(document), (), None, True)
     except DocControlError as exc:
-        return Part(job.doc_id, b"", 0, (), (exc.message, exc.path, exc.line), True)
+        return Part(job.doc_id, b"", 0, (), (exc.text, exc.path, exc.line), True)
     except Exception as exc:  # WeasyPrint failing on a document: say which, never a traceback
         path, line = find("")
-        return Part(job.doc_id, b"", 0, (), (f"{job.doc_id} cannot be printed: {exc!r}", path, line), True)
+        failure = msg("edition.unprintable", id=job.doc_id, reason=repr(exc))
+        return Part(job.doc_id, b"", 0, (), (failure, path, line), True)
     finally:
         if git is not None:
             git.close()

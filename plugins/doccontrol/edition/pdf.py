@@ -26,9 +26,11 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from doccontrol.edition.layout import Locator, overflows
+from doccontrol.edition.plan import several
 from doccontrol.edition.sandbox import BASE_URL, Tree, follow, parse_resource_url
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import Message, msg
 
 PDF_VARIANT = "pdf/a-3b"
 WEASYPRINT_VERSION: str = weasyprint.__version__
@@ -116,22 +118,29 @@ def _problems(records: Sequence[logging.LogRecord], locate: Locator) -> tuple[li
                 path,
                 line,
                 "print-glyph",
-                f"no embedded font has the character {char!r} (U+{ord(char):04X}); the PDF "
-                "would show a blank box: replace it, or declare a font that has it (print_fonts)"
+                msg("print-glyph.embedded", char=repr(char), code=f"U+{ord(char):04X}")
                 if char
-                else message,
+                else msg("print-glyph.weasyprint", text=message),
             )
         elif record.levelno >= logging.ERROR:
             path, line = locate("")
-            errors.append(DocControlError(f"PDF rendering: {message}", path, line))
+            errors.append(DocControlError(msg("edition.rendering", text=message), path, line))
     return list(glyphs.values()), errors
+
+
+def _located(problem: DocControlError) -> Message:
+    if not problem.path:
+        return problem.text
+    return msg("verify.located", path=problem.path, line=problem.line or 1, text=problem.text)
 
 
 def _raise(problems: Sequence[DocControlError]) -> None:
     if problems:
         first = problems[0]
         if len(problems) > 1:
-            first.message += "".join(f"\n  {p}" for p in problems[1:])
+            raise DocControlError(
+                several([_located(p) for p in problems]), first.path, first.line
+            )
         raise first
 
 

@@ -10,6 +10,7 @@ edition is the same whoever makes it, wherever, from whatever checkout.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from doccontrol.model.documents import (
 )
 from doccontrol.model.findings import Finding, error, sort_findings
 from doccontrol.model.history import History
+from doccontrol.model.messages import Message, msg
 from doccontrol.rules.control import DocumentControl, Revision, SignOff, Status
 from doccontrol.sources.catalog import Catalog, build_catalog
 from doccontrol.sources.config import Config
@@ -119,7 +121,7 @@ def refusals(project: Project) -> list[Finding]:
     control, history = project.control, project.history
     if control is None or history is None:
         return [f for f in project.findings if f.is_error] or [
-            error(".git", 1, "not-a-repository", "an edition is made from git history")
+            error(".git", 1, "not-a-repository", msg("not-a-repository.edition"))
         ]
     if not control.commit:
         return [
@@ -127,8 +129,7 @@ def refusals(project: Project) -> list[Finding]:
                 ".git",
                 1,
                 "edition-no-commit",
-                f"the release branch {project.config.branch} has no commit on or before "
-                f"{project.as_of}: there is nothing to issue",
+                msg("edition-no-commit", branch=project.config.branch, date=str(project.as_of)),
             )
         ]
     found = [f for f in control.findings if f.is_error]
@@ -144,8 +145,8 @@ def refusals(project: Project) -> list[Finding]:
                     ctl.path,
                     1,
                     "unapproved-change",
-                    f"commit {change.commit[:8]} by {change.author} on {change.date} changed "
-                    f"{ctl.id} without approval: {change.reason}",
+                    msg("unapproved-change.edition", commit=change.commit[:8], author=change.author,
+                        date=str(change.date), id=ctl.id, reason=change.reason),
                 )
             )
     return sort_findings(found)
@@ -242,8 +243,7 @@ def plan_edition(project: Project, organisation: str) -> tuple[EditionPlan | Non
                     current.path,
                     1,
                     "edition-text",
-                    f"{ctl.id} {current.label}: the approved text (commit {current.commit[:8]}) "
-                    "cannot be read as a document; see doccontrol check",
+                    msg("edition-text", id=ctl.id, label=current.label, commit=current.commit[:8]),
                 )
             )
             continue
@@ -257,7 +257,7 @@ def plan_edition(project: Project, organisation: str) -> tuple[EditionPlan | Non
                 ".git",
                 1,
                 "edition-empty",
-                f"no document is current on {project.as_of}: there is nothing to issue",
+                msg("edition-empty", date=str(project.as_of)),
             )
         ]
     titles = tuple(sorted({c.id: c.title for c in control.documents}.items()))
@@ -278,3 +278,11 @@ def plan_edition(project: Project, organisation: str) -> tuple[EditionPlan | Non
         ),
         [],
     )
+
+
+def several(problems: Sequence[Message]) -> Message:
+    """Problems that stop an edition, the first and then each further one on a line of its own."""
+    text = problems[-1]
+    for problem in reversed(problems[:-1]):
+        text = msg("edition.and", first=problem, next=text)
+    return text

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from doccontrol.edition.markup import LANDSCAPE_COLUMNS, unsupported_fences
 from doccontrol.edition.sandbox import Piece
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
 
@@ -45,9 +46,7 @@ def glyph_findings(piece: Piece, coverage: frozenset[int]) -> list[Finding]:
                     piece.path,
                     piece.body_line + offset,
                     "print-glyph",
-                    f"no print font has {named}; the PDF would show a blank box: replace "
-                    f"{'it' if len(missing) == 1 else 'them'}, or add a font that has "
-                    f"{'it' if len(missing) == 1 else 'them'} to print_fonts' fallback",
+                    msg("print-glyph" if len(missing) == 1 else "print-glyph.several", chars=named),
                 )
             )
     return found
@@ -62,9 +61,7 @@ def fence_findings(piece: Piece, diagrams: bool = False) -> list[Finding]:
             piece.path,
             piece.body_line + offset,
             "print-unsupported",
-            f"a ```{language} diagram has no renderer here (headless chromium with Playwright, which "
-            "draws it for the edition) and would print as its source code: install chromium "
-            "(scripts/bootstrap), or draw it as an SVG or PNG in the repository and include the image",
+            msg("print-unsupported", language=language),
         )
         for offset, language in unsupported_fences(piece.body)
     ]
@@ -90,9 +87,7 @@ def table_findings(piece: Piece) -> list[Finding]:
                         piece.path,
                         piece.body_line + offset - 1,
                         "print-table-too-wide",
-                        f"this table has {count} columns; a landscape page holds "
-                        f"{LANDSCAPE_COLUMNS} at a readable size: split it into tables of at most "
-                        f"{LANDSCAPE_COLUMNS} columns, or turn columns into rows",
+                        msg("print-table-too-wide", count=count, most=LANDSCAPE_COLUMNS),
                     )
                 )
     return found

@@ -38,6 +38,7 @@ from tinycss2.serializer import serialize_string_value, serialize_url
 
 from doccontrol.model.findings import Finding, error
 from doccontrol.model.history import TreeEntry
+from doccontrol.model.messages import msg
 
 VIRTUAL_HOST = "doccontrol.invalid"
 BASE_URL = f"https://{VIRTUAL_HOST}/"
@@ -415,7 +416,7 @@ def sandbox_html(
                 piece.path,
                 locate([*_needles(url), *hints], piece),
                 "edition-resource",
-                f"{where} refers to {url.strip()!r}: {decision.reason}",
+                msg("edition-resource", where=where, url=repr(url.strip()), reason=decision.reason),
             )
         )
         return INVALID

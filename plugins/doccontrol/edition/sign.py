@@ -70,8 +70,7 @@ def load_key(path: Path, password: str | None) -> SigningKey:
         data = path.read_bytes()
     except OSError as exc:
         raise DocControlError(
-            f"cannot read the signing key: {exc.strerror}; pass --key FILE.p12 or set "
-            "DOCCONTROL_SIGNING_KEY",
+            msg("sign.key-unreadable", reason=str(exc.strerror)),
             str(path),
         ) from None
     try:
@@ -80,12 +79,11 @@ def load_key(path: Path, password: str | None) -> SigningKey:
         )
     except (ValueError, TypeError) as exc:
         raise DocControlError(
-            f"the signing key will not open ({exc}): is it a PKCS#12 file (.p12/.pfx), and is "
-            "the password right (--password or DOCCONTROL_SIGNING_PASSWORD)?",
+            msg("sign.key-closed", reason=str(exc)),
             str(path),
         ) from None
     if simple is None or simple.signing_cert is None:
-        raise DocControlError("the PKCS#12 file holds no certificate for its key", str(path))
+        raise DocControlError(msg("sign.no-certificate"), str(path))
     return SigningKey(signer_of(simple.signing_cert), simple)
 
 
@@ -211,12 +209,12 @@ def sign_pdf(
                     new_field_spec=SigFieldSpec(FIELD, on_page=0, box=STAMP_BOX),
                 ).sign_pdf(writer, appearance_text_params={"signer": key.signer.name})
     except TimestampRequestError as exc:
-        raise DocControlError(f"no timestamp: {exc}; check --tsa, or sign without it") from None
+        raise DocControlError(msg("sign.no-timestamp", reason=str(exc))) from None
     except Exception as exc:  # pyHanko's own errors: a message, never a traceback
-        raise DocControlError(f"signing failed: {exc}") from None
+        raise DocControlError(msg("sign.failed", reason=str(exc))) from None
     signed: bytes = out.getvalue()
     if not signed.startswith(pdf):  # pragma: no cover - pyHanko appends
-        raise DocControlError("signing rewrote the PDF instead of appending to it")
+        raise DocControlError(msg("sign.rewrote"))
     return signed
 
 
@@ -229,9 +227,9 @@ def load_trust(paths: list[Path]) -> list[asn1_x509.Certificate]:
         try:
             certs.extend(load_certs_from_pemder_data(path.read_bytes()))
         except OSError as exc:
-            raise DocControlError(f"cannot read the trust anchor: {exc.strerror}", str(path)) from None
+            raise DocControlError(msg("sign.trust-unreadable", reason=str(exc.strerror)), str(path)) from None
         except (ValueError, TypeError) as exc:
-            raise DocControlError(f"not a PEM or DER certificate: {exc}", str(path)) from None
+            raise DocControlError(msg("sign.not-certificate", reason=str(exc)), str(path)) from None
     return certs
 
 

@@ -168,7 +168,7 @@ def document_pdf(
     md, problems = converter(markdown_at(tree, control.commit))
     if md is None:
         first = problems[0]
-        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
+        raise DocControlError(msg("edition.finding", code=first.code, text=first.text), first.path, first.line)
     ctx = single_context(
         organisation, printable, project.approved.roles, project.approved.external, titles, withdrawn,
         md, project.config.language,
@@ -176,7 +176,7 @@ def document_pdf(
     page = document_html(printable, ctx, tree, str(repo.resolve()))
     if page.findings:
         first = page.findings[0]
-        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
+        raise DocControlError(msg("edition.finding", code=first.code, text=first.text), first.path, first.line)
     if "mermaid" in page.html:  # drawn as the edition draws them, where chromium is installed
         from doccontrol.edition.diagrams import available, with_diagrams
 
@@ -221,7 +221,7 @@ def document_pdf(
     )
     if renderer.findings:
         first = renderer.findings[0]
-        raise DocControlError(f"{first.code}: {first.message}", first.path, first.line)
+        raise DocControlError(msg("edition.finding", code=first.code, text=first.text), first.path, first.line)
     folder.mkdir(parents=True, exist_ok=True)
     replace_file(target, data)
     return DocumentPdf(name, data, True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from doccontrol.model.errors import UsageError
+from doccontrol.model.messages import msg
 
 FOLDER = "editions"
 INDEX = "editions.json"
@@ -141,7 +142,7 @@ def publish(
     target = folder / day.isoformat()
     if target.exists():
         raise UsageError(
-            f"{target} already exists: an edition is never replaced; release another date",
+            msg("store.exists", folder=str(target)),
             str(target),
         )
     index = folder / INDEX

@@ -95,6 +95,75 @@ EN: dict[str, str] = {
         "font {family} ({file}): the edition embeds SHA-256 {edition}, this machine has {here}: "
         "install the edition's font to rebuild it"
     ),
+    # the edition's findings and errors
+    "print-font.missing": (
+        "the print font {family} is not installed; install it, or name an installed family in "
+        "doc-control's print_fonts"
+    ),
+    "print-font.unreadable": "the print font {family} ({path}) cannot be read: {reason}",
+    "print-font.colour": (
+        "the print font {family} ({file}) is a colour or bitmap font ({tables} tables), which "
+        "cannot be embedded the same way at every build: name a monochrome outline font instead"
+    ),
+    "print-overflow.box": "a box",
+    "print-overflow": (
+        "{what}{quoted} runs {points} pt past the printable area of page {page} of {label}, and "
+        "would be cut off in the PDF: give it a width the page can hold (drop a fixed width or "
+        "nowrap, split the table or the line)"
+    ),
+    "print-glyph.embedded": (
+        "no embedded font has the character {char} ({code}); the PDF would show a blank box: "
+        "replace it, or declare a font that has it (print_fonts)"
+    ),
+    "print-glyph.weasyprint": "{text}",
+    "print-glyph": (
+        "no print font has {chars}; the PDF would show a blank box: replace it, or add a font "
+        "that has it to print_fonts' fallback"
+    ),
+    "print-glyph.several": (
+        "no print font has {chars}; the PDF would show a blank box: replace them, or add a font "
+        "that has them to print_fonts' fallback"
+    ),
+    "print-unsupported": (
+        "a ```{language} diagram has no renderer in the edition and would print as its source "
+        "code: draw it as an SVG or PNG in the repository and include the image"
+    ),
+    "print-table-too-wide": (
+        "this table has {count} columns; a landscape page holds {most} at a readable size: "
+        "split it into tables of at most {most} columns, or turn columns into rows"
+    ),
+    "edition-resource": "{where} refers to {url}: {reason}",
+    "edition.rendering": "PDF rendering: {text}",
+    "edition.and": "{first}\n  {next}",
+    "edition.unprintable": "{id} cannot be printed: {reason}",
+    "edition.finding": "{code}: {text}",
+    "edition.refused": "no edition of {date}: as of that date\n{findings}",
+    "not-a-repository.edition": "an edition is made from git history",
+    "edition-no-commit": (
+        "the release branch {branch} has no commit on or before {date}: there is nothing to issue"
+    ),
+    "unapproved-change.edition": (
+        "commit {commit} by {author} on {date} changed {id} without approval: {reason}"
+    ),
+    "edition-text": (
+        "{id} {label}: the approved text (commit {commit}) cannot be read as a document; "
+        "see doccontrol check"
+    ),
+    "edition-empty": "no document is current on {date}: there is nothing to issue",
+    "store.exists": "{folder} already exists: an edition is never replaced; release another date",
+    "sign.key-unreadable": (
+        "cannot read the signing key: {reason}; pass --key FILE.p12 or set DOCCONTROL_SIGNING_KEY"
+    ),
+    "sign.key-closed": (
+        "the signing key will not open ({reason}): is it a PKCS#12 file (.p12/.pfx), and is the "
+        "password right (--password or DOCCONTROL_SIGNING_PASSWORD)?"
+    ),
+    "sign.no-certificate": "the PKCS#12 file holds no certificate for its key",
+    "sign.no-timestamp": "no timestamp: {reason}; check --tsa, or sign without it",
+    "sign.failed": "signing failed: {reason}",
+    "sign.rewrote": "signing rewrote the PDF instead of appending to it",
+    "sign.trust-unreadable": "cannot read the trust anchor: {reason}",
+    "sign.not-certificate": "not a PEM or DER certificate: {reason}",
 }
 
 ZH: dict[str, str] = {
@@ -170,4 +239,55 @@ ZH: dict[str, str] = {
         "字体 {family}（{file}）：版次嵌入的 SHA-256 为 {edition}，本机为 {here}："
         "请安装版次所用的字体后再重建"
     ),
+    "print-font.missing": "打印字体 {family} 未安装；请安装，或在 doc-control 的 print_fonts 中改用已安装的字体族",
+    "print-font.unreadable": "无法读取打印字体 {family}（{path}）：{reason}",
+    "print-font.colour": (
+        "打印字体 {family}（{file}）是彩色或点阵字体（{tables} 表），无法在每次生成时以相同方式嵌入："
+        "请改用单色轮廓字体"
+    ),
+    "print-overflow.box": "一个版块",
+    "print-overflow": (
+        "{what}{quoted} 超出 {label} 第 {page} 页可打印区域 {points} pt，在 PDF 中会被截断："
+        "请给它页面容得下的宽度（去掉固定宽度或 nowrap，拆分表格或该行）"
+    ),
+    "print-glyph.embedded": (
+        "嵌入的字体中没有字符 {char}（{code}）；PDF 中会显示为空白方框："
+        "请替换该字符，或在 print_fonts 中声明含有它的字体"
+    ),
+    "print-glyph.weasyprint": "PDF 排版：{text}",
+    "print-glyph": (
+        "打印字体中没有 {chars}；PDF 中会显示为空白方框：请替换该字符，或把含有它的字体加入 print_fonts 的 fallback"
+    ),
+    "print-glyph.several": (
+        "打印字体中没有 {chars}；PDF 中会显示为空白方框：请替换这些字符，或把含有它们的字体加入 print_fonts 的 fallback"
+    ),
+    "print-unsupported": (
+        "版次中没有 ```{language} 图表的渲染器，会按源代码打印：请在仓库中画成 SVG 或 PNG 图片并插入"
+    ),
+    "print-table-too-wide": (
+        "该表格有 {count} 列；横向页面在可读字号下最多容纳 {most} 列：请拆分为每表不超过 {most} 列，或把列改为行"
+    ),
+    "edition-resource": "{where} 引用了 {url}：{reason}",
+    "edition.rendering": "PDF 排版：{text}",
+    "edition.and": "{first}\n  另：{next}",
+    "edition.unprintable": "{id} 无法打印：{reason}",
+    "edition.finding": "{code}：{text}",
+    "edition.refused": "不生成 {date} 的版次：截至该日\n{findings}",
+    "not-a-repository.edition": "版次须由 git 历史生成",
+    "edition-no-commit": "发布分支 {branch} 在 {date} 及之前没有提交：没有可发布的内容",
+    "unapproved-change.edition": "{author} 于 {date} 的提交 {commit} 未经批准修改了 {id}：{reason}",
+    "edition-text": "{id} {label}：已批准的文本（提交 {commit}）无法作为文件读取；请运行 doccontrol check",
+    "edition-empty": "{date} 没有现行文件：没有可发布的内容",
+    "store.exists": "{folder} 已存在：版次从不替换；请发布其他日期的版次",
+    "sign.key-unreadable": "无法读取签名密钥：{reason}；请用 --key FILE.p12 指定或设置 DOCCONTROL_SIGNING_KEY",
+    "sign.key-closed": (
+        "签名密钥打不开（{reason}）：是否为 PKCS#12 文件（.p12/.pfx），密码是否正确"
+        "（--password 或 DOCCONTROL_SIGNING_PASSWORD）？"
+    ),
+    "sign.no-certificate": "该 PKCS#12 文件中没有与密钥对应的证书",
+    "sign.no-timestamp": "没有时间戳：{reason}；请检查 --tsa，或不加时间戳签署",
+    "sign.failed": "签署失败：{reason}",
+    "sign.rewrote": "签署时改写了 PDF，而不是追加签名",
+    "sign.trust-unreadable": "无法读取信任锚证书：{reason}",
+    "sign.not-certificate": "不是 PEM 或 DER 格式的证书：{reason}",
 }
