@@ -40,7 +40,7 @@ WEASYPRINT_VERSION: str = weasyprint.__version__
 class SandboxRefusal(FatalURLFetchingError):  # type: ignore[misc]
     """WeasyPrint asked for something outside the sandbox; rendering stops."""
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(self, url: str, reason: Message) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
@@ -62,18 +62,18 @@ class SandboxFetcher(URLFetcher):  # type: ignore[misc]
                     body = resp.read()
                     kind = resp.headers.get_content_type()
             except (ValueError, OSError) as exc:
-                raise SandboxRefusal(url[:60], f"unreadable data: URL ({exc})") from None
+                raise SandboxRefusal(url[:60], msg("sandbox.data-url", reason=str(exc))) from None
             return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
         parsed = parse_resource_url(url)
         if parsed is None:
-            raise SandboxRefusal(url, "only files of the repository can be loaded into a PDF")
+            raise SandboxRefusal(url, msg("sandbox.outside"))
         commit, path = parsed
         decision = follow(self.tree, commit, path)
         if decision.kind != "load":
-            raise SandboxRefusal(url, decision.reason)
+            raise SandboxRefusal(url, decision.reason or msg("sandbox.invalid"))
         entry = self.tree.entry(commit, decision.path)
         if entry is None:  # pragma: no cover - follow() found it
-            raise SandboxRefusal(url, "not in the repository")
+            raise SandboxRefusal(url, msg("sandbox.outside"))
         kind = mimetypes.guess_type(decision.path)[0] or "application/octet-stream"
         self.served.append(decision.path)
         return URLFetcherResponse(url, body=self.tree.blob(entry.sha), headers={"Content-Type": kind})
@@ -177,7 +177,7 @@ class Renderer:
                 url = getattr(exc, "url", "") or str(exc)
                 reason = getattr(exc, "reason", "") or str(exc)
                 path, line = locate(url)
-                raise DocControlError(f"the PDF would load {url}: {reason}", path, line) from None
+                raise DocControlError(msg("edition.would-load", url=url, reason=reason), path, line) from None
         self._collect(log.records, locate)
         self.findings.extend(overflows(document, locate, label))
         return document
@@ -225,9 +225,8 @@ class Renderer:
             except FatalURLFetchingError as exc:  # an attachment link the scan did not see
                 url = getattr(exc, "url", "") or str(exc)
                 path, line = locate(url)
-                raise DocControlError(
-                    f"the PDF would load {url}: {getattr(exc, 'reason', '') or exc}", path, line
-                ) from None
+                reason = getattr(exc, "reason", "") or str(exc)
+                raise DocControlError(msg("edition.would-load", url=url, reason=reason), path, line) from None
         self._collect(log.records, locate)
         assert isinstance(pdf, bytes)
         return pdf

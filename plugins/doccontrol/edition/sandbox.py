@@ -38,7 +38,7 @@ from tinycss2.serializer import serialize_string_value, serialize_url
 
 from doccontrol.model.findings import Finding, error
 from doccontrol.model.history import TreeEntry
-from doccontrol.model.messages import msg
+from doccontrol.model.messages import Message, msg
 
 VIRTUAL_HOST = "doccontrol.invalid"
 BASE_URL = f"https://{VIRTUAL_HOST}/"
@@ -83,7 +83,7 @@ class Decision:
 
     kind: str  # "keep" | "load" | "refuse"
     path: str = ""
-    reason: str = ""
+    reason: Message | None = None  # why it is refused
 
 
 KEEP = Decision("keep")
@@ -120,8 +120,7 @@ def follow(tree: Tree, commit: str, path: str, hops: int = 0) -> Decision:
             if i == len(parts):
                 return Decision(
                     "refuse",
-                    reason=f"{path} is not in the repository at commit {commit[:8]}; "
-                    "commit the file, or correct the path",
+                    reason=msg("sandbox.not-committed", path=path, commit=commit[:8]),
                 )
             continue  # a folder: git trees list files, not folders
         if entry.mode == "120000":
@@ -129,26 +128,23 @@ def follow(tree: Tree, commit: str, path: str, hops: int = 0) -> Decision:
             if target.startswith("/"):
                 return Decision(
                     "refuse",
-                    reason=f"{prefix} is a symbolic link to {target}, outside the repository; "
-                    "an edition loads only files inside the repository (a link must be relative "
-                    "and stay inside it): copy the file in instead",
+                    reason=msg("sandbox.absolute-link", path=prefix, target=target),
                 )
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(prefix), target, *parts[i:]))
             if joined == ".." or joined.startswith("../"):
                 return Decision(
                     "refuse",
-                    reason=f"{prefix} is a symbolic link to {target}, which leaves the repository; "
-                    "copy the file in instead",
+                    reason=msg("sandbox.escaping-link", path=prefix, target=target),
                 )
             if hops >= _MAX_LINKS:
-                return Decision("refuse", reason=f"{prefix}: too many levels of symbolic links")
+                return Decision("refuse", reason=msg("sandbox.link-loop", path=prefix))
             return follow(tree, commit, joined, hops + 1)
         if entry.mode == "160000":
-            return Decision("refuse", reason=f"{prefix} is a git submodule, not a file of this repository")
+            return Decision("refuse", reason=msg("sandbox.submodule", path=prefix))
         if i < len(parts):
-            return Decision("refuse", reason=f"{prefix} is a file, not a folder")
+            return Decision("refuse", reason=msg("sandbox.not-folder", path=prefix))
         return Decision("load", path=path)
-    return Decision("refuse", reason=f"{path} is not a file")
+    return Decision("refuse", reason=msg("sandbox.not-file", path=path))
 
 
 def decide(url: str, from_path: str, commit: str, repo_root: str, tree: Tree) -> Decision:
@@ -167,49 +163,43 @@ def decide(url: str, from_path: str, commit: str, repo_root: str, tree: Tree) ->
             if local.startswith(root):
                 return Decision(
                     "refuse",
-                    reason="an absolute file:// URL depends on where the repository is checked out; "
-                    "refer to the file by a path relative to the document",
+                    reason=msg("sandbox.file-url-inside"),
                 )
             return Decision(
                 "refuse",
-                reason=f"file:// URL reads {local or value}, outside the repository; an edition "
-                "loads only files inside the repository",
+                reason=msg("sandbox.file-url", path=local or value),
             )
         if scheme in ("http", "https", "ftp", "ftps", "ws", "wss"):
             return Decision(
                 "refuse",
-                reason="an edition never loads anything from the network; put the file in the "
-                "repository and refer to it by a relative path",
+                reason=msg("sandbox.network"),
             )
-        return Decision("refuse", reason=f"the {scheme}: scheme cannot be loaded into an edition")
+        return Decision("refuse", reason=msg("sandbox.scheme", scheme=scheme))
     if value.startswith(("//", "\\\\")):
         return Decision(
             "refuse",
-            reason="a network-path URL loads from another host; an edition never loads anything "
-            "from the network",
+            reason=msg("sandbox.network-path"),
         )
     try:
         parts = urlsplit(value)
     except ValueError:
-        return Decision("refuse", reason="not a valid URL")
+        return Decision("refuse", reason=msg("sandbox.invalid"))
     rel = unquote(parts.path)
     if not rel:
         return KEEP  # only a query or fragment: this document itself
     if rel.startswith("/"):
         return Decision(
             "refuse",
-            reason=f"absolute path {rel}: an edition loads only files inside the repository, by a "
-            "path relative to the document",
+            reason=msg("sandbox.absolute-path", path=rel),
         )
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), rel))
     if joined == ".." or joined.startswith("../"):
         return Decision(
             "refuse",
-            reason=f"{rel} leaves the repository (../ escape); an edition loads only files inside "
-            "the repository",
+            reason=msg("sandbox.escape", path=rel),
         )
     if joined == ".":
-        return Decision("refuse", reason="the URL names a folder, not a file")
+        return Decision("refuse", reason=msg("sandbox.folder"))
     return follow(tree, commit, joined)
 
 
@@ -416,7 +406,8 @@ def sandbox_html(
                 piece.path,
                 locate([*_needles(url), *hints], piece),
                 "edition-resource",
-                msg("edition-resource", where=where, url=repr(url.strip()), reason=decision.reason),
+                msg("edition-resource", where=where, url=repr(url.strip()),
+                    reason=decision.reason or msg("sandbox.invalid")),
             )
         )
         return INVALID

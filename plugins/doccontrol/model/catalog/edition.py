@@ -164,6 +164,48 @@ EN: dict[str, str] = {
     "sign.rewrote": "signing rewrote the PDF instead of appending to it",
     "sign.trust-unreadable": "cannot read the trust anchor: {reason}",
     "sign.not-certificate": "not a PEM or DER certificate: {reason}",
+    # the sandbox: what an edition may load
+    "edition.would-load": "the PDF would load {url}: {reason}",
+    "sandbox.not-committed": (
+        "{path} is not in the repository at commit {commit}; commit the file, or correct the path"
+    ),
+    "sandbox.absolute-link": (
+        "{path} is a symbolic link to {target}, outside the repository; an edition loads only "
+        "files inside the repository (a link must be relative and stay inside it): copy the file in instead"
+    ),
+    "sandbox.escaping-link": (
+        "{path} is a symbolic link to {target}, which leaves the repository; copy the file in instead"
+    ),
+    "sandbox.link-loop": "{path}: too many levels of symbolic links",
+    "sandbox.submodule": "{path} is a git submodule, not a file of this repository",
+    "sandbox.not-folder": "{path} is a file, not a folder",
+    "sandbox.not-file": "{path} is not a file",
+    "sandbox.file-url-inside": (
+        "an absolute file:// URL depends on where the repository is checked out; "
+        "refer to the file by a path relative to the document"
+    ),
+    "sandbox.file-url": (
+        "file:// URL reads {path}, outside the repository; an edition loads only files inside the repository"
+    ),
+    "sandbox.network": (
+        "an edition never loads anything from the network; put the file in the repository and "
+        "refer to it by a relative path"
+    ),
+    "sandbox.scheme": "the {scheme}: scheme cannot be loaded into an edition",
+    "sandbox.network-path": (
+        "a network-path URL loads from another host; an edition never loads anything from the network"
+    ),
+    "sandbox.invalid": "not a valid URL",
+    "sandbox.absolute-path": (
+        "absolute path {path}: an edition loads only files inside the repository, by a path "
+        "relative to the document"
+    ),
+    "sandbox.escape": (
+        "{path} leaves the repository (../ escape); an edition loads only files inside the repository"
+    ),
+    "sandbox.folder": "the URL names a folder, not a file",
+    "sandbox.data-url": "unreadable data: URL ({reason})",
+    "sandbox.outside": "only files of the repository can be loaded into a PDF",
 }
 
 ZH: dict[str, str] = {
@@ -290,4 +332,26 @@ ZH: dict[str, str] = {
     "sign.rewrote": "签署时改写了 PDF，而不是追加签名",
     "sign.trust-unreadable": "无法读取信任锚证书：{reason}",
     "sign.not-certificate": "不是 PEM 或 DER 格式的证书：{reason}",
+    "edition.would-load": "PDF 将会加载 {url}：{reason}",
+    "sandbox.not-committed": "{path} 不在提交 {commit} 的仓库中；请提交该文件，或更正路径",
+    "sandbox.absolute-link": (
+        "{path} 是指向仓库之外 {target} 的符号链接；版次只加载仓库内的文件（链接必须是相对的且留在仓库内）："
+        "请把文件复制进来"
+    ),
+    "sandbox.escaping-link": "{path} 是指向 {target} 的符号链接，会离开仓库；请把文件复制进来",
+    "sandbox.link-loop": "{path}：符号链接层数过多",
+    "sandbox.submodule": "{path} 是 git 子模块，不是本仓库的文件",
+    "sandbox.not-folder": "{path} 是文件，不是文件夹",
+    "sandbox.not-file": "{path} 不是文件",
+    "sandbox.file-url-inside": "绝对的 file:// 网址取决于仓库检出的位置；请用相对于本文件的路径引用该文件",
+    "sandbox.file-url": "file:// 网址读取的 {path} 在仓库之外；版次只加载仓库内的文件",
+    "sandbox.network": "版次从不从网络加载任何内容；请把文件放入仓库，并用相对路径引用",
+    "sandbox.scheme": "{scheme}: 方案的内容不能加载到版次中",
+    "sandbox.network-path": "网络路径网址会从其他主机加载；版次从不从网络加载任何内容",
+    "sandbox.invalid": "不是有效的网址",
+    "sandbox.absolute-path": "绝对路径 {path}：版次只按相对于本文件的路径加载仓库内的文件",
+    "sandbox.escape": "{path} 会离开仓库（../ 越界）；版次只加载仓库内的文件",
+    "sandbox.folder": "该网址指向文件夹，不是文件",
+    "sandbox.data-url": "无法读取的 data: 网址（{reason}）",
+    "sandbox.outside": "只有仓库中的文件才能加载到 PDF 中",
 }
