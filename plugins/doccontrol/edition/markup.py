@@ -29,6 +29,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import Message, msg
 
 # What MkDocs always adds in front of the configured extensions.
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -98,7 +99,7 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _Loader.add_multi_constructor("!", _other_tag)
 
 
-def _problem(line: int, message: str) -> Finding:
+def _problem(line: int, message: Message) -> Finding:
     return error("mkdocs.yml", line, "print-extension", message)
 
 
@@ -120,15 +121,14 @@ def markdown_setup(text: str | None) -> MarkdownSetup:
         return MarkdownSetup(tuple(specs))
     if not isinstance(node, yaml.SequenceNode):
         return MarkdownSetup(tuple(specs), (_problem(
-            node.start_mark.line + 1, "markdown_extensions must be a list of extension names"),))
+            node.start_mark.line + 1, msg("print-extension.list")),))
     for item in node.value:
         line = item.start_mark.line + 1
         try:
             value = _construct(item)
         except yaml.MarkedYAMLError as exc:
             where = exc.problem_mark.line + 1 if exc.problem_mark else line
-            findings.append(_problem(where, f"{exc.problem}: install the package that provides "
-                                     "it, or remove the option"))
+            findings.append(_problem(where, msg("print-extension.constructor", problem=str(exc.problem))))
             continue
         options: Any
         if isinstance(value, str):
@@ -137,11 +137,10 @@ def markdown_setup(text: str | None) -> MarkdownSetup:
             name, options = next(iter(value.items()))
             options = options or {}
         else:
-            findings.append(_problem(line, "a markdown_extensions entry is a name, or a name with "
-                                     "its options"))
+            findings.append(_problem(line, msg("print-extension.entry")))
             continue
         if not isinstance(name, str) or not isinstance(options, dict):
-            findings.append(_problem(line, f"the options of {name!r} must be a mapping"))
+            findings.append(_problem(line, msg("print-extension.options", name=repr(name))))
             continue
         spec = ExtensionSpec(name, tuple(options.items()), line)
         # MkDocs lists an extension once, where it first appears, with the configured options.
@@ -165,10 +164,9 @@ def _extension(spec: ExtensionSpec) -> Extension | Finding:
     try:
         return markdown.Markdown().build_extension(spec.name, dict(spec.options))
     except ImportError as exc:
-        return _problem(spec.line, f"the Markdown extension {spec.name!r} is not installed ({exc}); "
-                        "install the package that provides it, or remove it from markdown_extensions")
+        return _problem(spec.line, msg("print-extension.missing", name=repr(spec.name), reason=str(exc)))
     except Exception as exc:  # an extension's own validation: any exception type
-        return _problem(spec.line, f"the Markdown extension {spec.name!r} refuses its options: {exc}")
+        return _problem(spec.line, msg("print-extension.refuses", name=repr(spec.name), reason=str(exc)))
 
 
 def converter(setup: MarkdownSetup) -> tuple[markdown.Markdown | None, tuple[Finding, ...]]:
@@ -187,7 +185,7 @@ def converter(setup: MarkdownSetup) -> tuple[markdown.Markdown | None, tuple[Fin
         md = markdown.Markdown(extensions=[*extensions, PrintLayout()], output_format="html")
     except Exception as exc:  # two extensions that do not go together
         line = setup.extensions[-1].line if setup.extensions else 1
-        return None, (_problem(line, f"the Markdown extensions cannot be combined: {exc}"),)
+        return None, (_problem(line, msg("print-extension.combined", reason=str(exc))),)
     return md, ()
 
 

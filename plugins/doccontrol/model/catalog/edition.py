@@ -206,6 +206,17 @@ EN: dict[str, str] = {
     "sandbox.folder": "the URL names a folder, not a file",
     "sandbox.data-url": "unreadable data: URL ({reason})",
     "sandbox.outside": "only files of the repository can be loaded into a PDF",
+    # markdown_extensions, as the edition reads them
+    "print-extension.list": "markdown_extensions must be a list of extension names",
+    "print-extension.constructor": "{problem}: install the package that provides it, or remove the option",
+    "print-extension.entry": "a markdown_extensions entry is a name, or a name with its options",
+    "print-extension.options": "the options of {name} must be a mapping",
+    "print-extension.missing": (
+        "the Markdown extension {name} is not installed ({reason}); install the package that "
+        "provides it, or remove it from markdown_extensions"
+    ),
+    "print-extension.refuses": "the Markdown extension {name} refuses its options: {reason}",
+    "print-extension.combined": "the Markdown extensions cannot be combined: {reason}",
 }
 
 ZH: dict[str, str] = {
@@ -354,4 +365,13 @@ ZH: dict[str, str] = {
     "sandbox.folder": "该网址指向文件夹，不是文件",
     "sandbox.data-url": "无法读取的 data: 网址（{reason}）",
     "sandbox.outside": "只有仓库中的文件才能加载到 PDF 中",
+    "print-extension.list": "markdown_extensions 必须是扩展名称的列表",
+    "print-extension.constructor": "{problem}：请安装提供它的软件包，或删除该选项",
+    "print-extension.entry": "markdown_extensions 的每一项是扩展名称，或名称加其选项",
+    "print-extension.options": "{name} 的选项必须是映射",
+    "print-extension.missing": (
+        "Markdown 扩展 {name} 未安装（{reason}）；请安装提供它的软件包，或从 markdown_extensions 中删除"
+    ),
+    "print-extension.refuses": "Markdown 扩展 {name} 不接受其选项：{reason}",
+    "print-extension.combined": "这些 Markdown 扩展不能同时使用：{reason}",
 }
