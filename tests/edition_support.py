@@ -153,8 +153,10 @@ def run(*args: str, cwd: Path | None = None, environ: dict[str, str] | None = No
     return Result(proc.returncode, proc.stdout, proc.stderr)
 
 
-def release(repo: Path, key: Key, day: str = EDITION_DAY, *extra: str) -> Result:
-    return run("release", "--repo", str(repo), "--date", day, "--key", str(key.p12),
+def release(repo: Path, key: Key, day: str = EDITION_DAY, *extra: str, lang: str | None = None) -> Result:
+    """``doccontrol release``; ``lang`` for a test that reads the wording (``--lang``)."""
+    chosen = ("--lang", lang) if lang else ()
+    return run(*chosen, "release", "--repo", str(repo), "--date", day, "--key", str(key.p12),
                "--password", key.password, *extra)
 
 

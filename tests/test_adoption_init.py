@@ -97,7 +97,7 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, home: Path
     org = tmp_path / "org"
     (org / "manual").mkdir(parents=True)
     (org / "manual/roles.yml").write_text("mine\n", "utf-8")
-    result = doccontrol("init", str(org), cwd=tmp_path, home=home)
+    result = doccontrol("--lang", "en", "init", str(org), cwd=tmp_path, home=home)
     assert result.code == 1
     assert "already has manual/roles.yml; init never overwrites a file" in result.stderr
     assert sorted(p.name for p in org.iterdir()) == ["manual"]
@@ -113,7 +113,7 @@ def test_init_sample_copies_the_sample_organisation(tmp_path: Path, home: Path) 
     assert (org / "procedures").is_dir() and (org / "records").is_dir()
     assert (org / ".github/workflows/doccontrol.yml").is_file()
     assert not any(p.is_symlink() for p in org.rglob("*"))
-    bad = doccontrol("init", str(tmp_path / "x"), "--sample", "--standard", "iso-13485-2016",
+    bad = doccontrol("--lang", "en", "init", str(tmp_path / "x"), "--sample", "--standard", "iso-13485-2016",
                      cwd=tmp_path, home=home)
     assert bad.code == 2 and "leave out --standard" in bad.stderr
 
@@ -123,7 +123,7 @@ def test_adopt_refuses_whoever_is_not_the_top_role(make_repo: MakeRepo, tmp_path
     repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
     repo.git("config", "user.name", LI.name)
     repo.git("config", "user.email", LI.email)
-    result = doccontrol("adopt", "--repo", str(repo.path), cwd=tmp_path, home=tmp_path)
+    result = doccontrol("--lang", "en", "adopt", "--repo", str(repo.path), cwd=tmp_path, home=tmp_path)
     assert result.code == 1
     assert (f"git's identity {LI.name} <{LI.email}> is not the top role 总经理 (王总)"
             in result.stderr)
@@ -138,10 +138,10 @@ def test_adopt_refuses_uncommitted_changes_and_check_errors(make_repo: MakeRepo,
     repo.git("config", "user.email", WANG.email)
     home = tmp_path
     repo.write("procedures/draft.md", "草稿\n")
-    dirty = doccontrol("adopt", "--repo", str(repo.path), cwd=tmp_path, home=home)
+    dirty = doccontrol("--lang", "en", "adopt", "--repo", str(repo.path), cwd=tmp_path, home=home)
     assert dirty.code == 1 and "changes that are not committed (procedures/draft.md)" in dirty.stderr
     (repo.path / "procedures/draft.md").unlink()
-    broken = doccontrol("adopt", "--repo", str(repo.path), cwd=tmp_path, home=home)
+    broken = doccontrol("--lang", "en", "adopt", "--repo", str(repo.path), cwd=tmp_path, home=home)
     assert broken.code == 1
     assert "procedures/qp-01.md:6: error: unknown-approver:" in broken.stderr
     assert "check finds 1 error(s)" in broken.stderr

@@ -618,7 +618,7 @@ def test_check_reports_every_finding_in_one_run(make_repo: MakeRepo) -> None:
     repo = make_repo()
     land(repo, three_broken_files, "三处错误")
 
-    result = run_cli("check", "--repo", str(repo.path))
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path))
     assert "Traceback" not in result.output, result.output
     assert result.code == 1, result.output
     errors = [line for line in result.stdout.splitlines() if ": error: " in line]

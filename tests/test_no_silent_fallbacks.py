@@ -193,7 +193,7 @@ def test_second_release_of_a_tagged_date_is_refused(tmp_path: Path) -> None:
     tag_before = repo.git("rev-parse", f"edition/{EDITION_DAY}")
     # Even with the filed edition gone (another machine, another --out), it is refused.
     shutil.rmtree(repo.path / "editions")
-    again = release(repo.path, key)
+    again = release(repo.path, key, lang="en")
     assert again.code == 1, again.output
     assert f"the edition of {EDITION_DAY} was issued already" in again.stderr
     assert "--tagged" in again.stderr and "Traceback" not in again.output
@@ -208,7 +208,7 @@ def test_ci_on_a_pushed_tag_signs_that_edition_without_tagging_again(tmp_path: P
     tag_before = origin.git("rev-parse", f"edition/{EDITION_DAY}")
     ci = origin.clone(tmp_path / "ci")
     key = make_key(tmp_path / "keys")
-    plain = release(ci.path, key)
+    plain = release(ci.path, key, lang="en")
     assert plain.code == 1 and "issued already" in plain.stderr
     signed = release(ci.path, key, EDITION_DAY, "--tagged")
     assert signed.code == 0, signed.output

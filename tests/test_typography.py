@@ -68,7 +68,7 @@ def test_the_warning_names_the_line_once_and_the_marks() -> None:
 def test_check_warns_and_fix_rewrites_only_those_characters(make_repo: MakeRepo) -> None:
     repo = make_repo()
     repo.edit("procedures/qp-01.md", "文件经批准后发布。", "文件经批准后发布,见 `a, b`。\nEnglish, as is.")
-    before = cli(repo, "check")
+    before = cli(repo, "--lang", "en", "check")
     assert before.code == 0, before.output
     warned = [ln for ln in before.stdout.splitlines() if ": typography: " in ln]
     assert warned == [
@@ -81,7 +81,7 @@ def test_check_warns_and_fix_rewrites_only_those_characters(make_repo: MakeRepo)
     assert "文件经批准后发布，见 `a, b`。\nEnglish, as is." in repo.read("procedures/qp-01.md")
     after = cli(repo, "check")
     assert ": typography: " not in after.stdout
-    assert "nothing to fix" in cli(repo, "fix", "--typography").stdout
+    assert "nothing to fix" in cli(repo, "--lang", "en", "fix", "--typography").stdout
 
 
 def test_links_are_read_by_their_text_and_wikilinks_as_chinese() -> None:

@@ -45,7 +45,7 @@ def test_diff_shows_a_chinese_redline_between_revisions(make_repo: MakeRepo) -> 
     coloured = cli(repo, "diff", "QP-01", "--color").stdout
     assert "\x1b[" in coloured and "[-" not in coloured
 
-    missing = cli(repo, "diff", "QP-01", "A/7")
+    missing = cli(repo, "--lang", "en", "diff", "QP-01", "A/7")
     assert missing.code == 2 and "its revisions are A/0, A/1, A/2" in missing.stderr
 
 
