@@ -64,7 +64,7 @@ def codes(data: dict[str, Any], severity: str | None = None) -> list[str]:
 
 
 def check(repo: GitRepo, as_of: str) -> Result:
-    return run_cli("check", "--repo", str(repo.path), "--as-of", as_of)
+    return run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", as_of)
 
 
 def finding_line(output: str, code: str, who: Who | None = None) -> str:

@@ -84,7 +84,7 @@ def test_check_uses_a_builtin_clause_set_by_name(make_repo: MakeRepo) -> None:
     _set_clauses(repo, "procedures/qp-01.md", '["4.2.4 a)"]')
     _set_clauses(repo, "procedures/qp-02.md", '["4.2.5"]')
     _set_clauses(repo, "manual/sm-01.md", '["9.9"]')
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", "2026-02-01")
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", "2026-02-01")
     assert "manual/sm-01.md:7: error: unknown-clause: clause 9.9 is not in iso-13485-2016" in result.output
     assert "4.2.4" not in result.output.split("unknown-clause")[-1].split("\n")[0]
     assert result.output.count("unknown-clause") == 1
@@ -96,7 +96,7 @@ def test_check_uses_a_builtin_clause_set_by_name(make_repo: MakeRepo) -> None:
 def test_an_unknown_clause_set_name_is_a_config_error(make_repo: MakeRepo) -> None:
     repo = make_repo(commit=False)
     _use(repo, "      clauses: iso-9999\n")
-    result = run_cli("check", "--repo", str(repo.path))
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path))
     assert result.code == 1
     assert "mkdocs.yml:1: error: config: doc-control option 'clauses' is 'iso-9999'" in result.output
     assert "gb-t-19001-2016" in result.output
@@ -110,7 +110,7 @@ def test_own_fields_are_kept_without_warning(make_repo: MakeRepo) -> None:
         "records: [QR-01-01]\nslug: doc-control\nrelated: [QP-02]\nx-owner-code: D7\nsecret: 1\n",
     )
     repo.write("procedures/qp-01.md", text)
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", "2026-02-01")
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", "2026-02-01")
     assert "'slug'" not in result.output and "'related'" not in result.output
     assert "x-owner-code" not in result.output
     assert (

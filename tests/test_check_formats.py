@@ -8,7 +8,10 @@ exit 2 with a message, never a traceback.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -172,6 +175,87 @@ def test_warning_only_repository_passes_in_text(warning_repo: GitRepo) -> None:
     ), result.stdout
     assert ": error: " not in result.stdout
     assert "0 error(s)" in result.stderr
+
+
+# --- the user's language (issue 15) ------------------------------------------------------------
+
+
+def _doccontrol(*args: str, **environ: str) -> Result:
+    env = {k: v for k, v in os.environ.items() if k != "DOCCONTROL_LANG"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "doccontrol", *args], capture_output=True, text=True,
+        env={**env, "NO_MKDOCS_2_WARNING": "1", **environ}, check=False,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def test_a_finding_prints_in_either_language_with_the_same_code(warning_repo: GitRepo) -> None:
+    repo = str(warning_repo.path)
+    where = f"{QP02}:{UNKNOWN_FIELD_LINE}: warning: unknown-field: "
+    # The minimal site is Chinese (theme.language: zh): check speaks Chinese.
+    chinese = _doccontrol("check", "--repo", repo)
+    assert chinese.code == 0, chinese.output
+    assert f"{where}未知的前置字段 'category'；" in chinese.stdout, chinese.stdout
+    assert "doccontrol：0 个错误，1 个警告" in chinese.stderr
+    # --lang and DOCCONTROL_LANG override it; --lang wins over the environment.
+    for english in (
+        _doccontrol("--lang", "en", "check", "--repo", repo),
+        _doccontrol("check", "--repo", repo, DOCCONTROL_LANG="en"),
+        _doccontrol("--lang", "en", "check", "--repo", repo, DOCCONTROL_LANG="zh"),
+    ):
+        assert f"{where}unknown front-matter field 'category'; known fields are " in english.stdout
+        assert "doccontrol: 0 error(s), 1 warning(s)" in english.stderr
+    # JSON and GitHub annotations: the same code, the message in the chosen language.
+    data = json.loads(_doccontrol("check", "--repo", repo, "--format", "json").stdout)
+    assert [(f["code"], f["message"][:9]) for f in data["findings"]] == [("unknown-field", "未知的前置字段 '")]
+    github = _doccontrol("check", "--repo", repo, "--format", "github", DOCCONTROL_LANG="en").stdout
+    assert "title=unknown-field::unknown front-matter field 'category'" in github
+
+
+def test_the_register_json_keeps_english_keys_and_carries_messages_in_the_language(
+    warning_repo: GitRepo,
+) -> None:
+    repo = str(warning_repo.path)
+    zh = json.loads(_doccontrol("register", "--repo", repo, "--format", "json").stdout)
+    en = json.loads(_doccontrol("--lang", "en", "register", "--repo", repo, "--format", "json").stdout)
+    assert zh.keys() == en.keys() and {"as_of", "commit", "documents", "findings"} <= zh.keys()
+    assert [d["status"] for d in zh["documents"]] == [d["status"] for d in en["documents"]]
+    (zh_finding,) = [f for f in zh["findings"] if f["code"] == "unknown-field"]
+    (en_finding,) = [f for f in en["findings"] if f["code"] == "unknown-field"]
+    assert zh_finding.keys() == en_finding.keys() == {"path", "line", "severity", "code", "message"}
+    assert zh_finding["message"].startswith("未知的前置字段")
+    assert en_finding["message"].startswith("unknown front-matter field")
+
+
+def test_an_error_before_any_finding_speaks_the_language_too(tmp_path: Path) -> None:
+    empty = tmp_path / "not-a-repository"
+    empty.mkdir()
+    (empty / "a.md").write_text("x", "utf-8")
+    zh = _doccontrol("--lang", "zh", "fix", str(empty / "missing.md"), "--repo", str(empty), "--typography")
+    en = _doccontrol("--lang", "en", "fix", str(empty / "missing.md"), "--repo", str(empty), "--typography")
+    assert zh.code == en.code == 2
+    assert zh.stderr.startswith("doccontrol: error: ") and "没有该文件或文件夹" in zh.stderr
+    assert en.stderr.startswith("doccontrol: error: ") and "no such file or folder" in en.stderr
+    assert "Traceback" not in zh.output + en.output
+
+
+def test_the_site_build_logs_findings_in_the_theme_language_or_doccontrol_lang(
+    warning_repo: GitRepo, tmp_path: Path
+) -> None:
+    def build(**environ: str) -> str:
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site"),
+             "-f", str(warning_repo.path / "mkdocs.yml")],
+            cwd=warning_repo.path, capture_output=True, text=True,
+            env={**{k: v for k, v in os.environ.items() if k != "DOCCONTROL_LANG"},
+                 "NO_MKDOCS_2_WARNING": "1", **environ},
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stderr
+
+    assert "unknown-field: 未知的前置字段 'category'" in build()
+    assert "unknown-field: unknown front-matter field 'category'" in build(DOCCONTROL_LANG="en")
 
 
 def test_warning_only_repository_passes_in_json(warning_repo: GitRepo) -> None:

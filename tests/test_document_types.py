@@ -218,8 +218,11 @@ def test_a_broken_types_option_stops_check_with_its_line_not_a_traceback(
     repo = make_repo()
     repo.edit("mkdocs.yml", "  - doc-control\n",
               "  - doc-control:\n" + ISO_TYPES.replace("level: 3", "level: three"))
-    for result in (run_cli("check", "--repo", str(repo.path)), run_mkdocs(repo.path)):
+    checked, built = run_cli("--lang", "en", "check", "--repo", str(repo.path)), run_mkdocs(repo.path)
+    for result in (checked, built):
         assert result.code != 0
         assert "mkdocs.yml:15: " in result.output, result.output
-        assert "doc-control option 'types': type 'sop': level must be a whole number" in result.output
         assert "Traceback" not in result.output
+    assert "doc-control option 'types': type 'sop': level must be a whole number" in checked.output
+    # mkdocs build speaks the site's language (theme.language: zh).
+    assert "doc-control 选项 'types'：类别 'sop'：level 必须是不小于 1 的整数" in built.output

@@ -125,7 +125,7 @@ def test_a_colour_font_is_refused_by_check_and_release(tmp_path: Path) -> None:
     config = _declare(repo.path, "DocControl Colour")
     approve_rules_change(repo, "打印字体", "2026-01-20")
     line = config.split("\n").index("      print_fonts:") + 1
-    checked = run("check", "--repo", str(repo.path), environ=_fonts_env(home))
+    checked = run("--lang", "en", "check", "--repo", str(repo.path), environ=_fonts_env(home))
     assert checked.code == 1, checked.output
     assert f"mkdocs.yml:{line}: error: print-font:" in checked.stdout, checked.stdout
     assert "colour or bitmap" in checked.stdout and "COLR" in checked.stdout

@@ -72,7 +72,7 @@ def test_rebuild_from_a_fresh_clone_of_the_tag_is_byte_identical(tmp_path: Path)
     assert out.read_bytes() == unsigned
 
     # And doccontrol verify does that comparison itself.
-    result = run("verify", str(signed), "--trust", str(key.cert), "--repo", str(elsewhere),
+    result = run("--lang", "en", "verify", str(signed), "--trust", str(key.cert), "--repo", str(elsewhere),
                  cwd=tmp_path / "auditor", environ=other, prefix=_later())
     assert result.code == 0, result.output
     assert "byte for byte" in result.stdout

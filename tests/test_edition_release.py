@@ -93,7 +93,7 @@ def test_key_from_the_environment_and_clear_usage_errors(tmp_path: Path) -> None
     check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=out / "editions" / EDITION_DAY,
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, sums
-    again = release(repo.path, key, EDITION_DAY, "--out", str(out))
+    again = release(repo.path, key, EDITION_DAY, "--out", str(out), lang="en")
     # The tag exists: an edition is issued once (issue 12, rule 13).
     assert again.code == 1 and "was issued already" in again.stderr
 

@@ -148,7 +148,7 @@ def test_hostile_document_is_refused_naming_each_line(tmp_path: Path) -> None:
         ]
         text = repo.read("procedures/qp-01.md").rstrip("\n") + "\n\n" + "\n\n".join(lines) + "\n"
         approve_change(repo, "procedures/qp-01.md", text, "2026-02-02", "zhang/hostile")
-        result = release(repo.path, make_key(tmp_path / "keys"))
+        result = release(repo.path, make_key(tmp_path / "keys"), lang="en")
         assert hits == []  # nothing reached the network
     assert result.code == 1, result.output
     numbered = text.split("\n")

@@ -103,13 +103,13 @@ def test_roots_outside_the_repository_are_an_error(make_repo: MakeRepo, tmp_path
     for root in ("../elsewhere", str(outside), "procedures/../../elsewhere"):
         repo = make_repo(name=f"repo-{abs(hash(root))}")
         _roots(repo, "manual", root)
-        result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+        result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
         assert result.code == 1, result.output
         [line] = [ln for ln in result.stdout.splitlines() if "outside the repository" in ln]
         assert line.startswith("mkdocs.yml:1: error: config: ")
         assert f"'roots' names '{root}', which is outside the repository" in line
         assert "Traceback" not in result.output
-        built = run_cli("build", "--repo", str(repo.path), "-d", str(tmp_path / "site"))
+        built = run_cli("--lang", "en", "build", "--repo", str(repo.path), "-d", str(tmp_path / "site"))
         assert built.code == 1 and "outside the repository" in built.stderr
         _no_site(tmp_path / "site")
 
@@ -118,7 +118,7 @@ def test_roles_file_outside_the_repository_is_an_error(make_repo: MakeRepo) -> N
     repo = make_repo()
     repo.write("mkdocs.yml", repo.read("mkdocs.yml").replace(
         "  - doc-control\n", "  - doc-control:\n      roles: ../roles.yml\n"))
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert result.code == 1
     assert "'roles' names '../roles.yml', which is outside the repository" in result.stdout
     assert "such as 'manual/roles.yml'" in result.stdout
@@ -215,6 +215,6 @@ def test_ci_on_a_pushed_tag_signs_that_edition_without_tagging_again(tmp_path: P
     assert edition_pdf(ci.path).is_file()
     assert ci.git("rev-parse", f"edition/{EDITION_DAY}") == tag_before
     # --tagged without a tag issues nothing.
-    untagged = release(ci.path, key, "2026-03-02", "--tagged")
+    untagged = release(ci.path, key, "2026-03-02", "--tagged", lang="en")
     assert untagged.code == 2 and "there is no tag edition/2026-03-02" in untagged.stderr
     assert not edition_pdf(ci.path, "2026-03-02").exists()

@@ -112,7 +112,7 @@ def test_owner_and_approvers_come_from_the_config_defaults_or_must_be_given(make
 def test_bad_defaults_are_a_config_error(make_repo: MakeRepo) -> None:
     repo = make_repo()
     with_defaults(repo, "{procedures: {owner: 质量部}}")
-    result = cli(repo, "check")
+    result = cli(repo, "--lang", "en", "check")
     assert result.code == 1
     assert "mkdocs.yml:1: error: config: doc-control 'defaults' names unknown type 'procedures'" in result.stdout
 

@@ -42,7 +42,12 @@ def cli_language(site_language: str | None = None) -> str:
 
 
 def log_language(site_language: str) -> str:
-    """The language of the site build's log: ``DOCCONTROL_LANG``, else ``theme.language``."""
+    """The language of the site build's log: ``DOCCONTROL_LANG``, else ``theme.language``.
+
+    Under ``doccontrol --lang … build`` (the same process), ``--lang`` comes first.
+    """
+    if _chosen:
+        return _chosen[0]
     return _environment() or site_language
 
 
