@@ -244,7 +244,7 @@ def test_the_site_build_logs_findings_in_the_theme_language_or_doccontrol_lang(
 ) -> None:
     def build(**environ: str) -> str:
         proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site"),
+            [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site"),
              "-f", str(warning_repo.path / "mkdocs.yml")],
             cwd=warning_repo.path, capture_output=True, text=True,
             env={**{k: v for k, v in os.environ.items() if k != "DOCCONTROL_LANG"},
