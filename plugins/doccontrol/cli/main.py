@@ -24,7 +24,7 @@ class _Date(click.ParamType):  # type: ignore[type-arg]  # generic only in newer
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            self.fail(f"{value!r} is not a date; write it as YYYY-MM-DD", param, ctx)
+            self.fail(msg("cli.not-a-date", value=repr(value)).render(cli_language()), param, ctx)
 
 
 DATE = _Date()
@@ -231,7 +231,7 @@ def diff(doc_id: str, revisions: tuple[str, ...], repo: Path, color: bool | None
     from doccontrol.cli.commands.diff import diff as run
 
     if len(revisions) > 2:
-        raise click.UsageError("give at most two revisions, e.g. A/1 A/2")
+        raise click.UsageError(msg("cli.diff.too-many").render(cli_language()))
     _guarded(lambda: run(repo.resolve(), doc_id, revisions, color, context))
 
 

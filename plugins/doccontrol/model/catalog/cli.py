@@ -9,6 +9,8 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "cli.interrupted": "interrupted",
+    "cli.not-a-date": "{value} is not a date; write it as YYYY-MM-DD",
+    "cli.diff.too-many": "give at most two revisions, e.g. A/1 A/2",
     "cli.none": "none",
     "cli.nobody": "nobody",
     "cli.roles-unreadable": "{roles} is missing or unreadable: run 'doccontrol check'",
@@ -163,6 +165,8 @@ EN: dict[str, str] = {
 
 ZH: dict[str, str] = {
     "cli.interrupted": "已中断",
+    "cli.not-a-date": "{value} 不是日期；请写成 YYYY-MM-DD",
+    "cli.diff.too-many": "最多给出两个版本，如 A/1 A/2",
     "cli.none": "无",
     "cli.nobody": "无人",
     "cli.roles-unreadable": "{roles} 缺失或无法读取：请运行 'doccontrol check'",
