@@ -273,7 +273,7 @@ class _Rewriter(HTMLParser):
 
     def __init__(
         self,
-        resolve: Callable[[str, str, tuple[str, ...]], str],
+        resolve: Callable[[str, str | Message, tuple[str, ...]], str],
         link: Callable[[str], str | None],
     ) -> None:
         super().__init__(convert_charrefs=False)
@@ -305,7 +305,7 @@ class _Rewriter(HTMLParser):
                 continue
             replaced = value
             if name == "style":
-                replaced = rewrite_css(value, lambda u: self.resolve(u, f"style of <{tag}>", hints))
+                replaced = rewrite_css(value, lambda u: self.resolve(u, msg("sandbox.in-style", tag=tag), hints))
             elif name in ("href", "xlink:href") and tag in LINK_ELEMENTS and "attachment" not in rels:
                 target = self.link(value)
                 if target is None:
@@ -314,7 +314,7 @@ class _Rewriter(HTMLParser):
                 replaced = target
             elif name == "srcset":
                 replaced = ", ".join(
-                    " ".join([self.resolve(c.split()[0], f"srcset of <{tag}>", hints), *c.split()[1:]])
+                    " ".join([self.resolve(c.split()[0], msg("sandbox.in-srcset", tag=tag), hints), *c.split()[1:]])
                     for c in value.split(",")
                     if c.strip()
                 )
@@ -394,7 +394,7 @@ def sandbox_html(
     findings: list[Finding] = []
     loads: list[str] = []
 
-    def resolve(url: str, where: str, hints: tuple[str, ...]) -> str:
+    def resolve(url: str, where: str | Message, hints: tuple[str, ...]) -> str:
         decision = decide(url, piece.path, commit, repo_root, tree)
         if decision.kind == "keep":
             return url

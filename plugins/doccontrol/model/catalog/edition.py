@@ -196,6 +196,8 @@ EN: dict[str, str] = {
         "a network-path URL loads from another host; an edition never loads anything from the network"
     ),
     "sandbox.invalid": "not a valid URL",
+    "sandbox.in-style": "style of <{tag}>",
+    "sandbox.in-srcset": "srcset of <{tag}>",
     "sandbox.absolute-path": (
         "absolute path {path}: an edition loads only files inside the repository, by a path "
         "relative to the document"
@@ -360,6 +362,8 @@ ZH: dict[str, str] = {
     "sandbox.scheme": "{scheme}: 方案的内容不能加载到版次中",
     "sandbox.network-path": "网络路径网址会从其他主机加载；版次从不从网络加载任何内容",
     "sandbox.invalid": "不是有效的网址",
+    "sandbox.in-style": "<{tag}> 的 style",
+    "sandbox.in-srcset": "<{tag}> 的 srcset",
     "sandbox.absolute-path": "绝对路径 {path}：版次只按相对于本文件的路径加载仓库内的文件",
     "sandbox.escape": "{path} 会离开仓库（../ 越界）；版次只加载仓库内的文件",
     "sandbox.folder": "该网址指向文件夹，不是文件",
