@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -85,7 +86,9 @@ def _error_text(exc: DocControlError) -> Message:
 
 def verify(pdf: Path, trust: list[Path], repo: Path | None) -> int:
     if repo is not None:
-        cli_language(read_mkdocs_yml(repo).language)
+        # A repository that cannot be read is a verdict of the rebuild below, not an error here.
+        with suppress(DocControlError):
+            cli_language(read_mkdocs_yml(repo).language)
     checks = verify_checks(pdf, trust, repo)
     language = cli_language()
     for check in checks:
