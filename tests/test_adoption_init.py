@@ -196,7 +196,7 @@ def test_baseline_yml_carries_paper_revisions(make_repo: MakeRepo, tmp_path: Pat
     assert [(r["revision"], r["issued"], r["summary"]) for r in docs["QR-01-01"]["history"]] == [
         ("A/0", "2026-01-02", "纸质体系文件转入（2026 年）")]
 
-    check = doccontrol("check", "--repo", str(repo.path), "--as-of", "2026-02-10",
+    check = doccontrol("--lang", "en", "check", "--repo", str(repo.path), "--as-of", "2026-02-10",
                        cwd=tmp_path, home=tmp_path)
     out = check.stdout
     assert ("procedures/qp-02.md:1: error: baseline-edition: QP-02 was adopted at B/1 "

@@ -505,7 +505,8 @@ def test_broken_input_is_one_located_error(
 ) -> None:
     repo = broken_repo(make_repo, case.mutate)
 
-    result = run_cli("check", "--repo", str(repo.path))
+    # The fix advice is read in English; the minimal site itself is Chinese.
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path))
     assert "Traceback" not in result.output, result.output
     assert result.code == 1, result.output
     messages = error_lines(result, case.path, case.line, case.code)
