@@ -79,7 +79,7 @@ def test_key_from_the_environment_and_clear_usage_errors(tmp_path: Path) -> None
     wrong = run("release", "--repo", str(repo.path), "--date", EDITION_DAY, "--key", str(key.p12),
                 "--password", "wrong")
     assert wrong.code == 2 and str(key.p12) in wrong.stderr and "password" in wrong.stderr
-    future = release(repo.path, key, "2999-01-01")
+    future = release(repo.path, key, "2999-01-01", lang="en")
     assert future.code == 2 and "future" in future.stderr
     for bad in (missing, wrong, future):
         assert "Traceback" not in bad.output
