@@ -26,6 +26,7 @@ from doccontrol.history import trees as git_objects
 from doccontrol.history.trees import BASELINE_LINE
 from doccontrol.model.errors import DocControlError, EditionExistsError, UsageError
 from doccontrol.model.messages import msg
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from doccontrol.rendering.labels import section_of
 
 KEY_ENV = "DOCCONTROL_SIGNING_KEY"
@@ -171,6 +172,8 @@ def release(
     policy: CachePolicy | None = None,
 ) -> int:
     day = day or date.today()
+    with contextlib.suppress(DocControlError):  # a broken mkdocs.yml is the build's to report
+        cli_language(read_mkdocs_yml(repo).language)
     key_text = str(key) if key else os.environ.get(KEY_ENV, "")
     if not key_text:
         raise UsageError(msg("cli.release.no-key", key_env=KEY_ENV, password_env=PASSWORD_ENV))

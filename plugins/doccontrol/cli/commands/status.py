@@ -16,6 +16,7 @@ from doccontrol.workflow.branch_status import branch_status, render_markdown, re
 
 def status(repo: Path, base: str | None, fmt: str, as_of: date | None) -> int:
     site = read_mkdocs_yml(repo)
+    language = cli_language(site.language)  # before anything can fail, so errors speak it too
     config = site.config
     changes = read_branch(repo, config, base)
     # The base as it stands: its roles are the trusted ones, its revisions the ones to count on.
@@ -34,6 +35,5 @@ def status(repo: Path, base: str | None, fmt: str, as_of: date | None) -> int:
         project.findings,
         config,
     )
-    language = cli_language(site.language)
     print(render_markdown(result, language) if fmt == "markdown" else render_text(result, language))
     return 0
