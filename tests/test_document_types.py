@@ -198,7 +198,7 @@ def test_an_added_type_is_read_registered_numbered_and_given_its_own_section(
     repo.branch("policy")
     repo.write("procedures/pol-01.md", SOP.replace("SOP-01", "POL-01").replace("type: sop", "type: policy"))
     repo.commit("政策", ZHANG, "2026-01-03T09:00:00+08:00")
-    found = run_cli("check", "--repo", str(repo.path))
+    found = run_cli("--lang", "en", "check", "--repo", str(repo.path))
     assert found.code == 1
     assert "procedures/pol-01.md:4: error: unknown-type: type 'policy' is not a document type; use one of " \
         "manual, procedure, sop, record-form" in found.output
