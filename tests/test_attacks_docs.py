@@ -334,7 +334,7 @@ def test_explain_trust_in_github_format_groups_lines_and_marks_forge_trailers(
 
 def test_explain_trust_text_format_is_unchanged(make_repo: MakeRepo) -> None:
     repo, sha = _trusted_gitlab_squash(make_repo)
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust")
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust")
     lines = result.stdout.splitlines()
     assert "What each approval rests on:" in lines
     assert not any(ln.startswith("::") for ln in lines)

@@ -214,7 +214,7 @@ def test_an_extension_print_cannot_load_is_a_finding(tmp_path: Path, entry: str,
     config = repo.read("mkdocs.yml") + "markdown_extensions:\n  - tables\n" + entry
     repo.write("mkdocs.yml", config)
     approve_rules_change(repo, "扩展", "2026-01-20")
-    result = release(repo.path, make_key(tmp_path / "keys"))
+    result = release(repo.path, make_key(tmp_path / "keys"), lang="en")
     assert result.code == 1, result.output
     line = len(config.rstrip("\n").split("\n")) - entry.count("\n") + 1
     if "python/name" in entry:

@@ -164,7 +164,7 @@ def test_the_manifest_pins_fonts_and_tools_and_verify_names_a_changed_font(tmp_p
     assert same.code == 0, same.output
 
     _font(font, "DocControl Box", height=700)  # another version of the font, same name
-    changed = run("verify", str(pdf), "--trust", str(key.cert), "--repo", str(repo.path),
+    changed = run("--lang", "en", "verify", str(pdf), "--trust", str(key.cert), "--repo", str(repo.path),
                   environ=_fonts_env(home))
     assert changed.code == 1, changed.output
     said = [line for line in changed.stdout.splitlines() if line.startswith("FAIL")]

@@ -42,7 +42,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, Key, Path
 
 
 def _verify(pdf: Path, *args: str) -> tuple[int, str]:
-    result = run("verify", str(pdf), *args)
+    result = run("--lang", "en", "verify", str(pdf), *args)
     assert "Traceback" not in result.output, result.output
     return result.code, result.output
 
