@@ -125,8 +125,9 @@ EN: dict[str, str] = {
         "that has them to print_fonts' fallback"
     ),
     "print-unsupported": (
-        "a ```{language} diagram has no renderer in the edition and would print as its source "
-        "code: draw it as an SVG or PNG in the repository and include the image"
+        "a ```{language} diagram has no renderer here (headless chromium with Playwright, which "
+        "draws it for the edition) and would print as its source code: install chromium "
+        "(scripts/bootstrap), or draw it as an SVG or PNG in the repository and include the image"
     ),
     "print-table-too-wide": (
         "this table has {count} columns; a landscape page holds {most} at a readable size: "
@@ -317,7 +318,8 @@ ZH: dict[str, str] = {
         "打印字体中没有 {chars}；PDF 中会显示为空白方框：请替换这些字符，或把含有它们的字体加入 print_fonts 的 fallback"
     ),
     "print-unsupported": (
-        "版次中没有 ```{language} 图表的渲染器，会按源代码打印：请在仓库中画成 SVG 或 PNG 图片并插入"
+        "此处没有 ```{language} 图表的渲染器（版次用 Playwright 驱动的无头 chromium 绘制），会按源代码打印："
+        "请安装 chromium（scripts/bootstrap），或在仓库中画成 SVG 或 PNG 图片并插入"
     ),
     "print-table-too-wide": (
         "该表格有 {count} 列；横向页面在可读字号下最多容纳 {most} 列：请拆分为每表不超过 {most} 列，或把列改为行"
