@@ -49,6 +49,7 @@ def check(
     try:
         site = read_mkdocs_yml(repo)
         site_language = site.language
+        cli_language(site_language)  # an error from here on speaks the site's language
         project = load_project(repo, site.config, as_of)
         from doccontrol.edition.printcheck import (  # fonts, WeasyPrint
             layout_findings,
