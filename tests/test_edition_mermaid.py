@@ -95,7 +95,8 @@ def test_check_reports_a_diagram_only_where_no_renderer_is(tmp_path: Path) -> No
     line = text.split("\n").index("```mermaid") + 1
     here = run("check", "--repo", str(repo.path))
     assert "print-unsupported" not in here.output, here.output
-    missing = run("check", "--repo", str(repo.path), environ=env(DOCCONTROL_CHROMIUM="/nonexistent/chromium"))
+    missing = run("--lang", "en", "check", "--repo", str(repo.path),
+                  environ=env(DOCCONTROL_CHROMIUM="/nonexistent/chromium"))
     assert missing.code == 1, missing.output
     assert f"procedures/qp-01.md:{line}: error: print-unsupported:" in missing.stdout, missing.output
     assert "install chromium" in missing.stdout
@@ -115,7 +116,7 @@ def test_a_diagram_mermaid_cannot_draw_refuses_the_edition_at_its_line(tmp_path:
 def test_a_chromium_that_will_not_start_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     repo, _ = _with_diagram(tmp_path)
     key = make_key(tmp_path / "keys")
-    result = run("release", "--repo", str(repo.path), "--date", EDITION_DAY, "--key", str(key.p12),
+    result = run("--lang", "en", "release", "--repo", str(repo.path), "--date", EDITION_DAY, "--key", str(key.p12),
                  "--password", key.password, environ=env(DOCCONTROL_CHROMIUM="/bin/true",
                                                          XDG_CACHE_HOME=str(tmp_path / "cache")))
     assert result.code != 0, result.output

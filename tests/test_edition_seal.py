@@ -123,7 +123,7 @@ def test_a_missing_or_unreadable_seal_refuses_the_edition_at_its_line(tmp_path: 
     approve_rules_change(repo, "公章", "2026-02-10")
     repo.write("manual/seal.png", _seal())  # on disk only: not committed
     key = make_key(tmp_path / "keys")
-    missing = release(repo.path, key)
+    missing = release(repo.path, key, lang="en")
     assert missing.code == 1, missing.output
     assert f"mkdocs.yml:{line}: error: edition-seal:" in missing.stderr, missing.stderr
     assert "not in git" in missing.stderr and "Traceback" not in missing.output
