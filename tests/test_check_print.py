@@ -22,7 +22,7 @@ def test_an_unbreakable_wide_box_is_reported_by_check_print_only_at_its_line(tmp
     lines = [n for n, line in enumerate(text.split("\n"), 1) if line == WIDE]
     plain = run("check", "--repo", str(repo.path))
     assert "print-overflow" not in plain.output, plain.output
-    printed = run("check", "--print", "--repo", str(repo.path))
+    printed = run("--lang", "en", "check", "--print", "--repo", str(repo.path))
     assert printed.code == 1, printed.output
     reported = [line for line in printed.stdout.splitlines() if "print-overflow" in line]
     # once per occurrence, each at its own line

@@ -154,6 +154,6 @@ def test_check_reports_a_missing_or_broken_seal_before_approval(tmp_path: Path) 
 def test_a_seal_outside_the_repository_is_a_config_error(tmp_path: Path) -> None:
     repo = adopted_repo(tmp_path / "org")
     _configure(repo, "      edition_signature:\n        seal: ../../etc/seal.png\n")
-    result = run("check", "--repo", str(repo.path))
+    result = run("--lang", "en", "check", "--repo", str(repo.path))
     assert result.code == 1, result.output
     assert "outside the repository" in result.output and "Traceback" not in result.output
