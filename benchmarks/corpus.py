@@ -148,7 +148,22 @@ def generate(
     subprocess.run(["git", "branch", "-q", "-D", "work"], cwd=path, check=True)
 
 
-def write_site_config(path: Path, with_plugin: bool) -> None:
-    (path / "mkdocs.yml").write_text(
-        MKDOCS.format(plugin="  - doc-control\n" if with_plugin else ""), "utf-8"
-    )
+def write_site_config(path: Path, with_plugin: bool, nav: list[str] | None = None) -> None:
+    """mkdocs.yml, with the plugin or without.
+
+    ``nav`` lists the pages in the navigation, in a section per folder as MkDocs would.
+    """
+    text = MKDOCS.format(plugin="  - doc-control\n" if with_plugin else "")
+    if nav is not None:
+        text += "nav:\n"
+        section = ""
+        for page in nav:
+            folder = page.rpartition("/")[0]
+            if not folder:
+                text += f"  - {page}\n"
+                continue
+            if folder != section:
+                text += f"  - {folder}:\n"
+                section = folder
+            text += f"    - {page}\n"
+    (path / "mkdocs.yml").write_text(text, "utf-8")
