@@ -1278,6 +1278,12 @@ def _prepared(
                 dated.append((brought.author, at))
         if event.merge_authored:
             dated.append((event.author, event.committed))
+    if len(dated) == 1 and len(authors) == 1 and dated[0][0] is authors[0]:
+        # The usual change: one author, dated by their one commit. What the general
+        # path below gives for it, without its sets and dictionary (once per merge).
+        who, at = dated[0]
+        person = roles.by_email(who.email) if roles else None
+        return (SignOff(person.name if person else who.name, at.date()),)
     seen = {(who.name, who.email.lower()) for who, _ in dated}
     # A single commit's authors, and any the merge's commits do not date, wrote on its date.
     dated.extend((a, event.authored) for a in authors if (a.name, a.email.lower()) not in seen)
