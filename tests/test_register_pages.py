@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -337,3 +338,28 @@ def test_roles_matrix_marks_the_reviewing_role_with_shen(reviewed_site: Path) ->
     assert all("审" not in m for m in marks("QP-02"))
     # The legend says what the mark means.
     assert "审</span> = 审核" in html
+
+
+def _nav_targets(site: Path, page: str) -> set[str]:
+    """The pages a built page's navigation links, as paths in the site (anchors left out)."""
+    html = (site / page / "index.html").read_text("utf-8")
+    hrefs = re.findall(r'<a href="([^"#][^"]*)" class="md-nav__link', html)
+    return {posixpath.normpath(posixpath.join(page, href)) for href in hrefs}
+
+
+def test_record_pages_stay_out_of_the_navigation(
+    make_repo: Callable[..., GitRepo], tmp_path: Path
+) -> None:
+    # Material writes the whole navigation into every page: were each filed record
+    # listed there, a site of N records would write N entries into each of its N
+    # record pages, and the build would grow with the square of the records (the
+    # build benchmark's 5000 records). The records register and the form link them.
+    repo = _records_repo(make_repo, full=False)
+    site = tmp_path / "site"
+    _build(repo, site)
+    record_page = "records/QR-01-01/2026-02-10-投诉回访"
+    on_record = _nav_targets(site, record_page)
+    on_document = _nav_targets(site, "procedures/qp-01")
+    assert "procedures/qp-01" in on_record and "records/forms/qr-01-01" in on_record
+    assert on_record == on_document, on_record ^ on_document
+    assert not [t for t in on_record if t.startswith("records/QR-01-01")], on_record
