@@ -99,6 +99,7 @@ def _load_project(
         config = control.config or config
         findings.extend(control.findings)
         findings.extend(_pending_config(repo, history, control))
+        findings.extend(_config_never_approved(history, control))
         findings.extend(edition_findings(history, edition_tags(repo)))
         approved = build_catalog(approved_sources(history, control, config), config)
         findings.extend(record_history_findings(history, control, approved, config, trust))
@@ -177,14 +178,55 @@ def _pending_config(repo: Path, history: History, control: ControlState) -> list
     ]
 
 
+def _config_never_approved(history: History, control: ControlState) -> list[Finding]:
+    """No mkdocs.yml on the release branch at all: nothing approved governs the site.
+
+    A mkdocs.yml committed but not approved is ``config-unapproved`` already, naming
+    its commit; this is the repository whose site configuration git never held.
+    """
+    if "mkdocs.yml" in dict(control.approved_files) or "mkdocs.yml" in dict(control.files):
+        return []
+    return [_never_approved_finding(history.branch)]
+
+
+def _never_approved_finding(branch: str) -> Finding:
+    return error(
+        "mkdocs.yml",
+        1,
+        "config-never-approved",
+        f"no mkdocs.yml has ever been approved on {branch}, so nothing approved says which "
+        "Markdown extensions, theme and doc-control options shape the release site and the "
+        "replay: the working tree's would govern unseen. Commit mkdocs.yml and have a holder "
+        "of the top role merge it (a new organisation commits it before 'doccontrol adopt', "
+        "which adopts it with the documents); 'doccontrol build --preview' shows the working "
+        "tree meanwhile, marked DRAFT",
+    )
+
+
+def approved_preview(project: Project) -> bool:
+    """Whether the mkdocs.yml last approved asks for a preview site.
+
+    Only that file or ``doccontrol build --preview`` may: an unapproved ``preview:
+    true`` in the working tree would otherwise turn a release build into a preview
+    and skip ``config-unapproved-site`` (issue 12, rule 5).
+    """
+    control = project.control
+    if control is None or control.approved_blob("mkdocs.yml") is None:
+        return False
+    return project.config.preview
+
+
 def unapproved_site_config(project: Project, config_file: Path) -> Finding | None:
     """A release site's config file, when it is not the mkdocs.yml last approved.
 
     Its Markdown extensions and theme decide what the approved text renders to, so
-    a release site is never built with an unapproved one (issue 12, rules 5 and 11).
+    a release site is never built with an unapproved one (issue 12, rules 5 and 11),
+    nor with one when git holds no approved mkdocs.yml at all.
     """
     if project.history is None or project.control is None:
         return None
+    if "mkdocs.yml" not in dict(project.control.approved_files):
+        return _never_approved_finding(project.history.branch)
     differs = _config_difference(config_file, project.history, project.control)
     if differs is None:
         return None

@@ -21,7 +21,12 @@ from doccontrol.cli.language import log_language
 from doccontrol.edition.diagrams import MERMAID
 from doccontrol.model.errors import DocControlError
 from doccontrol.model.messages import msg
-from doccontrol.project.load import Project, load_project, unapproved_site_config
+from doccontrol.project.load import (
+    Project,
+    approved_preview,
+    load_project,
+    unapproved_site_config,
+)
 from doccontrol.rendering.escape import html_text
 from doccontrol.rendering.labels import section_of
 from doccontrol.rendering.page_text import render_body
@@ -104,6 +109,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.catalog: Catalog | None = None
         self.pages: dict[str, str] = {}
         self.as_of: date | None = None  # set by `doccontrol build --as-of`
+        # Set by `doccontrol build --preview`: the only way besides the approved
+        # mkdocs.yml to ask for a preview (issue 12, rule 5).
+        self.preview_requested = False
         self.preview = False
         self.redlines = RedlineSite("", {})
         self.pdf_pages: list[tuple[str, str]] = []  # (page folder in the site, document id)
@@ -130,7 +138,9 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         if self.project.history is None:
             # Without history nothing is approved, and the working tree is no stand-in.
             raise PluginError(_no_history(self.project, language))
-        self.preview = settings.preview
+        # An unapproved `preview: true` in the working tree must not turn a release
+        # build into a preview, and so dodge config-unapproved-site.
+        self.preview = self.preview_requested or approved_preview(self.project)
         if not self.preview:
             refused = unapproved_site_config(
                 self.project, Path(config.config_file_path or repo / "mkdocs.yml")

@@ -43,7 +43,7 @@ def build(
             )
             return 1
         if preview:
-            plugin.config["preview"] = True
+            plugin.preview_requested = True
         if as_of is not None:
             plugin.as_of = as_of
         mkdocs_build(config)

