@@ -171,3 +171,87 @@ def test_mkdocs_yml_committed_without_the_top_role_never_governs_a_release_site(
     absent(project.findings, "config-never-approved")
     built = run_mkdocs(repo.path, "-d", str(site))
     assert built.code == 0, built.stderr
+
+
+# --- rule 3: an octopus merge is judged path by path from its merge base ---------------------
+
+
+def _two_branches(repo: GitRepo) -> None:
+    """赵客服's QP-02 change and 张质量's uncontrolled note, both off main as it is now."""
+    branch_commit(repo, "zhao/qp02", ZHAO, "2026-02-01T09:00:00+08:00", path=QP02)
+    repo.branch("zhang/notes")
+    repo.write("notes.txt", "会议纪要\n")
+    repo.commit("会议纪要", ZHANG, "2026-02-01T10:00:00+08:00")
+    repo.checkout("main")
+
+
+def _octopus(repo: GitRepo, merger: Who, when: str, edit: Callable[[], None]) -> str:
+    """An octopus merge of both branches whose result ``edit`` changes before it is committed."""
+    env = {"GIT_AUTHOR_NAME": merger.name, "GIT_AUTHOR_EMAIL": merger.email}
+    repo.git("merge", "-q", "--no-ff", "--no-commit", "zhao/qp02", "zhang/notes", env=env)
+    edit()
+    return repo.commit("Merge branches 'zhao/qp02' and 'zhang/notes'", merger, when)
+
+
+def test_octopus_merge_reverting_mains_approved_change_is_the_mergers(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    adopted = repo.read(QP01)
+    _two_branches(repo)  # forked before QP-01's approved change: they hold its old text
+    approved = pull_request(
+        repo, "zhang/qp01", QP01, adopted + "\n新要求。\n", LI, "2026-02-02T10:00:00+08:00"
+    )
+    # 李代表 approves QP-02 and merges it with the notes, putting back QP-01's old
+    # text: a blob two parents hold, though no parent changed QP-01 that way.
+    octopus = _octopus(
+        repo, LI, "2026-02-03T10:00:00+08:00", lambda: repo.write(QP01, adopted)
+    )
+    assert len(repo.git("show", "-s", "--format=%P", octopus).split()) == 3
+    project = load(repo)
+    warned = the(project.findings, "merge-authored", Severity.WARNING)
+    assert_names_commit(warned.message, octopus)
+    assert warned.path == QP01
+    # The merge is one change: its merger wrote part of it, so approves none of it.
+    unapproved = [f for f in project.findings if f.code == "unapproved-change"]
+    assert sorted(f.path for f in unapproved) == [QP01, QP02], unapproved
+    for finding in unapproved:
+        assert_names_commit(finding.message, octopus)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None
+    assert qp01.current.commit == approved and qp01.unapproved_change
+
+
+def test_octopus_merge_adding_text_no_parent_had_is_the_mergers(make_repo: MakeRepo) -> None:
+    repo = make_repo()
+    _two_branches(repo)
+    octopus = _octopus(
+        repo, LI, "2026-02-03T10:00:00+08:00", lambda: repo.append(QP02, "\n合并时加入的要求。\n")
+    )
+    project = load(repo)
+    warned = the(project.findings, "merge-authored", Severity.WARNING)
+    assert_names_commit(warned.message, octopus)
+    assert warned.path == QP02
+    unapproved = the(project.findings, "unapproved-change")
+    assert unapproved.path == QP02
+    assert_names_commit(unapproved.message, octopus)
+    assert "itself wrote text in procedures/qp-02.md" in unapproved.message
+
+
+def test_clean_octopus_merge_is_approved(make_repo: MakeRepo) -> None:
+    repo = make_repo()
+    _two_branches(repo)
+    # main moves on meanwhile, with an approved change the octopus keeps.
+    approved = pull_request(
+        repo, "zhang/qp01", QP01, repo.read(QP01) + "\n新要求。\n", LI, "2026-02-02T10:00:00+08:00"
+    )
+    octopus = repo.merge(["zhao/qp02", "zhang/notes"], LI, "2026-02-03T10:00:00+08:00")
+    project = load(repo)
+    assert errors(project) == [], errors(project)
+    absent(project.findings, "merge-authored")
+    assert project.control is not None
+    for doc_id, commit in (("QP-01", approved), ("QP-02", octopus)):
+        doc = project.control.get(doc_id)
+        assert doc is not None and doc.current is not None
+        assert doc.current.commit == commit and doc.current.label == "A/1"

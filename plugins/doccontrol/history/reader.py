@@ -233,7 +233,8 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
         # version of every path (the usual merge of a branch brought up to date), so
         # it wrote nothing itself and git need not be asked (None).
         own = graph.get(line.commit)
-        if own is not None and any(
+        # Not for an octopus: its tree may be an older parent's, reverting main.
+        if own is not None and len(line.parents) == 2 and any(
             (other := graph.get(p)) is not None and other[_G_TREE] == own[_G_TREE]
             for p in line.parents[1:]
         ):
@@ -708,12 +709,14 @@ class _EventBuilder:
         Only a path whose merged version differs from every parent's can be one:
         git's automatic merge of the parents is computed for those (rare) paths, and
         where the merge holds other text than that, the merger wrote it. An octopus
-        merge cannot be recomputed pairwise, so its such paths count as the merger's.
+        merge is judged path by path from its merge base (:meth:`octopus_authored`).
         """
         if asked is None:
             return ()  # its tree is another parent's: every path is that parent's version
         others = line.parents[1:]
         answers = self.lookups.get(asked)
+        if len(others) > 1:
+            return self.octopus_authored(line, answers)
         suspects: list[FileChange] = []
         for i, change in enumerate(line.changes):
             theirs = answers[i * len(others) : (i + 1) * len(others)]
@@ -721,13 +724,53 @@ class _EventBuilder:
                 suspects.append(change)
         if not suspects:
             return ()
-        if len(others) > 1:
-            return tuple(c.path for c in suspects)
         tree = _auto_merge_tree(self.cwd, line.parents[0], others[0])
         if tree is None:
             return tuple(c.path for c in suspects)
         automatic = self.lookups.get(self.lookups.ask((tree, c.path) for c in suspects))
         return tuple(c.path for c, blob in zip(suspects, automatic, strict=True) if blob != c.blob)
+
+
+    def octopus_authored(self, line: _Mainline, answers: list[str | None]) -> tuple[str, ...]:
+        """The paths of an octopus merge whose result its parents do not explain.
+
+        Per path, against the merge base(s): a path no parent changed keeps the base's
+        version, a path one parent changed (or several alike) takes that version, and
+        a path several parents changed differently is the merger's text. Taking an
+        older parent's version over main's approved change is the merger's change
+        too, though its blob is some parent's: a blob match alone would pass it.
+        """
+        others = len(line.parents) - 1
+        bases = _merge_bases(self.cwd, line.parents)
+        paths = [c.path for c in line.changes]
+        at_bases = [self.lookups.get(self.lookups.ask((b, p) for p in paths)) for b in bases]
+        written: list[str] = []
+        for i, change in enumerate(line.changes):
+            # The first parent's version is the diff's old side, where the path did not move.
+            first = change.old_blob if change.old_path in (None, change.path) else None
+            versions = [first, *answers[i * others : (i + 1) * others]]
+            unchanged = {found[i] for found in at_bases} if at_bases else {None}
+            changed = {v for v in versions if v not in unchanged}
+            if len(changed) > 1:
+                written.append(change.path)
+            elif changed and change.blob not in changed:
+                written.append(change.path)
+            elif not changed and change.blob not in versions:
+                written.append(change.path)
+        return tuple(written)
+
+
+def _merge_bases(cwd: str, commits: tuple[str, ...]) -> tuple[str, ...]:
+    """The best common ancestors of all ``commits`` (none for unrelated histories)."""
+    proc = subprocess.run(
+        [*GIT, "merge-base", "--octopus", "--all", *commits],
+        cwd=cwd,
+        capture_output=True,
+        env=_ENV,
+        check=False,
+    )
+    found = proc.stdout.decode("ascii", errors="replace").split()
+    return tuple(sha for sha in found if _HASH.fullmatch(sha))
 
 
 def _auto_merge_tree(cwd: str, ours: str, theirs: str) -> str | None:
