@@ -14,6 +14,7 @@ role, 总经理); 李代表 (管理者代表) approves QP-01 and QP-02; 张质�
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from doccontrol.model.findings import Finding, Severity
 from doccontrol.project.load import Project, load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from gitrepo import GitRepo, Who
-from history_cases import QP01, QP02, ROLES, SM01, assert_names_commit, branch_commit
+from history_cases import QP01, QP02, ROLES, assert_names_commit, branch_commit
 
 MakeRepo = Callable[..., GitRepo]
 NOW = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
@@ -255,3 +256,117 @@ def test_clean_octopus_merge_is_approved(make_repo: MakeRepo) -> None:
         doc = project.control.get(doc_id)
         assert doc is not None and doc.current is not None
         assert doc.current.commit == commit and doc.current.label == "A/1"
+
+
+# --- rule 5: a redirect of branch: must carry on the approved history ----------------------
+
+
+def _redirect_to_release(repo: GitRepo) -> str:
+    """王总 approves moving the release branch from main to release: main's history."""
+    return pull_request(
+        repo, "wang/release", "mkdocs.yml", with_option(repo.read("mkdocs.yml"), "branch: release"),
+        WANG, "2026-02-10T10:00:00+08:00",
+    )
+
+
+def _read_from_main(repo: GitRepo) -> Project:
+    """The repository as a checkout whose mkdocs.yml still names main would read it."""
+    config = replace(read_mkdocs_yml(repo.path).config, branch="main")
+    return load_project(repo.path, config, AS_OF, NOW)
+
+
+def test_redirect_to_an_orphan_branch_with_forged_approvals_is_refused(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    first = repo.head()
+    redirect = _redirect_to_release(repo)
+    # 张质量 makes an orphan release branch: roles where he is the top role and the
+    # approver, an "approved" merge of his own change, and a redirect of its own.
+    repo.git("checkout", "-q", "--orphan", "release", first)
+    repo.edit(ROLES, "管理者代表: [李代表]", "管理者代表: [张质量]")
+    repo.write(ROLES, repo.read(ROLES).replace("总经理: [王总]", "总经理: [张质量]"))
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.branch("zhao/qp01", "release")
+    repo.append(QP01, "\n伪造的要求。\n")
+    repo.commit("修改 QP-01", ZHAO, "2026-02-01T09:00:00+08:00")
+    repo.checkout("release")
+    repo.merge("zhao/qp01", ZHANG, "2026-02-01T10:00:00+08:00")
+    repo.branch("zhang/release", "release")
+    repo.write("mkdocs.yml", with_option(repo.read("mkdocs.yml"), "branch: release"))
+    repo.commit("改用 release 分支", ZHAO, "2026-02-10T09:00:00+08:00")
+    repo.checkout("release")
+    forged = repo.merge("zhang/release", ZHANG, "2026-02-10T10:00:00+08:00")
+    repo.checkout("main")
+    assert "branch: release" in repo.read("mkdocs.yml")
+
+    # A checkout of main names release: the orphan is read, and its redirect is not main's.
+    project = load(repo)
+    assert project.history is not None and project.history.branch == "release"
+    unanchored = the(project.findings, "branch-redirect-unanchored")
+    assert_names_commit(unanchored.message, forged)
+    assert unanchored.path == "mkdocs.yml"
+    the(project.findings, "baseline-invalid")  # the baseline is not on its line either
+
+    # Read from main, the approved redirect itself is not on release's line: main stays read.
+    project = _read_from_main(repo)
+    assert project.history is not None and project.history.branch == "main"
+    assert project.config.branch == "main"
+    unanchored = the(project.findings, "branch-redirect-unanchored")
+    assert_names_commit(unanchored.message, redirect)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None and qp01.current.label == "A/0"
+
+
+def test_redirect_to_a_branch_that_rewrote_one_old_commit_is_refused(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    repo.append(QP01, "\n未经批准。\n")
+    direct = repo.commit("直接修改 QP-01", ZHANG, "2026-02-01T09:00:00+08:00")
+    redirect = _redirect_to_release(repo)
+    # release: main's history with that one commit rewritten to look approved by 李代表.
+    repo.branch("release", "main")
+    repo.git(
+        "filter-branch", "-f",
+        "--msg-filter",
+        f'cat; if [ "$GIT_COMMIT" = {direct} ]; then printf "\\nApproved-by: 李代表 <li@example.com>\\n"; fi',
+        "--env-filter",
+        f'if [ "$GIT_COMMIT" = {direct} ]; then export GIT_COMMITTER_NAME=李代表 '
+        "GIT_COMMITTER_EMAIL=li@example.com; fi",
+        "release",
+        env={"FILTER_BRANCH_SQUELCH_WARNING": "1"},
+    )
+    rewritten = repo.git("rev-parse", "release")
+    assert rewritten != redirect
+    repo.checkout("main")
+
+    project = load(repo)
+    assert project.history is not None and project.history.branch == "release"
+    absent(project.findings, "unapproved-change")  # laundered on release, but:
+    assert_names_commit(the(project.findings, "branch-redirect-unanchored").message, rewritten)
+
+    project = _read_from_main(repo)
+    assert project.history is not None and project.history.branch == "main"
+    assert_names_commit(the(project.findings, "branch-redirect-unanchored").message, redirect)
+    assert_names_commit(the(project.findings, "unapproved-change").message, direct)
+
+
+def test_redirect_to_a_branch_carrying_on_main_is_accepted(make_repo: MakeRepo) -> None:
+    repo = make_repo()
+    _redirect_to_release(repo)
+    repo.branch("release", "main")
+    repo.branch("zhang/qp01", "release")
+    repo.append(QP01, "\n新要求。\n")
+    repo.commit("修改 QP-01", ZHANG, "2026-02-12T09:00:00+08:00")
+    repo.checkout("release")
+    merge = repo.merge("zhang/qp01", LI, "2026-02-12T10:00:00+08:00")
+    for project in (load(repo), _read_from_main(repo)):
+        assert project.history is not None and project.history.branch == "release"
+        absent(project.findings, "branch-redirect-unanchored")
+        assert errors(project) == [], errors(project)
+        assert project.control is not None
+        qp01 = project.control.get("QP-01")
+        assert qp01 is not None and qp01.current is not None
+        assert qp01.current.commit == merge

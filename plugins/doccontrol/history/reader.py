@@ -751,11 +751,7 @@ class _EventBuilder:
             versions = [first, *answers[i * others : (i + 1) * others]]
             unchanged = {found[i] for found in at_bases} if at_bases else {None}
             changed = {v for v in versions if v not in unchanged}
-            if len(changed) > 1:
-                written.append(change.path)
-            elif changed and change.blob not in changed:
-                written.append(change.path)
-            elif not changed and change.blob not in versions:
+            if len(changed) > 1 or (changed and change.blob not in changed) or (not changed and change.blob not in versions):
                 written.append(change.path)
         return tuple(written)
 
@@ -1042,6 +1038,21 @@ def _read_blobs(repo: git.Repo, shas: Iterable[str]) -> dict[str, bytes]:
     for sha in shas:
         stream.ask(sha)
     return stream.finish()
+
+
+def first_parent_holds(path: Path, branch: str, commit: str) -> bool | None:
+    """Whether ``commit`` lies on ``branch``'s first-parent line; None when the branch
+    is not here (neither local nor origin's). Asked only of a redirected release branch.
+    """
+    repo = open_repo(path)
+    try:
+        resolved = _resolve_branch(repo, branch)
+        if resolved is None:
+            return None
+        line = repo.git.rev_list("--first-parent", resolved[1])
+    finally:
+        repo.close()
+    return commit in line.split()
 
 
 # --- objects by name, for editions (``history.trees``) ----------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from doccontrol.history.reader import read_history
+from doccontrol.history.reader import first_parent_holds, read_history
 from doccontrol.history.trees import edition_tags
 from doccontrol.model.documents import SourceFile
 from doccontrol.model.errors import RepositoryError
@@ -142,10 +142,44 @@ def _read_control(
     approved = control.config
     if approved is not None and _reading(approved) != _reading(config):
         evaluation = Evaluation(approved, as_of, now, trust)
-        history = _with_baseline(read_history(repo, approved, evaluation), baseline)
-        control = evaluation.result(history)
+        redirected = _with_baseline(read_history(repo, approved, evaluation), baseline)
+        if approved.branch != config.branch and control.branch_commit and not any(
+            e.commit == control.branch_commit for e in redirected.events
+        ):
+            # The redirect is refused: the branch whose history approved it stays read.
+            trust.save()
+            unanchored = _unanchored(control, history.branch, redirected.branch)
+            return history, replace(
+                control,
+                config=replace(approved, branch=config.branch),
+                findings=tuple(sort_findings([*control.findings, unanchored])),
+            )
+        history, control = redirected, evaluation.result(redirected)
+    if control.branch_commit and first_parent_holds(
+        repo, control.branch_from, control.branch_commit
+    ) is False:
+        # The line read records a redirect from a branch that never approved it.
+        unanchored = _unanchored(control, control.branch_from, history.branch)
+        control = replace(control, findings=tuple(sort_findings([*control.findings, unanchored])))
     trust.save()
     return history, control
+
+
+def _unanchored(control: ControlState, source: str, target: str) -> Finding:
+    """A redirect of ``branch:`` that the redirected branch does not carry on from
+    the branch it left (issue 12, rule 5): an orphan, or a rewritten past."""
+    return error(
+        "mkdocs.yml",
+        1,
+        "branch-redirect-unanchored",
+        f"commit {control.branch_commit[:10]} approved moving the release branch from {source} "
+        f"to {target}, but the first-parent lines of {source} and {target} do not both hold "
+        f"that commit: {target} does not carry on {source}'s approved history (an orphan "
+        f"branch with a history of its own, or one that rewrote the past), so its approvals "
+        f"prove nothing. Make {target} carry on {source} (git branch -f {target} {source}, "
+        f"once {source} holds the approved redirect), or have the top role approve setting "
+        f"'branch' back to {source}",
+    )
 
 
 def _with_baseline(history: History, baseline: BaselineTag | None) -> History:

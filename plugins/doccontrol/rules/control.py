@@ -187,6 +187,12 @@ class ControlState:
     #: (path, blob), the blob None when the approved state is "absent".
     approved_files: tuple[tuple[str, str | None], ...] = ()
     acknowledged: tuple[Acknowledged, ...] = ()
+    #: The commit whose approved mkdocs.yml put the release branch in force (its
+    #: ``branch:`` as it now stands) when that names another branch than the first did:
+    #: the commit the redirected branch's first-parent line must hold.
+    branch_commit: str = ""
+    #: The release branch that ``branch_commit`` redirected from.
+    branch_from: str = ""
 
     def approved_blob(self, path: str) -> str | None:
         """The blob of a rules file as last approved, or None."""
@@ -269,6 +275,8 @@ class _Replay:
         # name) as far as the approved roles say; None: since the root of trust.
         self.grants: dict[tuple[str, str], datetime | None] = {}
         self.rules = self.rules_files()
+        self.branch_commit = ""
+        self.branch_from = ""
 
     def rules_files(self) -> dict[str, str]:
         """The controlled rules files besides roles.yml, with the code of an unapproved change."""
@@ -753,17 +761,21 @@ class _Replay:
         approvers: tuple[str, ...],
         founding: bool,
     ) -> None:
+        redirectable = path in self.approved_files  # the first version redirects nothing
         self.approved_files[path] = blob
         text = None
         if blob is not None:
             text, _ = decode(path, self.blobs.get(blob, b""))
         if path == "mkdocs.yml":
+            branch = self.config.branch
             if text is not None:
                 # Unreadable, it keeps the options in force; check reports the file.
                 with contextlib.suppress(ConfigError):
                     self.config = parse_mkdocs_yml(text, "").config
             elif blob is None:
                 self.config = Config()
+            if self.config.branch != branch and redirectable:
+                self.branch_commit, self.branch_from = event.commit, branch
         elif path == ACKNOWLEDGED:
             entries, _ = parse_acknowledged(path, text or "")
             # An entry keeps who first approved it, however the file is edited later.
@@ -1654,6 +1666,8 @@ def _finish(
         ),
         acknowledged=replay.acknowledged,
         site_pages=replay.site_pages.frozen(),
+        branch_commit=replay.branch_commit,
+        branch_from=replay.branch_from,
     )
 
 
