@@ -751,7 +751,10 @@ class _EventBuilder:
             versions = [first, *answers[i * others : (i + 1) * others]]
             unchanged = {found[i] for found in at_bases} if at_bases else {None}
             changed = {v for v in versions if v not in unchanged}
-            if len(changed) > 1 or (changed and change.blob not in changed) or (not changed and change.blob not in versions):
+            # Several parents changed it differently, or the merge took another version
+            # than the one changed (or, with none changed, than the parents hold).
+            explained = changed if changed else set(versions)
+            if len(changed) > 1 or change.blob not in explained:
                 written.append(change.path)
         return tuple(written)
 
