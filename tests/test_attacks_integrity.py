@@ -370,3 +370,113 @@ def test_redirect_to_a_branch_carrying_on_main_is_accepted(make_repo: MakeRepo) 
         qp01 = project.control.get("QP-01")
         assert qp01 is not None and qp01.current is not None
         assert qp01.current.commit == merge
+
+
+# --- rule 5: roots changed mid-history -------------------------------------------------------
+
+WI01 = "guides/wi-01.md"
+WI01_TEXT = """---
+id: WI-01
+title: 空调安装作业指导书
+type: instruction
+owner: 质量部
+approvers: [管理者代表]
+---
+## 1 目的
+
+规定空调安装的作业步骤。
+"""
+WITH_GUIDES = "roots: [manual, procedures, records, guides]"
+
+
+def test_root_added_later_judges_what_was_written_under_it_before(make_repo: MakeRepo) -> None:
+    repo = make_repo()
+    # 李代表, who approves instructions, writes one straight onto main outside the roots.
+    repo.write(WI01, WI01_TEXT)
+    written = repo.commit("作业指导书草稿", LI, "2026-02-01T09:00:00+08:00")
+    added = pull_request(
+        repo, "zhang/roots", "mkdocs.yml", with_option(repo.read("mkdocs.yml"), WITH_GUIDES),
+        WANG, "2026-02-05T10:00:00+08:00",
+    )
+    project = load(repo)
+    absent(project.findings, "config-unapproved")
+    assert project.config.roots == ("manual", "procedures", "records", "guides")
+    # The roots change approved the option, not the text under the new root.
+    unapproved = the(project.findings, "unapproved-change")
+    assert unapproved.path == WI01
+    assert_names_commit(unapproved.message, written)
+    assert project.control is not None
+    wi01 = project.control.get("WI-01")
+    assert wi01 is not None and wi01.status.value == "draft" and wi01.unapproved_change
+    assert [c.commit for c in wi01.unapproved] == [written]
+    # Nor can its own writer approve it as it stands.
+    repo.commit("批准 WI-01", LI, "2026-02-06T10:00:00+08:00", ("Approved: WI-01",), allow_empty=True)
+    project = load(repo)
+    assert_names_commit(the(project.findings, "unapproved-change").message, written)
+    the(project.findings, "approval-not-counted", Severity.WARNING)
+    assert added
+
+
+def test_root_added_after_the_baseline_does_not_adopt_what_stood_under_it(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo(commit=False)
+    repo.write(WI01, WI01_TEXT)  # there at the baseline, outside the roots it adopted
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    pull_request(
+        repo, "zhang/roots", "mkdocs.yml", with_option(repo.read("mkdocs.yml"), WITH_GUIDES),
+        WANG, "2026-02-05T10:00:00+08:00",
+    )
+    project = load(repo)
+    assert project.control is not None
+    wi01 = project.control.get("WI-01")
+    assert wi01 is not None and wi01.revisions == () and wi01.status.value == "draft"
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None and qp01.current.label == "A/0"
+    # An approved change carries its text: A/0, approved by 李代表.
+    approved = pull_request(
+        repo, "zhang/wi01", WI01, repo.read(WI01) + "\n## 2 步骤\n", LI, "2026-02-07T10:00:00+08:00"
+    )
+    wi01 = load(repo).control.get("WI-01")  # type: ignore[union-attr]
+    assert wi01 is not None and wi01.current is not None
+    assert (wi01.current.label, wi01.current.commit) == ("A/0", approved)
+
+
+def test_root_dropped_keeps_its_documents_under_control_until_withdrawn(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    dropped = pull_request(
+        repo, "zhang/roots", "mkdocs.yml",
+        with_option(repo.read("mkdocs.yml"), "roots: [manual, records]"),
+        WANG, "2026-02-05T10:00:00+08:00",
+    )
+    project = load(repo)
+    assert project.config.roots == ("manual", "records")
+    found = sorted(
+        (f for f in project.findings if f.code == "root-dropped"), key=lambda f: f.path
+    )
+    assert [f.path for f in found] == [QP01, QP02], project.findings
+    for finding in found:
+        assert finding.severity is Severity.ERROR
+        assert_names_commit(finding.message, dropped)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None, "it did not vanish"
+
+    # Still controlled: its withdrawal is judged, approved by 李代表, and clears it.
+    repo.branch("zhang/qp02")
+    repo.edit(QP02, "approvers: [管理者代表]\n", "approvers: [管理者代表]\nstatus: withdrawn\n")
+    repo.commit("作废 QP-02", ZHANG, "2026-02-06T09:00:00+08:00")
+    repo.checkout("main")
+    repo.merge("zhang/qp02", LI, "2026-02-06T10:00:00+08:00")
+    # An unapproved edit under the dropped root is still caught.
+    repo.append(QP01, "\n未经批准。\n")
+    edited = repo.commit("直接修改 QP-01", ZHANG, "2026-02-07T09:00:00+08:00")
+    project = load(repo)
+    assert [f.path for f in project.findings if f.code == "root-dropped"] == [QP01]
+    assert project.control is not None
+    qp02 = project.control.get("QP-02")
+    assert qp02 is not None and qp02.status.value == "withdrawn"
+    assert_names_commit(the(project.findings, "unapproved-change").message, edited)

@@ -134,15 +134,20 @@ def _read_control(
     The working tree's mkdocs.yml names the branch and the files to read; when the
     version git approved names others (a direct commit redirected ``branch:`` or
     ``roles:``), the history is read again as the approved options say, so an
-    unapproved edit cannot choose what is judged.
+    unapproved edit cannot choose what is judged. When approved changes moved the
+    roots, it is read again under every root ever in force, judged from the start.
     """
     evaluation = Evaluation(config, as_of, now, trust)  # takes the events as git streams them
     history = _with_baseline(read_history(repo, config, evaluation), baseline)
     control = evaluation.result(history)
     approved = control.config
-    if approved is not None and _reading(approved) != _reading(config):
-        evaluation = Evaluation(approved, as_of, now, trust)
-        redirected = _with_baseline(read_history(repo, approved, evaluation), baseline)
+    # Roots changed over the history: read and judge every path under any of them
+    # from the start (rare; a history whose roots never changed is read once).
+    watch = control.roots_seen if approved and set(control.roots_seen) != set(approved.roots) else ()
+    if approved is not None and (watch or _reading(approved) != _reading(config)):
+        evaluation = Evaluation(approved, as_of, now, trust, watch=watch)
+        reading = replace(approved, roots=watch) if watch else approved
+        redirected = _with_baseline(read_history(repo, reading, evaluation), baseline)
         if approved.branch != config.branch and control.branch_commit and not any(
             e.commit == control.branch_commit for e in redirected.events
         ):

@@ -193,6 +193,9 @@ class ControlState:
     branch_commit: str = ""
     #: The release branch that ``branch_commit`` redirected from.
     branch_from: str = ""
+    #: Every root an approved mkdocs.yml put in force over the history (the options'
+    #: own when none was approved): the paths the history must be read and judged under.
+    roots_seen: tuple[str, ...] = ()
 
     def approved_blob(self, path: str) -> str | None:
         """The blob of a rules file as last approved, or None."""
@@ -239,13 +242,24 @@ class _Doc:
 
 class _Replay:
     def __init__(
-        self, blobs: Mapping[str, bytes], config: Config, verifier: Verifier = verify
+        self,
+        blobs: Mapping[str, bytes],
+        config: Config,
+        verifier: Verifier = verify,
+        watch: tuple[str, ...] = (),
     ) -> None:
         self.blobs = blobs
         self.config = config
         self.verifier = verifier
         self.signature_warned: set[str] = set()
-        self.roots = tuple(r + "/" for r in config.roots)
+        # Documents are judged under every root that is ever in force (``watch``, from
+        # an earlier pass): a root added later must not launder what was written under
+        # it before, and one taken out must not make its documents vanish.
+        self.root_names = tuple(dict.fromkeys([*config.roots, *watch]))
+        self.roots = tuple(r + "/" for r in self.root_names)
+        self.roots_seen: dict[str, None] = {}
+        # Each root taken out of the roots by an approved change, with that change.
+        self.dropped: dict[str, ChangeEvent] = {}
         self.meta_cache: dict[str, dict[str, Any] | None] = {}
         self.head_cache: dict[bytes, dict[str, Any] | None] = {}
         self.tree: dict[str, str] = {}
@@ -352,7 +366,7 @@ class _Replay:
                 index = folder + "/index.md"
                 if index != path:
                     candidates.append(index)
-                if folder in self.config.roots:
+                if folder in self.root_names:
                     break
                 folder = posixpath.dirname(folder)
             found = self.indexes[path] = tuple(candidates)
@@ -655,11 +669,16 @@ class _Replay:
             )
 
     def use_config(self, config: Config) -> None:
-        """Put approved options in force; what depends on roots and prefixes is recomputed."""
+        """Put approved options in force; what depends on roots and prefixes is recomputed.
+
+        Roots only ever join the ones judged: a document whose root is taken out stays
+        controlled until it is withdrawn (``root-dropped`` meanwhile).
+        """
         if (config.roots, config.types) != (self.config.roots, self.config.types):
             self.document_paths.clear()
             self.indexes.clear()
-            self.roots = tuple(r + "/" for r in config.roots)
+            self.root_names = tuple(dict.fromkeys([*self.root_names, *config.roots]))
+            self.roots = tuple(r + "/" for r in self.root_names)
         self.config = config
         self.rules = self.rules_files()
 
@@ -767,7 +786,7 @@ class _Replay:
         if blob is not None:
             text, _ = decode(path, self.blobs.get(blob, b""))
         if path == "mkdocs.yml":
-            branch = self.config.branch
+            branch, roots_before = self.config.branch, self.config.roots
             if text is not None:
                 # Unreadable, it keeps the options in force; check reports the file.
                 with contextlib.suppress(ConfigError):
@@ -776,6 +795,13 @@ class _Replay:
                 self.config = Config()
             if self.config.branch != branch and redirectable:
                 self.branch_commit, self.branch_from = event.commit, branch
+            if redirectable:
+                for root in roots_before:
+                    if root not in self.config.roots:
+                        self.dropped[root] = event
+            for root in self.config.roots:
+                self.dropped.pop(root, None)
+                self.roots_seen[root] = None
         elif path == ACKNOWLEDGED:
             entries, _ = parse_acknowledged(path, text or "")
             # An entry keeps who first approved it, however the file is edited later.
@@ -1170,6 +1196,10 @@ class _Replay:
             doc = self.docs[found[0]]
             if doc.revisions or not doc.present or doc.path != path:
                 continue
+            if not path.startswith(self.config.root_prefixes):
+                # Under a root added after the baseline: the top role adopted the roots
+                # in force then, so this text was never approved (a draft until it is).
+                continue
             meta = doc.meta
             default = "A" if self.config.revisions is RevisionScheme.LETTER else "1"
             edition = str(meta.get("edition") or default).strip()
@@ -1418,11 +1448,15 @@ class Evaluation:
         as_of: date,
         now: datetime | None = None,
         verifier: Verifier = verify,
+        watch: tuple[str, ...] = (),
     ) -> None:
         self.config = config
         self.as_of = as_of
         self.now = now
         self.verifier = verifier
+        # Roots judged from the start: every root in force over the history (an
+        # earlier pass's ``ControlState.roots_seen``).
+        self.watch = watch
         self._replay: _Replay | None = None
         self._baseline: BaselineTag | None = None
         self._adopting = False
@@ -1434,7 +1468,7 @@ class Evaluation:
         self.replayed_afresh = False
 
     def start(self, baseline: BaselineTag | None, blobs: Mapping[str, bytes]) -> None:
-        self._replay = _Replay(blobs, self.config, self.verifier)
+        self._replay = _Replay(blobs, self.config, self.verifier, self.watch)
         self._baseline = baseline
         self._added = 0
         self._later.clear()
@@ -1497,7 +1531,9 @@ class Evaluation:
         complete = self._added == len(history.events) and history.baseline == self._baseline
         if replay is None or not complete or not self._usable or self._adopting:
             self.replayed_afresh = True
-            return evaluate(history, self.config, self.as_of, self.now, self.verifier)
+            return evaluate(
+                history, self.config, self.as_of, self.now, self.verifier, self.watch
+            )
         self.replayed_afresh = False
         return _finish(
             replay, self.as_of, self._commit, _shallow_findings(history), history, self.now
@@ -1535,11 +1571,13 @@ def evaluate(
     as_of: date,
     now: datetime | None = None,
     verifier: Verifier = verify,
+    watch: tuple[str, ...] = (),
 ) -> ControlState:
     """Replay the release branch up to ``as_of`` and say where every document stands.
 
     ``now`` is the moment of the evaluation, for dates in the future; the caller
-    reads the clock (or a test pins it), never the core.
+    reads the clock (or a test pins it), never the core. ``watch`` names roots
+    judged from the start besides the options' (every root ever in force).
     """
     findings = _shallow_findings(history)
     last = -1
@@ -1547,7 +1585,7 @@ def evaluate(
         if event.committed.date() <= as_of:
             last = i
     events = history.events[: last + 1]
-    replay = _Replay(history.blobs, config, verifier)
+    replay = _Replay(history.blobs, config, verifier, watch)
 
     adopt_at: int | None = None
     adopted: date | None = None
@@ -1629,6 +1667,7 @@ def _finish(
     findings.extend(replay.site_pages.findings())
     for doc in replay.docs.values():
         findings.extend(doc.unapproved_findings)
+    findings.extend(_dropped_findings(replay))
     findings = _acknowledge(findings, replay)
 
     documents = []
@@ -1668,7 +1707,43 @@ def _finish(
         site_pages=replay.site_pages.frozen(),
         branch_commit=replay.branch_commit,
         branch_from=replay.branch_from,
+        roots_seen=tuple(replay.roots_seen) or config.roots,
     )
+
+
+def _dropped_findings(replay: _Replay) -> list[Finding]:
+    """Documents in force under a root an approved change took out of ``roots``.
+
+    A controlled document leaves control by an approved withdrawal, which the
+    register of withdrawn documents records; a roots change that drops it would make
+    it vanish from the site and the registers with nobody having withdrawn it.
+    """
+    found: list[Finding] = []
+    roots = replay.config.root_prefixes
+    for doc in replay.docs.values():
+        if doc.withdrawn_on is not None or not doc.present or doc.path.startswith(roots):
+            continue
+        root = next((r for r in replay.dropped if doc.path.startswith(r + "/")), None)
+        if root is None:
+            continue
+        event = replay.dropped[root]
+        found.append(
+            replay.own(
+                error(
+                    doc.path,
+                    1,
+                    "root-dropped",
+                    f"commit {event.short} by {event.author} on {event.committed.date()} took "
+                    f"{root} out of the roots in mkdocs.yml, but {doc.id} under it was never "
+                    "withdrawn: a controlled document leaves control only by an approved "
+                    "withdrawal, so it is still judged and listed. Withdraw it (status: "
+                    "withdrawn, approved like any change) or move it under a root, or have the "
+                    f"top role put {root} back into roots",
+                ),
+                event,
+            )
+        )
+    return found
 
 
 def _acknowledge(findings: list[Finding], replay: _Replay) -> list[Finding]:
