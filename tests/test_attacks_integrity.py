@@ -480,3 +480,59 @@ def test_root_dropped_keeps_its_documents_under_control_until_withdrawn(
     qp02 = project.control.get("QP-02")
     assert qp02 is not None and qp02.status.value == "withdrawn"
     assert_names_commit(the(project.findings, "unapproved-change").message, edited)
+
+
+# --- rule 6: a reviewer's authority comes before the review ---------------------------------
+
+
+def _reviewed_by_service(make_repo: MakeRepo) -> GitRepo:
+    """QP-01 names reviewers [客服中心], held at the baseline by 王总 alone."""
+    repo = make_repo(commit=False)
+    repo.edit(QP01, "approvers: [管理者代表]\n", "approvers: [管理者代表]\nreviewers: [客服中心]\n")
+    repo.edit(ROLES, "客服中心: [赵客服]", "客服中心: [王总]")
+    repo.commit("初始导入", ZHANG, "2026-01-02T09:00:00+08:00")
+    repo.tag("doccontrol/baseline", WANG, "2026-01-02T10:00:00+08:00", "纸质文件转入")
+    return repo
+
+
+def _grant_zhao(repo: GitRepo) -> str:
+    """王总 approves 赵客服 joining 客服中心 on 2026-02-03."""
+    return pull_request(
+        repo, "zhang/roles", ROLES, repo.read(ROLES).replace("客服中心: [王总]", "客服中心: [王总, 赵客服]"),
+        WANG, "2026-02-03T10:00:00+08:00",
+    )
+
+
+def _signed_off_change(repo: GitRepo, branch: str, written: str, signed: str) -> None:
+    repo.branch(branch)
+    repo.append(QP01, f"\n{branch} 的要求。\n")
+    repo.commit("修改 QP-01", ZHANG, written)
+    repo.commit("审核", ZHAO, signed, (f"Reviewed-by: {ZHAO.ident}",), allow_empty=True)
+    repo.checkout("main")
+
+
+def test_review_signed_off_before_the_reviewer_role_was_granted_does_not_count(
+    make_repo: MakeRepo,
+) -> None:
+    repo = _reviewed_by_service(make_repo)
+    # 赵客服 signs off on 2 February, a day before the role is granted; 李代表 merges after.
+    _signed_off_change(repo, "zhang/qp01", "2026-02-01T09:00:00+08:00", "2026-02-02T09:00:00+08:00")
+    _grant_zhao(repo)
+    merge = repo.merge("zhang/qp01", LI, "2026-02-05T10:00:00+08:00")
+    project = load(repo)
+    missing = the(project.findings, "review-missing")
+    assert_names_commit(missing.message, merge)
+    assert "before 赵客服 was granted the reviewer role" in missing.message
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None and qp01.current.label == "A/0"
+
+    # Signed off after the grant, the same kind of change is reviewed and approved.
+    _signed_off_change(repo, "zhang/qp01b", "2026-02-06T09:00:00+08:00", "2026-02-07T09:00:00+08:00")
+    approved = repo.merge("zhang/qp01b", LI, "2026-02-08T10:00:00+08:00")
+    project = load(repo)
+    absent(project.findings, "review-missing")
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None
+    assert qp01.current.commit == approved

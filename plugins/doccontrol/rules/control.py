@@ -485,6 +485,42 @@ class _Replay:
             return approval.Verdict(True, tuple(counted), "", grounds, verdict.ignored)
         return approval.Verdict(False, tuple(counted), "; ".join(notes), (), verdict.ignored)
 
+    def granted(self, person: str, names: tuple[str, ...]) -> datetime | None:
+        """When ``person`` came to hold one of the roles ``names`` (None: since the root
+        of trust, or not at all)."""
+        assert self.roles is not None
+        since = [self.grants.get((person, n)) for n in names if person in self.roles.holders(n)]
+        return None if not since or None in since else min(s for s in since if s)
+
+    def review_in_time(
+        self, review: approval.ReviewVerdict, event: ChangeEvent, names: tuple[str, ...]
+    ) -> approval.ReviewVerdict:
+        """The review without reviewers whose role came after their sign-off's date.
+
+        Like :meth:`in_time` for approvals (rule 6): holding the role at the first
+        parent is not enough when the review itself is dated before the grant.
+        """
+        if not review.reviewed or self.roles is None:
+            return review
+        kept: list[tuple[str, datetime | None]] = []
+        notes: list[str] = []
+        for person, at in review.reviews:
+            granted = self.granted(person, names)
+            when = at or event.committed
+            if granted is not None and when < granted:
+                notes.append(
+                    f"{person}'s review sign-off is dated {when.isoformat()}, before {person} "
+                    f"was granted the reviewer role it relies on ({granted.isoformat()}), so "
+                    "it does not count; the reviewer signs off again"
+                )
+            else:
+                kept.append((person, at))
+        if not notes:
+            return review
+        if kept:
+            return approval.ReviewVerdict(True, tuple(kept), "")
+        return approval.ReviewVerdict(False, (), "; ".join(notes))
+
     def set_roles(self, roles: Roles, blob: str | None, event: ChangeEvent, founding: bool) -> None:
         """Put approved roles in force, recording when each membership was granted."""
         old = self.roles
@@ -901,9 +937,13 @@ class _Replay:
         withdrawing = not present or (meta_after or {}).get("status") == "withdrawn"
         reviewers = self.reviewers_of(doc.approved_meta or meta_after or {})
         review = (
-            approval.judge_review(
-                self.signed_review(who, roles_before), roles_before, reviewers,
-                verdict.approvers, paths,
+            self.review_in_time(
+                approval.judge_review(
+                    self.signed_review(who, roles_before), roles_before, reviewers,
+                    verdict.approvers, paths,
+                ),
+                event,
+                reviewers,
             )
             if verdict.approved and reviewers
             else None
@@ -1144,9 +1184,13 @@ class _Replay:
         # A document that names reviewers needs the review here too (issue 15).
         reviewers = self.reviewers_of(doc.approved_meta or doc.meta)
         review = (
-            approval.judge_review(
-                self.signed_review(replace(who, authors=authors), roles_before),
-                roles_before, reviewers, verdict.approvers,
+            self.review_in_time(
+                approval.judge_review(
+                    self.signed_review(replace(who, authors=authors), roles_before),
+                    roles_before, reviewers, verdict.approvers,
+                ),
+                event,
+                reviewers,
             )
             if verdict.approved and reviewers
             else None
