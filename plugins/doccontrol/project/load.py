@@ -13,6 +13,7 @@ from doccontrol.model.documents import SourceFile
 from doccontrol.model.errors import RepositoryError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, History
+from doccontrol.model.messages import msg
 from doccontrol.project.gc_pause import gc_paused
 from doccontrol.project.trust_cache import TrustCache
 from doccontrol.project.worktree import read_codeowners, read_worktree
@@ -177,13 +178,12 @@ def _unanchored(control: ControlState, source: str, target: str) -> Finding:
         "mkdocs.yml",
         1,
         "branch-redirect-unanchored",
-        f"commit {control.branch_commit[:10]} approved moving the release branch from {source} "
-        f"to {target}, but the first-parent lines of {source} and {target} do not both hold "
-        f"that commit: {target} does not carry on {source}'s approved history (an orphan "
-        f"branch with a history of its own, or one that rewrote the past), so its approvals "
-        f"prove nothing. Make {target} carry on {source} (git branch -f {target} {source}, "
-        f"once {source} holds the approved redirect), or have the top role approve setting "
-        f"'branch' back to {source}",
+        msg(
+            "branch-redirect-unanchored",
+            commit=control.branch_commit[:10],
+            source=source,
+            target=target,
+        ),
     )
 
 
@@ -229,17 +229,7 @@ def _config_never_approved(history: History, control: ControlState) -> list[Find
 
 
 def _never_approved_finding(branch: str) -> Finding:
-    return error(
-        "mkdocs.yml",
-        1,
-        "config-never-approved",
-        f"no mkdocs.yml has ever been approved on {branch}, so nothing approved says which "
-        "Markdown extensions, theme and doc-control options shape the release site and the "
-        "replay: the working tree's would govern unseen. Commit mkdocs.yml and have a holder "
-        "of the top role merge it (a new organisation commits it before 'doccontrol adopt', "
-        "which adopts it with the documents); 'doccontrol build --preview' shows the working "
-        "tree meanwhile, marked DRAFT",
-    )
+    return error("mkdocs.yml", 1, "config-never-approved", msg("config-never-approved", branch=branch))
 
 
 def approved_preview(project: Project) -> bool:

@@ -21,6 +21,7 @@ from doccontrol.model.documents import ID_PATTERN, Roles, SigningKey
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
+from doccontrol.model.messages import msg
 from doccontrol.rendering.labels import label as label_text
 from doccontrol.rules import approval
 from doccontrol.rules.dates import date_findings
@@ -1777,12 +1778,14 @@ def _dropped_findings(replay: _Replay) -> list[Finding]:
                     doc.path,
                     1,
                     "root-dropped",
-                    f"commit {event.short} by {event.author} on {event.committed.date()} took "
-                    f"{root} out of the roots in mkdocs.yml, but {doc.id} under it was never "
-                    "withdrawn: a controlled document leaves control only by an approved "
-                    "withdrawal, so it is still judged and listed. Withdraw it (status: "
-                    "withdrawn, approved like any change) or move it under a root, or have the "
-                    f"top role put {root} back into roots",
+                    msg(
+                        "root-dropped",
+                        commit=event.short,
+                        author=str(event.author),
+                        date=str(event.committed.date()),
+                        root=root,
+                        doc=doc.id,
+                    ),
                 ),
                 event,
             )

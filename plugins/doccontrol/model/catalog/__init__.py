@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from doccontrol.model.catalog import cli, common, edition, edition_extras, site, sources
+from doccontrol.model.catalog import cli, common, edition, edition_extras, integrity, site, sources
 
-_AREAS = (common, cli, edition, edition_extras, site, sources)
+_AREAS = (common, cli, edition, edition_extras, site, sources, integrity)
 
 
 def _merge(language: str) -> dict[str, str]:
