@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import generate, write_site_config
+from corpus import generate, site_config, write_site_config
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 PY = sys.executable
@@ -66,7 +66,7 @@ def plain_nav(docs: Path) -> list[str]:
 def bench_build(work: Path, documents: int, changes: int, repeat: int, records: int) -> None:
     """The site with doc-control against the plain site, built in alternating pairs."""
     controlled = work / "controlled"
-    generate(controlled, documents, changes, records=records)
+    generate(controlled, documents, changes, records=records, config=site_config(True))
     write_site_config(controlled, with_plugin=True)
     plain = work / "plain"
     plain.mkdir()
@@ -124,7 +124,7 @@ def site_size(site: Path) -> tuple[int, int]:
 def bench_redlines(work: Path, documents: int, changes: int, pairs: int) -> None:
     """The site with redlines against the plain site, built in alternating pairs."""
     controlled = work / "rl-controlled"
-    generate(controlled, documents, changes)
+    generate(controlled, documents, changes, config=site_config(True))
     write_site_config(controlled, with_plugin=True)
     plain = work / "rl-plain"
     plain.mkdir()

@@ -91,11 +91,18 @@ def record(n: int) -> str:
 
 
 def generate(
-    path: Path, documents: int, changes: int, start: int | None = None, records: int = 0
+    path: Path,
+    documents: int,
+    changes: int,
+    start: int | None = None,
+    records: int = 0,
+    config: str | None = None,
 ) -> None:
     """Write a repository at ``path`` with ``documents`` and ``changes`` approved changes.
 
     Commits are a minute apart and end a day before now, so no review is overdue.
+    ``config``, if given, is the mkdocs.yml of the first commit, adopted by the
+    baseline: a release build needs an approved one (config-never-approved).
     """
     if start is None:
         start = int(time.time()) - 86_400 - 60 * (2 * changes + 2)
@@ -124,6 +131,8 @@ def generate(
         return mark
 
     files = [("manual/roles.yml", ROLES), ("docs/index.md", "# 首页\n")]
+    if config is not None:
+        files.append(("mkdocs.yml", config))
     files += [(f"procedures/qp-{i:04d}.md", document(i, 0)) for i in range(1, documents + 1)]
     if records:
         files.append(("records/forms/qr-01-01.md", FORM))
@@ -148,12 +157,16 @@ def generate(
     subprocess.run(["git", "branch", "-q", "-D", "work"], cwd=path, check=True)
 
 
+def site_config(with_plugin: bool) -> str:
+    return MKDOCS.format(plugin="  - doc-control\n" if with_plugin else "")
+
+
 def write_site_config(path: Path, with_plugin: bool, nav: list[str] | None = None) -> None:
     """mkdocs.yml, with the plugin or without.
 
     ``nav`` lists the pages in the navigation, in a section per folder as MkDocs would.
     """
-    text = MKDOCS.format(plugin="  - doc-control\n" if with_plugin else "")
+    text = site_config(with_plugin)
     if nav is not None:
         text += "nav:\n"
         section = ""

@@ -100,7 +100,7 @@ def _load_project(
         config = control.config or config
         findings.extend(control.findings)
         findings.extend(_pending_config(repo, history, control))
-        findings.extend(_config_never_approved(history, control))
+        findings.extend(_config_never_approved(repo, history, control))
         findings.extend(edition_findings(history, edition_tags(repo)))
         approved = build_catalog(approved_sources(history, control, config), config)
         findings.extend(record_history_findings(history, control, approved, config, trust))
@@ -217,13 +217,17 @@ def _pending_config(repo: Path, history: History, control: ControlState) -> list
     ]
 
 
-def _config_never_approved(history: History, control: ControlState) -> list[Finding]:
-    """No mkdocs.yml on the release branch at all: nothing approved governs the site.
+def _config_never_approved(repo: Path, history: History, control: ControlState) -> list[Finding]:
+    """A working tree's mkdocs.yml that git never held on the release branch: it would
+    govern the site and the replay unseen, as nothing approved does.
 
     A mkdocs.yml committed but not approved is ``config-unapproved`` already, naming
-    its commit; this is the repository whose site configuration git never held.
+    its commit. Without any mkdocs.yml the built-in defaults govern, which nobody
+    can edit, so there is nothing to report.
     """
     if "mkdocs.yml" in dict(control.approved_files) or "mkdocs.yml" in dict(control.files):
+        return []
+    if not (repo / "mkdocs.yml").is_file():
         return []
     return [_never_approved_finding(history.branch)]
 
