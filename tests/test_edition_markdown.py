@@ -231,7 +231,7 @@ def test_an_extension_cannot_make_the_pdf_load_from_the_network(tmp_path: Path) 
     approve_rules_change(repo, "表情", "2026-01-20")
     text = repo.read("procedures/qp-01.md") + "\n\n完成后点赞 :thumbsup:\n"
     approve_change(repo, "procedures/qp-01.md", text, "2026-02-02", "zhang/emoji")
-    result = release(repo.path, make_key(tmp_path / "keys"))
+    result = release(repo.path, make_key(tmp_path / "keys"), lang="en")
     assert result.code == 1, result.output
     line = text.split("\n").index("完成后点赞 :thumbsup:") + 1
     assert f"procedures/qp-01.md:{line}: error: edition-resource:" in result.stderr, result.stderr
