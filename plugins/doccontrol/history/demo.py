@@ -23,6 +23,7 @@ from pathlib import Path
 import git
 
 from doccontrol.model.errors import UsageError
+from doccontrol.model.messages import msg
 from doccontrol.sources.typography import FULL_WIDTH, fix_typography
 
 MARKER = ".doccontrol-demo"
@@ -53,8 +54,7 @@ def sample_root() -> Path:
     root = Path(__file__).resolve().parents[3]
     if not all((root / part).exists() for part in SAMPLE_PARTS):
         raise UsageError(
-            f"the sample organisation was not found next to the package ({root}); "
-            "run doccontrol demo from a clone of the doccontrol repository"
+            msg("demo.no-sample", root=str(root))
         )
     return root
 
@@ -397,7 +397,7 @@ def prepare(target: Path) -> None:
     if target.exists() and any(target.iterdir()):
         if not (target / MARKER).exists():
             raise UsageError(
-                f"{target} exists and is not a doccontrol demo; choose an empty or new folder",
+                msg("demo.not-a-demo", target=str(target)),
                 str(target),
             )
         for child in target.iterdir():

@@ -43,6 +43,7 @@ from doccontrol.model.history import (
     Identity,
     parse_identity,
 )
+from doccontrol.model.messages import msg
 from doccontrol.rules.signatures import split_commit, split_tag
 from doccontrol.sources.acknowledged import ACKNOWLEDGED
 from doccontrol.sources.config import Config, SignatureMode
@@ -86,8 +87,7 @@ def open_repo(path: Path) -> git.Repo:
         repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         raise RepositoryError(
-            "not a git repository: document control reads approvals from git history; "
-            "run 'git init' and commit, or point --repo at a clone",
+            msg("not-a-repository"),
             str(path),
         ) from None
     repo.git.set_persistent_git_options(no_replace_objects=True)
@@ -113,9 +113,7 @@ def _refuse_empty(repo: git.Repo, path: Path) -> None:
         found = ""
     if not found:
         raise EmptyRepositoryError(
-            "the git repository has no commits yet, so no document has been approved: "
-            "commit the documents and have the top role adopt them with the annotated tag "
-            "doccontrol/baseline (see README, 'Adopting existing documents')",
+            msg("empty-repository"),
             str(path),
         )
 
@@ -126,9 +124,7 @@ def _require_branch(repo: git.Repo, path: Path, branch: str) -> tuple[str, str]:
     resolved = _resolve_branch(repo, branch)
     if resolved is None:
         raise BranchMissingError(
-            f"the release branch '{branch}' is neither a local branch nor origin/{branch}: "
-            f"fetch it (git fetch origin {branch}:{branch}, or fetch-depth: 0 in CI), or set "
-            "doc-control's 'branch' option in mkdocs.yml to the branch that is released",
+            msg("branch-missing", branch=branch),
             str(path),
         )
     return resolved
@@ -431,7 +427,7 @@ def _stream(command: list[str], cwd: str | Path) -> Iterator[list[str]]:
         yield [tail + decoder.decode(b"", final=True)]
         problem = proc.stderr.read().decode("utf-8", errors="replace").strip()
     if proc.returncode != 0:
-        raise RepositoryError(f"git could not read the history: {problem}")
+        raise RepositoryError(msg("history.git-failed", problem=problem))
 
 
 def _is_meta(token: str) -> bool:
@@ -475,17 +471,13 @@ def _commits(
             if not _HASH.fullmatch(header[0]) or not all(
                 _HASH.fullmatch(p) for p in header[1].split()
             ):
-                raise RepositoryError(
-                    "git log gave a record that does not parse (it does not start with a "
-                    f"commit hash): {header[0][:60]!r}; run 'git fsck' on the repository"
-                )
+                raise RepositoryError(msg("history.bad-record", record=repr(header[0][:60])))
             yield header, buf[pos + fields : end]
             pos = end
         del buf[:pos]
     if any(buf):
         raise RepositoryError(
-            f"git log ended inside a record ({len(buf)} field(s) of {fields} read): "
-            f"{buf[0][:60]!r}; the history could not be read whole"
+            msg("history.cut-record", read=len(buf), fields=fields, record=repr(buf[0][:60]))
         )
 
 
@@ -527,8 +519,7 @@ def _parse_record(header: list[str], diff: list[str], prefix: str, config: Confi
         )
     except (ValueError, IndexError, KeyError) as exc:
         raise RepositoryError(
-            f"git log gave a record for commit {header[0][:12]} that does not parse ({exc}); "
-            "run 'git fsck' on the repository"
+            msg("history.bad-commit", commit=header[0][:12], problem=str(exc))
         ) from None
 
 
@@ -893,7 +884,7 @@ class _LookupStream:
                 self.flush()
                 self._ready.wait_for(lambda: len(self._answers) > max(numbers) or self._done)
             if len(self._answers) <= max(numbers):
-                raise RepositoryError("git cat-file stopped before answering every lookup")
+                raise RepositoryError(msg("history.cat-file-stopped"))
             return [self._answers[n] for n in numbers]
 
     def _start(self) -> None:
@@ -1153,8 +1144,7 @@ def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> Branc
             continue
     if resolved is None:
         raise RepositoryError(
-            f"the base branch {base} is not here (neither {base} nor origin/{base}): fetch it "
-            f"(git fetch origin {base}) or name another with --base",
+            msg("history.no-base", base=base),
             str(path),
         )
     ref, tip = resolved
@@ -1162,14 +1152,13 @@ def _read_branch(repo: git.Repo, path: Path, config: Config, base: str) -> Branc
         head = repo.git.rev_parse("--verify", "-q", "HEAD^{commit}")
     except git.GitCommandError:
         raise RepositoryError(
-            "HEAD names no commit yet: commit the branch first", str(path)
+            msg("history.no-head"), str(path)
         ) from None
     try:
         fork = repo.git.merge_base(tip, head)
     except git.GitCommandError:
         raise RepositoryError(
-            f"HEAD shares no history with {ref} (or the clone is shallow): fetch the full "
-            "history (git fetch --unshallow)",
+            msg("history.no-merge-base", ref=ref),
             str(path),
         ) from None
     try:

@@ -17,6 +17,7 @@ from pathlib import Path
 from doccontrol.history.reader import ObjectStream
 from doccontrol.model.errors import RepositoryError
 from doccontrol.model.history import EditionTag, TreeEntry
+from doccontrol.model.messages import msg
 
 #: How a release's tag message records the baseline it was judged from.
 BASELINE_LINE = "baseline "
@@ -35,11 +36,16 @@ def _git(repo: Path, *args: str, env: dict[str, str] | None = None, data: bytes 
             check=False,
         )
     except OSError as exc:
-        raise RepositoryError(f"cannot run git: {exc}", str(repo)) from None
+        raise RepositoryError(msg("history.cannot-run-git", problem=str(exc)), str(repo)) from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", errors="replace").strip().splitlines()
         raise RepositoryError(
-            f"git {' '.join(args[:2])} failed: {message[-1] if message else proc.returncode}", str(repo)
+            msg(
+                "history.git-command-failed",
+                command=" ".join(args[:2]),
+                problem=message[-1] if message else str(proc.returncode),
+            ),
+            str(repo),
         )
     return proc.stdout
 

@@ -73,3 +73,13 @@ def _render_value(value: Value, code: str) -> str:
         separator = "、" if code == "zh" else ", "
         return separator.join(_render_value(v, code) for v in value)
     return str(value)
+
+
+def joined(parts: Iterable[Message]) -> Message:
+    """Several sentences as one message, joined by ``; `` (``；`` in Chinese)."""
+    items = tuple(dict.fromkeys(parts))
+    if not items:
+        raise ValueError("joined() needs at least one message")
+    if len(items) == 1:
+        return items[0]
+    return Message("list.joined", (("first", items[0]), ("rest", joined(items[1:]))))

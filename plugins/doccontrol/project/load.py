@@ -91,7 +91,7 @@ def _load_project(
         try:
             history, control = _read_control(repo, config, as_of, now, trust, baseline)
         except RepositoryError as exc:
-            history_problem = error(".git", 1, exc.code, exc.message)
+            history_problem = error(".git", 1, exc.code, exc.text)
         sources, worktree, findings = reading.result()
     if history_problem is not None:
         findings.append(history_problem)
@@ -209,10 +209,7 @@ def _pending_config(repo: Path, history: History, control: ControlState) -> list
             "mkdocs.yml",
             line,
             "config-pending",
-            "this mkdocs.yml is not the version the top role last approved on "
-            f"{history.branch} (blob {str(blob)[:8]}): the approved version governs approval "
-            "and the replay until a holder of the top role merges this change, and a release "
-            "site is not built with it",
+            msg("config-pending", branch=history.branch, blob=str(blob)[:8]),
         )
     ]
 
@@ -272,12 +269,12 @@ def unapproved_site_config(project: Project, config_file: Path) -> Finding | Non
         shown,
         line,
         "config-unapproved-site",
-        f"{shown} differs here from the mkdocs.yml the top role last approved on "
-        f"{project.history.branch} (blob {str(blob)[:8]}), and its Markdown extensions and "
-        "theme shape every page, so the release site is not built with it. Have a holder of "
-        "the top role approve the change (merge it), or build with the approved version "
-        f"(git checkout {project.history.branch} -- mkdocs.yml); 'doccontrol build "
-        "--preview' shows the working tree, marked DRAFT",
+        msg(
+            "config-unapproved-site",
+            file=shown,
+            branch=project.history.branch,
+            blob=str(blob)[:8],
+        ),
     )
 
 

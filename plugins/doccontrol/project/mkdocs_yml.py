@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from doccontrol.model.errors import ConfigError
+from doccontrol.model.messages import msg
 from doccontrol.sources.config import Config, SiteConfig, parse_mkdocs_yml
 
 
@@ -16,5 +17,5 @@ def read_mkdocs_yml(repo: Path) -> SiteConfig:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"mkdocs.yml cannot be read: {exc}", "mkdocs.yml") from None
+        raise ConfigError(msg("project.mkdocs-unreadable", problem=str(exc)), "mkdocs.yml") from None
     return parse_mkdocs_yml(text, repo.name)

@@ -18,6 +18,7 @@ import yaml
 
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding
+from doccontrol.model.messages import msg
 from doccontrol.project.load import Project
 from doccontrol.rules.control import Status
 from doccontrol.sources.link_check import Slugify, check_links
@@ -74,8 +75,7 @@ def _import(dotted: str) -> Any:
         return getattr(importlib.import_module(module), attr)
     except (ImportError, AttributeError, ValueError):
         raise ConfigError(
-            f"the toc extension's slugify {dotted} cannot be imported; install the package "
-            "that provides it, or correct the name in markdown_extensions",
+            msg("project.slugify-import", name=dotted),
             "mkdocs.yml",
         ) from None
 

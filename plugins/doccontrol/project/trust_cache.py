@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
 
 from doccontrol.model.documents import KeyKind, SigningKey
 from doccontrol.model.history import Signed
+from doccontrol.model.messages import Message
 from doccontrol.rules.signatures import Check, verify
 
 
@@ -80,7 +82,9 @@ class TrustCache:
         for line in lines[1:]:
             fields = line.split("\t")
             if len(fields) == 3 and fields[1] in fingerprints:
-                found[fields[0]] = Check(fields[1], fields[2])
+                problem = _problem(fields[2])
+                if fields[1] or problem is not None:
+                    found[fields[0]] = Check(fields[1], problem)
         return found
 
     def save(self) -> None:
@@ -90,7 +94,7 @@ class TrustCache:
                 continue
             known = self._sets.get(key_set, new)
             body = "\t".join(key_set) + "\n" + "".join(
-                f"{entry}\t{check.fingerprint}\t{check.problem.replace(chr(9), ' ')}\n"
+                f"{entry}\t{check.fingerprint}\t{_stored(check.problem)}\n"
                 for entry, check in known.items()
             )
             with contextlib.suppress(OSError):
@@ -101,3 +105,24 @@ class TrustCache:
                     out.write(body)
                 os.replace(tmp, target)
         self._new.clear()
+
+
+def _stored(problem: Message | None) -> str:
+    """A verdict's problem as one TSV field: its catalog key and its values, as JSON."""
+    if problem is None:
+        return ""
+    return json.dumps([problem.key, [[k, str(v)] for k, v in problem.values]], ensure_ascii=False)
+
+
+def _problem(field: str) -> Message | None:
+    # What an older cache (plain English) or a damaged line holds is no verdict:
+    # the signature is checked again.
+    if not field:
+        return None
+    try:
+        key, values = json.loads(field)
+        problem = Message(str(key), tuple((str(k), str(v)) for k, v in values))
+        problem.render("en")  # a key the catalog lacks, or a placeholder missing
+        return problem
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from doccontrol.model.documents import SourceFile
 from doccontrol.model.findings import Finding, error
+from doccontrol.model.messages import msg
 from doccontrol.sources.config import Config
 from doccontrol.sources.signing_keys import is_key_file, keys_folder
 from doccontrol.workflow.codeowners import CODEOWNERS_PATHS
@@ -36,8 +37,7 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
                         rel,
                         1,
                         "symlink-escape",
-                        f"symbolic link points outside the repository ({os.readlink(path)}); "
-                        "controlled files must live in the repository: copy the file in instead",
+                        msg("symlink-escape", target=os.readlink(path)),
                     )
                 )
                 return
@@ -47,7 +47,7 @@ def read_worktree(repo: Path, config: Config) -> tuple[list[SourceFile], list[Fi
         try:
             sources.append(SourceFile(rel, path.read_bytes()))
         except OSError as exc:
-            findings.append(error(rel, 1, "unreadable", f"cannot read file: {exc.strerror}"))
+            findings.append(error(rel, 1, "unreadable", msg("unreadable.file", problem=str(exc.strerror))))
 
     for root in config.roots:
         base = repo / root
@@ -96,9 +96,7 @@ def _root_problem(repo: Path, base: Path, root: str) -> Finding | None:
             root,
             1,
             "root-outside-repository",
-            f"the controlled root '{root}' is a link to {target}; git holds only the link, so "
-            "no approval can be read for what it points at: make it a real folder in the "
-            "repository",
+            msg("root-outside-repository", root=root, target=target),
         )
     if (base / ".git").exists():
         return _submodule_in_root(root)
@@ -110,9 +108,7 @@ def _symlink_in_root(rel: str, target: str) -> Finding:
         rel,
         1,
         "symlink-in-root",
-        f"symbolic link ({target}) inside a controlled root: git records only the link, not "
-        "the text it leads to, so that text is never approved; replace the link with the file "
-        "or folder itself",
+        msg("symlink-in-root", target=target),
     )
 
 
@@ -121,9 +117,7 @@ def _submodule_in_root(rel: str) -> Finding:
         rel,
         1,
         "submodule-in-root",
-        f"'{rel}' is a git submodule inside a controlled root: its files have their own "
-        "history, which no approval on the release branch covers; move them into this "
-        "repository (git rm the submodule, then commit the files) or out of the root",
+        msg("submodule-in-root", path=rel),
     )
 
 

@@ -21,6 +21,7 @@ from enum import Enum
 
 from doccontrol.model.documents import Roles
 from doccontrol.model.history import BroughtIn, ChangeEvent, Identity, Signed, parse_identity
+from doccontrol.model.messages import Message, joined, msg
 
 # Committers that stand for a forge's own web merge or squash: what such a commit's
 # message says was typed by the person who pressed the button, or written by the forge.
@@ -102,10 +103,10 @@ class Verdict:
 
     approved: bool
     approvers: tuple[str, ...]  # people whose approval counted
-    reason: str  # why it does not count (empty when approved)
+    reason: Message | None  # why it does not count (None when approved)
     grounds: tuple[Ground, ...] = ()  # what each counted approval rests on
-    ignored: tuple[str, ...] = ()  # claims that counted for nothing, and why
-    warnings: tuple[str, ...] = ()  # counted claims whose signature did not verify (warn)
+    ignored: tuple[Message, ...] = ()  # claims that counted for nothing, and why
+    warnings: tuple[Message, ...] = ()  # counted claims whose signature did not verify (warn)
 
 
 @dataclass(frozen=True)
@@ -120,13 +121,13 @@ class Parties:
 
     claimed: tuple[Identity, ...]
     authors: tuple[Identity, ...]
-    problems: tuple[str, ...]
+    problems: tuple[Message, ...]
     claims: tuple[Claim, ...] = ()
-    ignored: tuple[str, ...] = ()  # the problems that are claims counting for nothing
-    warnings: tuple[str, ...] = ()  # signatures that did not verify, under signatures: warn
+    ignored: tuple[Message, ...] = ()  # the problems that are claims counting for nothing
+    warnings: tuple[Message, ...] = ()  # signatures that did not verify, under signatures: warn
     # Review sign-offs (审核) that counted for nothing because their signature did not
     # verify under signatures: required; kept apart, since they never touch approval.
-    review_problems: tuple[str, ...] = ()
+    review_problems: tuple[Message, ...] = ()
 
     @property
     def has_sign_offs(self) -> bool:
@@ -134,7 +135,7 @@ class Parties:
 
 
 def _trailer_identities(
-    trailers: Iterable[tuple[str, str]], keys: frozenset[str], problems: list[str], where: str
+    trailers: Iterable[tuple[str, str]], keys: frozenset[str], problems: list[Message], where: Message
 ) -> list[tuple[str, Identity]]:
     found: list[tuple[str, Identity]] = []
     for key, value in trailers:
@@ -142,7 +143,7 @@ def _trailer_identities(
             continue
         identity = parse_identity(value)
         if identity is None:
-            problems.append(f"trailer '{key}: {value}' in {where} has no <email>")
+            problems.append(msg("approval.trailer-no-email", trailer=f"{key}: {value}", where=where))
         else:
             found.append((key, identity))
     return found
@@ -165,20 +166,24 @@ def parties(
     message), or the forge itself where ``forge_trusted``. A merge also counts
     the sign-off commits it brings in.
     """
-    problems: list[str] = []
+    problems: list[Message] = []
     claims: list[Claim] = []
     authors: list[Identity] = []
-    inner_notes: list[str] = []  # why a merge inside the branch is an author
+    inner_notes: list[Message] = []  # why a merge inside the branch is an author
     short = event.short
     forge = is_forge_committer(event.committer.email, forge_committers)
-    trailers = _trailer_identities(event.trailers, _SIGN_OFF, problems, f"commit {short}")
+    trailers = _trailer_identities(
+        event.trailers, _SIGN_OFF, problems, msg("approval.in-commit", commit=short)
+    )
     if forge and trailers and not forge_trusted:
         named = "/".join(dict.fromkeys(k for k, _ in trailers))
         problems.append(
-            f"the {named} trailers of commit {short} were committed by the forge "
-            f"({event.committer}): on a web merge or squash the person who merges types that "
-            "message, so forge-committed trailers count for nothing unless the config says "
-            "the forge writes them itself (forge_trailers: trusted)"
+            msg(
+                "approval.forge-committed",
+                trailers=named,
+                commit=short,
+                committer=str(event.committer),
+            )
         )
         trailers = []
     basis = Basis.FORGE_TRAILER if forge else Basis.TRAILER
@@ -211,10 +216,12 @@ def parties(
                 # A merge inside the branch that resolved a conflict (or edited) wrote text.
                 authors.append(brought.author)
                 inner_notes.append(
-                    f"merge commit {brought.commit[:8]} inside the branch, by {brought.author}, "
-                    f"itself wrote text in {', '.join(brought.merge_authored)} that neither its "
-                    "parents nor git's automatic merge hold (a conflict resolution or an edit "
-                    "in an 'Update branch' merge), so its author is an author of the change"
+                    msg(
+                        "approval.inner-merge-authored",
+                        commit=brought.commit[:8],
+                        author=str(brought.author),
+                        paths=brought.merge_authored,
+                    )
                 )
             claims.extend(_sign_offs(brought, problems))
     ignored = tuple(problems)
@@ -223,11 +230,12 @@ def parties(
         if event.merge_authored:
             authors.append(event.author)
             problems.append(
-                f"merge commit {short} by {event.author} itself wrote text in "
-                f"{', '.join(event.merge_authored)} that neither its parents nor git's automatic "
-                "merge hold (an edit or a conflict resolution made in the merge), so its merger "
-                "is an author of that text and cannot approve it; resolve conflicts on the "
-                "branch (merge main into it) before the approver merges"
+                msg(
+                    "approval.merge-authored",
+                    commit=short,
+                    author=str(event.author),
+                    paths=event.merge_authored,
+                )
             )
     else:
         co = [parse_identity(v) for v in event.trailer_values("Co-authored-by")]
@@ -241,28 +249,29 @@ def parties(
     )
 
 
-def _sign_offs(brought: BroughtIn, problems: list[str]) -> list[Claim]:
+def _sign_offs(brought: BroughtIn, problems: list[Message]) -> list[Claim]:
     """The sign-off claims of a commit a merge brings in (most carry none)."""
     if not brought.trailers:
         return []
     named = _trailer_identities(
-        brought.trailers, _SIGN_OFF, problems, f"branch commit {brought.commit[:8]}"
+        brought.trailers, _SIGN_OFF, problems, msg("approval.in-branch-commit", commit=brought.commit[:8])
     )
     if not named:
         return []
     short = brought.commit[:8]
     keys = "/".join(dict.fromkeys(k for k, _ in named))
     if brought.is_merge or not brought.empty:
-        problems.append(
-            f"branch commit {short} carries {keys} but changes files: only an empty sign-off "
-            "commit by the approver records an approval on a branch"
-        )
+        problems.append(msg("approval.sign-off-changes-files", commit=short, trailers=keys))
         return []
     committer = brought.committer
     if committer is None or committer.email.lower() != brought.author.email.lower():
         problems.append(
-            f"branch commit {short} is no sign-off: it was authored by {brought.author} but "
-            f"committed by {committer}; the approver makes their own sign-off commit"
+            msg(
+                "approval.sign-off-other-committer",
+                commit=short,
+                author=str(brought.author),
+                committer=str(committer),
+            )
         )
         return []
     return [
@@ -296,7 +305,7 @@ def judge(
     """
     names = tuple(approver_names)
     if roles is None:
-        return Verdict(False, (), "no approved roles file was in force to say who may approve")
+        return Verdict(False, (), msg("approval.no-roles"))
     entitled = {person for name in names for person in roles.holders(name)}
     is_author = _authorship(who.authors, roles)
 
@@ -305,54 +314,55 @@ def judge(
 
     counted: list[str] = []
     grounds: list[Ground] = []
-    notes: list[str] = list(who.problems)
-    ignored: list[str] = list(who.ignored)
+    notes: list[Message] = list(who.problems)
+    ignored: list[Message] = list(who.ignored)
     claims = who.claims or tuple(Claim(i, Basis.MERGE, "") for i in who.claimed)
     for claim in claims:
         if claim.review:
             continue  # a review sign-off (审核) is judged by judge_review, never as approval
         identity = claim.identity
         if claim.recorder is not None and not same_person(identity, claim.recorder):
-            what = "sign-off" if claim.basis is Basis.SIGN_OFF else "Approved-by trailer"
-            note = (
-                f"the {what} naming {identity} in commit {claim.commit[:8]} was recorded by "
-                f"{claim.recorder}, not by the person it names, so it counts for nothing"
+            note = msg(
+                "approval.recorded-by-other.sign-off"
+                if claim.basis is Basis.SIGN_OFF
+                else "approval.recorded-by-other.trailer",
+                identity=str(identity),
+                commit=claim.commit[:8],
+                recorder=str(claim.recorder),
             )
             notes.append(note)
             ignored.append(note)
             continue
         if claim.basis is Basis.SIGN_OFF and (stale := sorted(paths & claim.voided)):
-            note = (
-                f"the sign-off {claim.commit[:8]} by {identity} is void: {', '.join(stale)} "
-                "changed after it (on the branch or in the merge); sign off again after the "
-                "last change"
+            note = msg(
+                "approval.sign-off-void", commit=claim.commit[:8], identity=str(identity), paths=stale
             )
             notes.append(note)
             ignored.append(note)
             continue
         person = roles.by_email(identity.email)
         if person is None:
-            notes.append(f"{identity} is not a person in {roles.path}")
+            notes.append(msg("approval.not-a-person", identity=str(identity), roles=roles.path))
             continue
         if person.name not in entitled:
-            notes.append(f"{person.name} does not hold an approver role ({'、'.join(names)})")
+            notes.append(msg("approval.not-entitled", person=person.name, names="、".join(names)))
             continue
         if not ignore_authors and is_author(identity):
-            notes.append(f"{person.name} is an author of the change and cannot approve it")
+            notes.append(msg("approval.author", person=person.name))
             continue
         if person.name not in counted:
             counted.append(person.name)
             grounds.append(Ground(person.name, claim.basis, claim.commit, claim.verified))
     if len(counted) >= min_approvals:
-        return Verdict(True, tuple(counted), "", tuple(grounds), tuple(ignored), who.warnings)
+        return Verdict(True, tuple(counted), None, tuple(grounds), tuple(ignored), who.warnings)
     if not who.claimed and not who.problems:
-        notes.insert(0, "a direct commit, with no merge and no Approved-by trailer")
+        notes.insert(0, msg("approval.direct-commit"))
     if counted and len(counted) < min_approvals:
-        notes.append(f"{len(counted)} of {min_approvals} required approvals")
+        notes.append(msg("approval.too-few", counted=len(counted), needed=min_approvals))
     return Verdict(
         False,
         tuple(counted),
-        "; ".join(notes) or "no approval",
+        joined(notes) if notes else msg("approval.none"),
         tuple(grounds),
         tuple(ignored),
         who.warnings,
@@ -396,12 +406,12 @@ class ReviewVerdict:
     """Whether a change carries the review sign-off (审核) its document asks for.
 
     ``reviews`` holds each counted reviewer with when they signed off; ``reason``
-    says why none counted (empty when reviewed).
+    says why none counted (None when reviewed).
     """
 
     reviewed: bool
     reviews: tuple[tuple[str, datetime | None], ...]
-    reason: str
+    reason: Message | None
 
 
 def judge_review(
@@ -422,12 +432,12 @@ def judge_review(
     """
     names = tuple(reviewer_names)
     if roles is None:
-        return ReviewVerdict(False, (), "no approved roles file was in force to say who may review")
+        return ReviewVerdict(False, (), msg("review.no-roles"))
     entitled = {person for name in names for person in roles.holders(name)}
     is_author = _authorship(who.authors, roles)
     counted_approvers = set(approvers)
     reviews: list[tuple[str, datetime | None]] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     for claim in who.claims:
         if not claim.review:
             continue
@@ -435,37 +445,40 @@ def judge_review(
         short = claim.commit[:8]
         if claim.recorder is not None and not _same_person(identity, claim.recorder, roles):
             notes.append(
-                f"the Reviewed-by naming {identity} in commit {short} was typed by "
-                f"{claim.recorder}, not by the reviewer, so it counts for nothing"
+                msg(
+                    "review.recorded-by-other",
+                    identity=str(identity),
+                    commit=short,
+                    recorder=str(claim.recorder),
+                )
             )
             continue
         if claim.basis is Basis.SIGN_OFF and (stale := sorted(paths & claim.voided)):
             notes.append(
-                f"the review sign-off {short} by {identity} is void: {', '.join(stale)} changed "
-                "after it; the reviewer signs off again after the last change"
+                msg("review.sign-off-void", commit=short, identity=str(identity), paths=stale)
             )
             continue
         person = roles.by_email(identity.email)
         if person is None:
-            notes.append(f"{identity} is not a person in {roles.path}")
+            notes.append(msg("approval.not-a-person", identity=str(identity), roles=roles.path))
             continue
         if person.name not in entitled:
-            notes.append(f"{person.name} does not hold a reviewer role ({'、'.join(names)})")
+            notes.append(msg("review.not-entitled", person=person.name, names="、".join(names)))
             continue
         if is_author(identity):
-            notes.append(f"{person.name} is an author of the change and cannot review it")
+            notes.append(msg("review.author", person=person.name))
             continue
         if person.name in counted_approvers:
-            notes.append(f"{person.name} approved the change and cannot also be its reviewer")
+            notes.append(msg("review.approver", person=person.name))
             continue
         if all(p != person.name for p, _ in reviews):
             reviews.append((person.name, claim.at))
     if reviews:
-        return ReviewVerdict(True, tuple(reviews), "")
+        return ReviewVerdict(True, tuple(reviews), None)
     notes.extend(who.review_problems)
     if not notes:
-        notes.append("no Reviewed-by sign-off")
-    return ReviewVerdict(False, (), "; ".join(notes))
+        notes.append(msg("review.none"))
+    return ReviewVerdict(False, (), joined(notes))
 
 
 _SQUASH_SUBJECT = re.compile(r"\(#\d+\)\s*$")
@@ -475,9 +488,9 @@ def squash_hint(
     event: ChangeEvent,
     forge_committers: frozenset[str] = FORGE_COMMITTERS,
     forge_trusted: bool = False,
-) -> str:
+) -> Message | None:
     """What happened and how to fix the forge, when a change looks like a forge's squash
-    (or rebase) merge whose approval git cannot show; empty otherwise.
+    (or rebase) merge whose approval git cannot show; None otherwise.
 
     Such a commit keeps who wrote the change and drops who approved it: without
     trailers nothing names the approver, and trailers the forge committed from a
@@ -487,26 +500,15 @@ def squash_hint(
     by_forge = event.committer.email.lower() in forge_committers
     has_trailers = bool(event.trailer_values("Approved-by"))
     if event.is_merge or (has_trailers and (forge_trusted or not by_forge)):
-        return ""
+        return None
     numbered = _SQUASH_SUBJECT.search(event.subject)
     if not by_forge and not numbered:
-        return ""
-    how = (
-        f"its subject ends with '{numbered.group(0).strip()}'" if numbered else ""
-    ) + (" and " if numbered and by_forge else "") + (
-        f"the forge committed it ({event.committer})" if by_forge else ""
-    )
-    what = (
-        "whose Approved-by trailers the forge committed from a message the merger typed"
-        if has_trailers
-        else "that carries no 'Approved-by:' trailer"
-    )
-    return (
-        f"This looks like a squash or rebase merge made on the forge ({how}) {what}: such a "
-        "merge keeps who wrote the change but not who approved it, so the approval cannot be "
-        "read from git. Fix the repository settings: on GitHub, allow merge commits only "
-        "(Settings → General → Pull Requests: clear 'Allow squash merging' and 'Allow rebase "
-        "merging'); on GitLab, set Settings → Merge requests → Merge method to 'Merge commit', "
-        "or put %{approved_by} in the squash commit message template and set "
-        "forge_trailers: trusted"
-    )
+        return None
+    signs: list[Message] = []
+    if numbered:
+        signs.append(msg("squash.numbered", suffix=numbered.group(0).strip()))
+    if by_forge:
+        signs.append(msg("squash.by-forge", committer=str(event.committer)))
+    how = signs[0] if len(signs) == 1 else msg("squash.both", first=signs[0], second=signs[1])
+    what = msg("squash.forge-trailers" if has_trailers else "squash.no-trailer")
+    return msg("squash.hint", how=how, what=what)

@@ -21,7 +21,7 @@ from doccontrol.model.documents import ID_PATTERN, Roles, SigningKey
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
-from doccontrol.model.messages import msg
+from doccontrol.model.messages import Message, joined, msg
 from doccontrol.rendering.labels import label as label_text
 from doccontrol.rules import approval
 from doccontrol.rules.dates import date_findings
@@ -133,7 +133,7 @@ class UnapprovedChange:
     commit: str
     author: Identity
     date: date
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -252,7 +252,7 @@ class _Replay:
         self.blobs = blobs
         self.config = config
         self.verifier = verifier
-        self.signature_warned: set[str] = set()
+        self.signature_warned: set[Message] = set()
         # Documents are judged under every root that is ever in force (``watch``, from
         # an earlier pass): a root added later must not launder what was written under
         # it before, and one taken out must not make its documents vanish.
@@ -463,19 +463,17 @@ class _Replay:
         if not verdict.approved or self.roles is None:
             return verdict
         counted: list[str] = []
-        notes: list[str] = []
+        notes: list[Message] = []
         for person in verdict.approvers:
-            since = [
-                self.grants.get((person, name))
-                for name in names
-                if person in self.roles.holders(name)
-            ]
-            granted = None if not since or None in since else min(s for s in since if s)
+            granted = self.granted(person, names)
             if granted is not None and event.committed < granted:
                 notes.append(
-                    f"it is dated {event.committed.isoformat()}, before {person} was granted "
-                    f"the authority it relies on ({granted.isoformat()}), so {person}'s "
-                    "approval does not count"
+                    msg(
+                        "approval.too-early",
+                        date=event.committed.isoformat(),
+                        person=person,
+                        granted=granted.isoformat(),
+                    )
                 )
             else:
                 counted.append(person)
@@ -483,44 +481,47 @@ class _Replay:
             return verdict
         grounds = tuple(g for g in verdict.grounds if g.person in counted)
         if len(counted) >= self.config.min_approvals:
-            return approval.Verdict(True, tuple(counted), "", grounds, verdict.ignored)
-        return approval.Verdict(False, tuple(counted), "; ".join(notes), (), verdict.ignored)
+            return approval.Verdict(True, tuple(counted), None, grounds, verdict.ignored)
+        return approval.Verdict(False, tuple(counted), joined(notes), (), verdict.ignored)
 
     def granted(self, person: str, names: tuple[str, ...]) -> datetime | None:
-        """When ``person`` came to hold one of the roles ``names`` (None: since the root
-        of trust, or not at all)."""
+        """When ``person`` came to hold one of ``names`` (roles or people), as the roles
+        in force record it; None when they held it from the root of trust."""
         assert self.roles is not None
-        since = [self.grants.get((person, n)) for n in names if person in self.roles.holders(n)]
+        since = [self.grants.get((person, name)) for name in names if person in self.roles.holders(name)]
         return None if not since or None in since else min(s for s in since if s)
 
     def review_in_time(
         self, review: approval.ReviewVerdict, event: ChangeEvent, names: tuple[str, ...]
     ) -> approval.ReviewVerdict:
-        """The review without reviewers whose role came after their sign-off's date.
+        """The review without sign-offs made before their signer held a reviewer role.
 
-        Like :meth:`in_time` for approvals (rule 6): holding the role at the first
-        parent is not enough when the review itself is dated before the grant.
+        As for an approval (:meth:`in_time`, rule 6), the role is read at the first
+        parent, but a sign-off dated before its signer was granted the role was not a
+        review by a reviewer. A sign-off dated after the merge is taken at the merge's
+        date, so a backdated merge cannot carry a review made after the grant.
         """
         if not review.reviewed or self.roles is None:
             return review
         kept: list[tuple[str, datetime | None]] = []
-        notes: list[str] = []
+        notes: list[Message] = []
         for person, at in review.reviews:
+            when = event.committed if at is None or at > event.committed else at
             granted = self.granted(person, names)
-            when = at or event.committed
             if granted is not None and when < granted:
                 notes.append(
-                    f"{person}'s review sign-off is dated {when.isoformat()}, before {person} "
-                    f"was granted the reviewer role it relies on ({granted.isoformat()}), so "
-                    "it does not count; the reviewer signs off again"
+                    msg(
+                        "review.too-early",
+                        person=person,
+                        date=when.isoformat(),
+                        granted=granted.isoformat(),
+                    )
                 )
             else:
                 kept.append((person, at))
-        if not notes:
-            return review
         if kept:
-            return approval.ReviewVerdict(True, tuple(kept), "")
-        return approval.ReviewVerdict(False, (), "; ".join(notes))
+            return approval.ReviewVerdict(True, tuple(kept), None)
+        return approval.ReviewVerdict(False, (), joined(notes))
 
     def set_roles(self, roles: Roles, blob: str | None, event: ChangeEvent, founding: bool) -> None:
         """Put approved roles in force, recording when each membership was granted."""
@@ -678,7 +679,7 @@ class _Replay:
         if before_baseline and (event.is_merge or event.trailer_values("Approved-by")):
             self.approved_before_baseline(event, affected, who, roles_before)
         issued = event.committed.date()
-        ignored: dict[str, None] = {}
+        ignored: dict[Message, None] = {}
         for doc_id, hint in affected.items():
             doc_paths = frozenset(touched.get(doc_id, ()))
             verdict = self.document_change(
@@ -701,7 +702,7 @@ class _Replay:
                     ".git",
                     1,
                     "trailer-not-counted",
-                    f"commit {event.short} by {event.author} on {event.committed.date()}: {note}",
+                    msg("trailer-not-counted", **_change(event), note=note),
                 )
             )
 
@@ -743,11 +744,7 @@ class _Replay:
                             ".git",
                             1,
                             "baseline-moved",
-                            f"commit {event.short} by {event.author} on {event.committed.date()} "
-                            f"approved {doc_id} before the commit of doccontrol/baseline: the "
-                            "baseline must be the commit where control in git began, never moved "
-                            "past approvals. Move the tag back to that commit (the top role "
-                            "re-tags it), or acknowledge this in manual/acknowledged.yml",
+                            msg("baseline-moved", **_change(event), doc=doc_id),
                         ),
                         event,
                     )
@@ -777,9 +774,7 @@ class _Replay:
                         path,
                         1,
                         code,
-                        f"commit {event.short} by {event.author} on {event.committed.date()} "
-                        f"changed {path} while no approved roles file was in force to say who "
-                        "holds the top role; the version last approved stays in force",
+                        msg("control.rules-unapproved.no-roles", **_change(event), path=path),
                     ),
                     event,
                 )
@@ -800,10 +795,17 @@ class _Replay:
                     path,
                     1,
                     code,
-                    f"commit {event.short} by {event.author} on {event.committed.date()} changed "
-                    f"{path} without approval by the top role {roles_before.top}: "
-                    f"{verdict.reason}. The version last approved stays in force until a holder "
-                    f"of {roles_before.top} merges a change that carries this one" + _hint(event, self.config),
+                    _with_hint(
+                        msg(
+                            "control.rules-unapproved",
+                            **_change(event),
+                            path=path,
+                            top=roles_before.top,
+                            reason=_reason(verdict),
+                        ),
+                        event,
+                        self.config,
+                    ),
                 ),
                 event,
             )
@@ -892,10 +894,17 @@ class _Replay:
                 where,
                 1,
                 "roles-unapproved",
-                f"commit {event.short} by {event.author} on {event.committed.date()} changed "
-                f"{where} without approval by the top role {roles_before.top}: "
-                f"{verdict.reason}; its changes grant no authority until a holder of "
-                f"{roles_before.top} merges them" + _hint(event, self.config),
+                _with_hint(
+                    msg(
+                        "roles-unapproved",
+                        **_change(event),
+                        path=where,
+                        top=roles_before.top,
+                        reason=_reason(verdict),
+                    ),
+                    event,
+                    self.config,
+                ),
             ), event)
         )
 
@@ -952,14 +961,13 @@ class _Replay:
         if review is not None and not review.reviewed:
             verdict = replace(verdict, approved=False, reason=review.reason)
         if not verdict.approved:
-            doc.unapproved.append(
-                UnapprovedChange(event.commit, event.author, issued, verdict.reason)
-            )
+            reason = _reason(verdict)
+            doc.unapproved.append(UnapprovedChange(event.commit, event.author, issued, reason))
             doc.unapproved_authors.extend(who.authors)
             finding = (
-                self._review_finding(doc, event, verdict.reason, roles_before, reviewers)
+                self._review_finding(doc, event, reason, roles_before, reviewers)
                 if review is not None
-                else self._unapproved_finding(doc, event, verdict.reason, roles_before, approvers)
+                else self._unapproved_finding(doc, event, reason, roles_before, approvers)
             )
             doc.unapproved_findings.append(self.own(finding, event))
             doc.present = present
@@ -1013,25 +1021,21 @@ class _Replay:
         self,
         doc: _Doc,
         event: ChangeEvent,
-        reason: str,
+        reason: Message,
         roles: Roles | None,
         reviewers: tuple[str, ...],
     ) -> Finding:
-        who_may = (
-            "、".join(f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" for name in reviewers)
-            if roles
-            else "、".join(reviewers)
-        )
         return error(
             doc.path,
             1,
             "review-missing",
-            f"commit {event.short} by {event.author} on {event.committed.date()} changed "
-            f"{doc.id}, which needs a review (审核) before approval, without a review that "
-            f"counts: {reason}. The site keeps showing the last approved revision; a holder of "
-            f"{who_may} who wrote none of the change and does not approve it makes an empty "
-            f"sign-off commit on the branch ('git commit --allow-empty -m \"审核 {doc.id}\" "
-            "-m \"Reviewed-by: Name <email>\"'), after the last change, before the merge",
+            msg(
+                "review-missing",
+                **_change(event),
+                doc=doc.id,
+                reason=reason,
+                who=_holders(reviewers, roles),
+            ),
         )
 
     def _add_revision(
@@ -1087,24 +1091,25 @@ class _Replay:
         self,
         doc: _Doc,
         event: ChangeEvent,
-        reason: str,
+        reason: Message,
         roles: Roles | None,
         approvers: tuple[str, ...],
     ) -> Finding:
-        who_may = (
-            "、".join(f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" for name in approvers)
-            if roles
-            else "、".join(approvers)
-        )
         return error(
             doc.path,
             1,
             "unapproved-change",
-            f"commit {event.short} by {event.author} on {event.committed.date()} changed "
-            f"{doc.id} without a valid approval: {reason}. The site keeps showing the last "
-            f"approved revision; to approve this text, have an approver of {doc.id} "
-            f"({who_may or 'none named'}) merge a pull request that carries it"
-            + _hint(event, self.config),
+            _with_hint(
+                msg(
+                    "unapproved-change",
+                    **_change(event),
+                    doc=doc.id,
+                    reason=reason,
+                    who=_holders(approvers, roles) if approvers else msg("approval.none-named"),
+                ),
+                event,
+                self.config,
+            ),
         )
 
     def review(
@@ -1122,7 +1127,7 @@ class _Replay:
                     ".git",
                     1,
                     "review-unknown",
-                    f"commit {event.short} records 'Reviewed: {doc_id}', but no document has that id",
+                    msg("review-unknown", commit=event.short, doc=doc_id),
                 )
             )
             return
@@ -1144,8 +1149,7 @@ class _Replay:
                     doc.path,
                     1,
                     "review-not-counted",
-                    f"commit {event.short} records 'Reviewed: {doc_id}', but it does not count: "
-                    f"{verdict.reason}",
+                    msg("review-not-counted", commit=event.short, doc=doc_id, reason=_reason(verdict)),
                 )
             )
 
@@ -1165,15 +1169,19 @@ class _Replay:
         """
         doc = self.docs.get(doc_id)
         if doc is None or not doc.unapproved or not doc.present:
-            what = "no document has that id" if doc is None else (
-                "it has no unapproved change to approve" if doc.present else "it was deleted"
+            what = msg(
+                "approval-not-needed.unknown"
+                if doc is None
+                else "approval-not-needed.nothing"
+                if doc.present
+                else "approval-not-needed.deleted"
             )
             self.findings.append(
                 warning(
                     doc.path if doc is not None else ".git",
                     1,
                     "approval-not-needed",
-                    f"commit {event.short} records 'Approved: {doc_id}', but {what}; it is ignored",
+                    msg("approval-not-needed", commit=event.short, doc=doc_id, what=what),
                 )
             )
             return
@@ -1204,8 +1212,12 @@ class _Replay:
                     doc.path,
                     1,
                     "approval-not-counted",
-                    f"commit {event.short} records 'Approved: {doc_id}', but it does not count: "
-                    f"{verdict.reason}",
+                    msg(
+                        "approval-not-counted",
+                        commit=event.short,
+                        doc=doc_id,
+                        reason=_reason(verdict),
+                    ),
                 )
             )
             return
@@ -1276,8 +1288,7 @@ class _Replay:
                     where,
                     rows[0].line,
                     "baseline-unknown",
-                    f"{where} gives a paper history for {doc_id}, but no document had that id "
-                    "at the baseline commit; it is ignored: correct the id",
+                    msg("baseline-unknown", file=where, doc=doc_id),
                 )
             )
 
@@ -1333,10 +1344,15 @@ class _Replay:
                     doc.path,
                     1,
                     "baseline-edition",
-                    f"{doc.id} was adopted at {last.label} ({baseline_path(self.config)} line "
-                    f"{last.line}), but its front matter gives edition {edition}; write "
-                    f"'edition: {last.edition}' so that its next approved change continues "
-                    f"from {last.label}",
+                    msg(
+                        "baseline-edition",
+                        doc=doc.id,
+                        label=last.label,
+                        file=baseline_path(self.config),
+                        line=last.line,
+                        edition=edition,
+                        paper_edition=last.edition,
+                    ),
                 )
             )
 
@@ -1387,12 +1403,36 @@ def _prepared(
     return tuple(SignOff(name, day) for name, day in last.items())
 
 
-def _hint(event: ChangeEvent, config: Config) -> str:
-    """A forge squash whose approval git cannot show: what happened and how to fix the setup."""
+def _with_hint(message: Message, event: ChangeEvent, config: Config) -> Message:
+    """``message``, and, for a forge squash whose approval git cannot show, what
+    happened and how to fix the setup."""
     hint = approval.squash_hint(
         event, config.forge_committer_set, forge_trusted=config.forge_trailers_trusted
     )
-    return ". " + hint if hint else ""
+    return msg("approval.with-hint", message=message, hint=hint) if hint else message
+
+
+def _change(event: ChangeEvent) -> dict[str, str]:
+    """The placeholders that name a change: ``commit {commit} by {author} on {date}``."""
+    return {"commit": event.short, "author": str(event.author), "date": str(event.committed.date())}
+
+
+def _reason(verdict: approval.Verdict | approval.ReviewVerdict) -> Message:
+    return verdict.reason or msg("approval.none")
+
+
+def _holders(names: tuple[str, ...], roles: Roles | None) -> Message | tuple[Message | str, ...]:
+    """Each role (or person) named, with who holds it: 质量经理（王芳）."""
+    if roles is None:
+        return names
+    return tuple(
+        msg(
+            "approval.role-holders",
+            role=name,
+            holders=roles.holders(name) or msg("approval.nobody"),
+        )
+        for name in names
+    )
 
 
 def _merge_authored_finding(event: ChangeEvent) -> Finding:
@@ -1400,12 +1440,7 @@ def _merge_authored_finding(event: ChangeEvent) -> Finding:
         event.merge_authored[0],
         1,
         "merge-authored",
-        f"merge commit {event.short} by {event.author} on {event.committed.date()} wrote text "
-        f"in {', '.join(event.merge_authored)} itself: the merge holds text that neither "
-        "parent has and that git's own merge does not give (an edit or a conflict resolution "
-        "made in the merge). Its merger is an author of that text and cannot approve it. "
-        "Resolve conflicts on the branch (merge main into it, and commit the resolution "
-        "there) before the approver merges",
+        msg("merge-authored", **_change(event), paths=event.merge_authored),
     )
 
 
@@ -1438,9 +1473,7 @@ def _shallow_findings(history: History) -> list[Finding]:
             ".git",
             1,
             "shallow-clone",
-            "this is a shallow clone, so approvals and revisions cannot be read from "
-            "history; fetch the full history (git fetch --unshallow, or fetch-depth: 0 "
-            "in actions/checkout, GIT_DEPTH: 0 in GitLab CI)",
+            msg("shallow-clone"),
         ),
     ]
 
@@ -1454,10 +1487,7 @@ def _rewritten_findings(history: History) -> list[Finding]:
                 ".git",
                 1,
                 "replace-refs",
-                f"the repository holds replacement refs ({', '.join(history.replace_refs)}): "
-                "they make git show other commits than the ones recorded. doccontrol reads "
-                "the recorded history and ignores them, but other tools do not; delete them "
-                "(git replace -d <commit>) and do not push refs/replace/*",
+                msg("replace-refs", refs=history.replace_refs),
             )
         )
     if history.grafts:
@@ -1466,9 +1496,7 @@ def _rewritten_findings(history: History) -> list[Finding]:
                 ".git",
                 1,
                 "grafts",
-                "the repository has a .git/info/grafts file: it rewrites commits' parents, and "
-                "git applies it even when replacement refs are ignored, so the history read "
-                "may not be the recorded one; delete .git/info/grafts",
+                msg("grafts"),
             )
         )
     return findings
@@ -1597,17 +1625,14 @@ def _signer_line(roles: Roles | None, claim: approval.Claim) -> tuple[str, int]:
 
 def _baseline_signature(
     baseline: BaselineTag, keys: tuple[SigningKey, ...], config: Config, verifier: Verifier
-) -> str:
+) -> Message | None:
     """What is wrong with the baseline tag's signature, where signatures are checked."""
     if config.signatures is SignatureMode.OFF:
-        return ""
+        return None
     check = verifier(f"tag:{baseline.commit}", baseline.signature, keys)
     if check.verified:
-        return ""
-    return (
-        f"tag doccontrol/baseline must be a signed annotated tag by the top role "
-        f"(git tag -s), verified against its tagger's keys in roles.yml: {check.problem}"
-    )
+        return None
+    return msg("baseline-invalid.unsigned", problem=check.problem or msg("signature.unsigned"))
 
 
 def evaluate(
@@ -1638,11 +1663,11 @@ def evaluate(
     baseline = history.baseline
     if baseline is not None:
         index = next((i for i, e in enumerate(history.events) if e.commit == baseline.commit), None)
-        problem = ""
+        problem: Message | None = None
         if index is None:
-            problem = "it does not point at a commit on the first-parent line of the release branch"
+            problem = msg("baseline-invalid.off-line")
         elif baseline.tagger is None:
-            problem = "it is a lightweight tag; make it annotated (git tag -a) by the top role"
+            problem = msg("baseline-invalid.lightweight")
         else:
             # Authority to adopt comes from roles.yml as it stood at the tagged commit.
             probe = _Replay(history.blobs, config)
@@ -1650,8 +1675,10 @@ def evaluate(
             roles = probe.roles
             person = roles.by_email(baseline.tagger.email) if roles else None
             if roles is None or person is None or person.name not in roles.members(roles.top):
-                problem = f"its tagger {baseline.tagger} does not hold the top role" + (
-                    f" {roles.top}" if roles else ""
+                problem = msg(
+                    "baseline-invalid.tagger",
+                    tagger=str(baseline.tagger),
+                    top=roles.top if roles else "",
                 )
             else:
                 adopter = person.name
@@ -1668,8 +1695,7 @@ def evaluate(
                     ".git",
                     1,
                     "baseline-invalid",
-                    f"tag doccontrol/baseline is ignored: {problem}; delete it and have the top "
-                    "role make it with: git tag -a doccontrol/baseline -m '…' <commit>",
+                    msg("baseline-invalid", problem=problem),
                 )
             )
         elif index is not None and index <= last:
@@ -1725,9 +1751,7 @@ def _finish(
                     d.path,
                     1,
                     "review-overdue",
-                    f"{d.id} was due for its periodic review on {d.review_due}; review it and "
-                    f"record the review with a commit carrying 'Reviewed: {d.id}' merged by an "
-                    "approver, or approve a revision",
+                    msg("review-overdue", doc=d.id, due=str(d.review_due)),
                 )
             )
     documents.sort(key=lambda d: d.id)

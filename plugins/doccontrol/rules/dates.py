@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from doccontrol.model.findings import Finding, error
 from doccontrol.model.history import ChangeEvent
+from doccontrol.model.messages import Message, msg
 
 DEFAULT_CLOCK_SKEW = timedelta(hours=1)
 
@@ -40,11 +41,13 @@ def date_findings(
                         ".git",
                         1,
                         "date-future",
-                        f"commit {event.short} by {event.committer} is dated {when.isoformat()}, "
-                        f"after now ({now.isoformat(timespec='seconds')}): a future date would "
-                        "give its change an issue date that has not come; fix the committer's "
-                        "clock, and if the commit is on main, acknowledge it in "
-                        "manual/acknowledged.yml through a change approved by the top role",
+                        msg(
+                            "date-future",
+                            commit=event.short,
+                            committer=str(event.committer),
+                            date=when.isoformat(),
+                            now=now.isoformat(timespec="seconds"),
+                        ),
                     ),
                     event.commit,
                 )
@@ -56,13 +59,15 @@ def date_findings(
                         ".git",
                         1,
                         "date-backwards",
-                        f"commit {event.short} by {event.committer} is dated {when.isoformat()}, "
-                        f"before commit {latest.short} ({latest.committed.isoformat()}) that "
-                        f"precedes it on the release branch, by more than the clock_skew of "
-                        f"{_span(clock_skew)}: dates on the first-parent line must run forward. "
-                        "Fix the committer's clock; a commit already on main can be "
-                        "acknowledged in manual/acknowledged.yml through a change approved by "
-                        "the top role",
+                        msg(
+                            "date-backwards",
+                            commit=event.short,
+                            committer=str(event.committer),
+                            date=when.isoformat(),
+                            earlier=latest.short,
+                            earlier_date=latest.committed.isoformat(),
+                            skew=_span(clock_skew),
+                        ),
                     ),
                     event.commit,
                 )
@@ -72,8 +77,8 @@ def date_findings(
     return found
 
 
-def _span(delta: timedelta) -> str:
+def _span(delta: timedelta) -> Message:
     minutes = int(delta.total_seconds() // 60)
     if minutes % 60 == 0:
-        return f"{minutes // 60} hour(s)"
-    return f"{minutes} minute(s)"
+        return msg("date.hours", count=minutes // 60)
+    return msg("date.minutes", count=minutes)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from doccontrol.model.findings import Finding, error
 from doccontrol.model.history import EditionTag, History
+from doccontrol.model.messages import Message, msg
 
 
 def edition_findings(history: History, tags: Sequence[EditionTag]) -> list[Finding]:
@@ -30,11 +31,12 @@ def edition_findings(history: History, tags: Sequence[EditionTag]) -> list[Findi
                     ".git",
                     1,
                     "edition-off-line",
-                    f"tag {tag.name} marks commit {tag.commit[:8]}, which is not on the "
-                    f"first-parent line of {history.branch}: the history an edition was issued "
-                    "from has been rewritten (a force-push, or a rebase of main). Restore the "
-                    "branch from a clone that still has that commit, and protect main against "
-                    "force-pushes",
+                    msg(
+                        "edition-off-line",
+                        tag=tag.name,
+                        commit=tag.commit[:8],
+                        branch=history.branch,
+                    ),
                 )
             )
             continue
@@ -44,23 +46,27 @@ def edition_findings(history: History, tags: Sequence[EditionTag]) -> list[Findi
                     ".git",
                     1,
                     "baseline-moved",
-                    f"tag {tag.name} marks commit {tag.commit[:8]}, before the commit of "
-                    f"doccontrol/baseline ({baseline.commit[:8] if baseline else ''}): the "
-                    "baseline was moved past an edition. Put the tag doccontrol/baseline back on "
-                    "the commit it marked, and protect tags against being moved",
+                    msg(
+                        "baseline-moved.edition",
+                        tag=tag.name,
+                        commit=tag.commit[:8],
+                        baseline=baseline.commit[:8] if baseline else "",
+                    ),
                 )
             )
         if tag.baseline and (baseline is None or not baseline.commit.startswith(tag.baseline)):
-            now = baseline.commit[:8] if baseline else "no baseline"
+            now: Message | str = baseline.commit[:8] if baseline else msg("baseline.none")
             found.append(
                 error(
                     ".git",
                     1,
                     "baseline-moved",
-                    f"tag {tag.name} was released from the baseline {tag.baseline[:8]}, but "
-                    f"doccontrol/baseline now marks {now}: the baseline was moved or deleted "
-                    "after an edition was issued. Put it back on "
-                    f"{tag.baseline[:8]}, and protect tags against being moved",
+                    msg(
+                        "baseline-moved.since-edition",
+                        tag=tag.name,
+                        baseline=tag.baseline[:8],
+                        now=now,
+                    ),
                 )
             )
     return found

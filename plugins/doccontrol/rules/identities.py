@@ -15,6 +15,7 @@ from enum import Enum
 from doccontrol.model.documents import Person, Roles
 from doccontrol.model.findings import Finding, error, warning
 from doccontrol.model.history import ChangeEvent, Identity, parse_identity
+from doccontrol.model.messages import Message, msg
 
 # Trailers by which someone records their own approval or review: a listed name on
 # one of these claims an approver's authority.
@@ -147,11 +148,17 @@ class IdentityCheck:
         named: Person,
         owner: Person | None,
     ) -> Finding:
-        where = f"commit {seen.commit[:8]}"
-        if seen.merge:
-            where += f" (brought in by merge {seen.merge[:8]})"
-        where += f" on {event.committed.date()}"
-        parts = " and ".join(seen.parts)
+        where = (
+            msg(
+                "identity.where.merged",
+                commit=seen.commit[:8],
+                merge=seen.merge[:8],
+                date=str(event.committed.date()),
+            )
+            if seen.merge
+            else msg("identity.where", commit=seen.commit[:8], date=str(event.committed.date()))
+        )
+        parts = _and([_part(p) for p in seen.parts])
         writes = not seen.approving and any(p.lower() in _WRITING_PARTS for p in seen.parts)
         if kind is Mismatch.OTHER_PERSON:
             assert owner is not None
@@ -159,27 +166,44 @@ class IdentityCheck:
                 self.roles_path,
                 1,
                 kind.value,
-                f"{where}: the {parts} {seen.identity} puts the e-mail of {owner.name} under the "
-                f"name of {named.name}; git reads it as {owner.name}, the name says {named.name}"
-                + (". Both count as its authors, so neither can approve it" if writes else "")
-                + ". Find out who made it: "
-                "if it was a mistake, have that person set git config user.name and user.email "
-                f"to their own entry in {self.roles_path}; if not, it is an impersonation",
+                msg(
+                    "identity-mismatch.writes" if writes else "identity-mismatch",
+                    where=where,
+                    parts=parts,
+                    identity=str(seen.identity),
+                    owner=owner.name,
+                    named=named.name,
+                    roles=self.roles_path,
+                ),
             )
         consequence = (
-            "an approval is read by e-mail, so this one counts for nothing, and an approver's "
-            "name under an address nobody vouched for looks like an impersonation"
+            msg("identity-unlisted-email.approving")
             if seen.approving
-            else f"it still counts as written by {named.name}, who therefore cannot approve it"
+            else msg("identity-unlisted-email.writes", named=named.name)
             if writes
-            else f"the commit cannot be traced to {named.name} by its address"
+            else msg("identity-unlisted-email.untraced", named=named.name)
         )
-        message = (
-            f"{where}: the {parts} {seen.identity} carries the name of {named.name} from "
-            f"{self.roles_path} with an e-mail that is listed for nobody there; {consequence}. "
-            f"If the address is {named.name}'s, add it to their emails in {self.roles_path} "
-            "through a change approved by the top role; otherwise set git config user.email "
-            "to a listed address"
+        message = msg(
+            "identity-unlisted-email",
+            where=where,
+            parts=parts,
+            identity=str(seen.identity),
+            named=named.name,
+            roles=self.roles_path,
+            consequence=consequence,
         )
         make = error if seen.approving else warning
         return make(self.roles_path, 1, kind.value, message)
+
+
+def _part(part: str) -> Message:
+    """Where in a commit an identity stands: author, committer, or a trailer (``'Key:' trailer``)."""
+    if part in ("author", "committer"):
+        return msg(f"identity.part.{part}")
+    return msg("identity.part.trailer", trailer=part.removesuffix(" trailer"))
+
+
+def _and(parts: list[Message]) -> Message:
+    if len(parts) == 1:
+        return parts[0]
+    return msg("identity.and", first=parts[0], rest=_and(parts[1:]))

@@ -27,6 +27,7 @@ from doccontrol.model.documents import (
 )
 from doccontrol.model.findings import Finding, error, warning
 from doccontrol.model.history import ChangeEvent, ChangeKind, History
+from doccontrol.model.messages import Message, msg
 from doccontrol.rules import approval
 from doccontrol.rules.control import ControlState, Revision, add_months
 from doccontrol.rules.signatures import Verifier, check_claims, verify
@@ -105,8 +106,7 @@ def record_fields(
                         path,
                         1,
                         "record-fields",
-                        "record has no front matter: start it with '---', 'date: YYYY-MM-DD', "
-                        "'by: <name>' and '---'",
+                        msg("record-fields.no-front-matter"),
                     )
                 ],
             )
@@ -119,7 +119,7 @@ def record_fields(
         return (
             None,
             1,
-            [error(path, 1, "record-fields", "sidecar must hold 'date:' and 'by:' lines")],
+            [error(path, 1, "record-fields", msg("record-fields.sidecar"))],
         )
     return data, 1, []
 
@@ -143,8 +143,7 @@ def parse_records(
                     path,
                     1,
                     "record-unknown-form",
-                    f"record is filed under {form}, which is not a record form; file it under "
-                    "the folder of an existing form (records/<form id>/) or add the form",
+                    msg("record-unknown-form", form=form),
                 )
             )
             continue
@@ -161,8 +160,7 @@ def parse_records(
                         path,
                         1,
                         "record-no-sidecar",
-                        f"record file has no sidecar: add {posixpath.basename(path)}.yml beside it "
-                        "with 'date: YYYY-MM-DD' and 'by: <name>'",
+                        msg("record-no-sidecar", name=posixpath.basename(path)),
                     )
                 )
                 continue
@@ -187,9 +185,7 @@ def parse_records(
                     field_path,
                     line,
                     "record-missing-field",
-                    f"record needs '{key}:' ("
-                    + ("the date it was made, YYYY-MM-DD" if key == "date" else "who made it")
-                    + ")",
+                    msg(f"record-missing-field.{'date' if key == 'date' else 'by'}"),
                 )
             )
         when = parse_date(fields.get("date")) if "date" not in missing else None
@@ -199,7 +195,7 @@ def parse_records(
                     field_path,
                     line_of(fields, "date", line),
                     "bad-date",
-                    f"record date {fields.get('date')!r} is not a date; write YYYY-MM-DD",
+                    msg("bad-date.record", value=repr(fields.get("date"))),
                 )
             )
         corrects = fields.get("corrects")
@@ -216,8 +212,7 @@ def parse_records(
                         field_path,
                         line_of(fields, "corrects", line),
                         "record-corrects",
-                        f"'corrects: {target}' names no record; give the path of the record this "
-                        "one corrects, e.g. corrects: 2026-03-01-complaint.md",
+                        msg("record-corrects", target=target),
                     )
                 )
             corrects = resolved
@@ -342,7 +337,7 @@ def record_history_findings(
     findings: list[Finding] = []
     commit_of: dict[Finding, str] = {}  # each error's commit, for acknowledgements
 
-    def evidence(event: ChangeEvent, path: str, code: str, text: str) -> Finding:
+    def evidence(event: ChangeEvent, path: str, code: str, text: Message) -> Finding:
         found = _evidence(event, path, code, text)
         commit_of[found] = event.commit
         return found
@@ -403,11 +398,13 @@ def record_history_findings(
                             change.path,
                             1,
                             "record-backdated",
-                            f"commit {event.short} by {event.author} filed this record on "
-                            f"{reached}, but its date: is {dated}; its retention counts from "
-                            f"{reached}. If the record was made on paper earlier, say so in "
-                            "its summary; otherwise correct the date with a new record that "
-                            "has 'corrects:'",
+                            msg(
+                                "record-backdated",
+                                commit=event.short,
+                                author=str(event.author),
+                                reached=str(reached),
+                                dated=str(dated),
+                            ),
                         )
                     )
                 continue
@@ -419,7 +416,7 @@ def record_history_findings(
             until = retained_until(landed[main], months)
             day = event.committed.date()
             within = until is None or day <= until
-            keep = f"kept until {until}" if until else "kept permanently"
+            keep = msg("record.kept-until", until=str(until)) if until else msg("record.kept")
             if change.kind is ChangeKind.DELETED and (change.path in disposed or main in disposed):
                 ctl = control.get(form)
                 who = approval.parties(
@@ -443,8 +440,7 @@ def record_history_findings(
                             event,
                             path,
                             "record-disposed-early",
-                            f"was disposed of before its retention ended ({keep}); "
-                            "restore it from git and dispose of it after that date",
+                            msg("record-disposed-early", keep=keep),
                         )
                     )
                 elif not verdict.approved:
@@ -453,7 +449,10 @@ def record_history_findings(
                             event,
                             path,
                             "record-disposal-unapproved",
-                            f"was disposed of without a valid approval: {verdict.reason}",
+                            msg(
+                                "record-disposal-unapproved",
+                                reason=verdict.reason or msg("approval.none"),
+                            ),
                         )
                     )
                 landed.pop(main, None)
@@ -465,15 +464,11 @@ def record_history_findings(
                 ChangeKind.RENAMED: "renamed",
             }.get(change.kind, "modified")
             code = f"record-{what}"
-            fix = (
-                "records are evidence: restore the original from git; to correct a record, add a new "
-                "record with 'corrects: <path>' that references it"
-                if within
-                else "dispose of records past retention with an approved change carrying "
-                f"'Disposed: {path}'"
-            )
+            fix = msg("record.restore") if within else msg("record.dispose", path=path)
             findings.append(
-                evidence(event, path, code, f"was {what} while it must be {keep}; {fix}")
+                evidence(
+                    event, path, code, msg("record.changed", what=msg(f"record.{what}"), keep=keep, fix=fix)
+                )
             )
             if change.kind is ChangeKind.RENAMED and change.path:
                 landed[_main_path(change.path)] = landed.pop(main)
@@ -536,12 +531,18 @@ def _replayed(history: History, control: ControlState) -> set[str]:
     return commits if control.commit else set()
 
 
-def _evidence(event: ChangeEvent, path: str, code: str, text: str) -> Finding:
+def _evidence(event: ChangeEvent, path: str, code: str, text: Message) -> Finding:
     return error(
         path,
         1,
         code,
-        f"commit {event.short} by {event.author} on {event.committed.date()}: the record {text}",
+        msg(
+            "record.evidence",
+            commit=event.short,
+            author=str(event.author),
+            date=str(event.committed.date()),
+            text=text,
+        ),
     )
 
 
@@ -557,8 +558,7 @@ def stale_external(
                     config.external,
                     ext.line,
                     "external-unchecked",
-                    f"{ext.id} has no 'checked:' date; record when it was last checked "
-                    "for a newer version",
+                    msg("external-unchecked", doc=ext.id),
                 )
             )
         elif add_months(ext.checked, config.review_months) < as_of:
@@ -567,8 +567,12 @@ def stale_external(
                     config.external,
                     ext.line,
                     "external-stale",
-                    f"{ext.id} was last checked for a newer version on {ext.checked}, more "
-                    f"than {config.review_months} months ago; check it and update 'checked:'",
+                    msg(
+                        "external-stale",
+                        doc=ext.id,
+                        checked=str(ext.checked),
+                        months=config.review_months,
+                    ),
                 )
             )
     return found

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.serialization import load_ssh_public_key
 
 from doccontrol.model.documents import KeyKind, Roles, SigningKey
 from doccontrol.model.history import Signed
+from doccontrol.model.messages import Message, msg
 from doccontrol.rules.approval import Basis, Claim, Parties
 from doccontrol.sources.signing_keys import openpgp_key_fingerprints, ssh_fingerprint
 
@@ -37,7 +38,7 @@ class Check(NamedTuple):
     """The outcome of one signature check: the listed key that verified, or what is wrong."""
 
     fingerprint: str
-    problem: str
+    problem: Message | None
 
     @property
     def verified(self) -> bool:
@@ -58,18 +59,18 @@ _HASHES: dict[bytes, Callable[[bytes], bytes]] = {
 def verify(commit: str, signed: Signed | None, keys: tuple[SigningKey, ...]) -> Check:
     """Is ``signed`` a valid signature by one of ``keys``? ``commit`` only names it."""
     if signed is None:
-        return Check("", "it is not signed")
+        return Check("", msg("signature.unsigned"))
     if not keys:
-        return Check("", "no signing key is listed for its signer in the roles in force")
+        return Check("", msg("signature.no-key"))
     armour = signed.signature.strip()
     if armour.startswith(b"-----BEGIN PGP SIGNATURE-----"):
         return _verify_openpgp(armour, signed.payload, keys)
     if not armour.startswith(_SSH_BEGIN) or not armour.endswith(_SSH_END):
-        return Check("", "its signature is in no format git signs with")
+        return Check("", msg("signature.format"))
     try:
         return _verify_ssh(armour, signed.payload, keys)
     except (binascii.Error, struct.error, ValueError, IndexError) as exc:
-        return Check("", f"its SSH signature is damaged ({exc})")
+        return Check("", msg("signature.ssh-damaged", problem=str(exc)))
 
 
 def _string(data: bytes, pos: int) -> tuple[bytes, int]:
@@ -98,12 +99,12 @@ def _verify_ssh(armour: bytes, payload: bytes, keys: tuple[SigningKey, ...]) -> 
     fingerprint = ssh_fingerprint(public)
     key = next((k for k in keys if k.kind is KeyKind.SSH and k.blob == public), None)
     if key is None:
-        return Check("", f"it is signed by key {fingerprint}, which is not listed for its signer")
+        return Check("", msg("signature.key-not-listed", fingerprint=fingerprint))
     if namespace != b"git":
-        return Check("", f"its signature is for namespace {namespace!r}, not git's")
+        return Check("", msg("signature.namespace", namespace=repr(namespace)))
     digest = _HASHES.get(hash_name)
     if digest is None:
-        return Check("", f"its signature uses hash {hash_name!r}, which git does not use")
+        return Check("", msg("signature.hash", hash=repr(hash_name)))
     signed_data = (
         b"SSHSIG" + _pack(namespace) + _pack(reserved) + _pack(hash_name) + _pack(digest(payload))
     )
@@ -129,14 +130,10 @@ def _verify_ssh(armour: bytes, payload: bytes, keys: tuple[SigningKey, ...]) -> 
             der = encode_dss_signature(int.from_bytes(r, "big"), int.from_bytes(s, "big"))
             loaded.verify(der, signed_data, ec.ECDSA(curve_hash))
         else:
-            return Check("", f"its signature kind {kind!r} does not match key {fingerprint}")
+            return Check("", msg("signature.kind", kind=repr(kind), fingerprint=fingerprint))
     except InvalidSignature:
-        return Check(
-            "",
-            f"its signature by key {fingerprint} does not verify: the commit was changed "
-            "after it was signed",
-        )
-    return Check(key.fingerprint, "")
+        return Check("", msg("signature.ssh-invalid", fingerprint=fingerprint))
+    return Check(key.fingerprint, None)
 
 
 @functools.lru_cache(maxsize=256)
@@ -150,7 +147,7 @@ def _verify_openpgp(armour: bytes, payload: bytes, keys: tuple[SigningKey, ...])
     try:
         signature = pysequoia.Sig.from_bytes(armour)
     except (RuntimeError, ValueError) as exc:
-        return Check("", f"its OpenPGP signature is damaged ({_first_line(exc)})")
+        return Check("", msg("signature.openpgp-damaged", problem=_first_line(exc)))
     issuer = (signature.issuer_fingerprint or signature.issuer_key_id or "?").upper()
     listed = [k for k in keys if k.kind is KeyKind.OPENPGP]
     # The key (or subkey) the signature names, among the keys listed.
@@ -159,20 +156,16 @@ def _verify_openpgp(armour: bytes, payload: bytes, keys: tuple[SigningKey, ...])
         None,
     )
     if owner is None:
-        return Check("", f"it is signed by key {issuer} (OpenPGP), which is not listed for its signer")
+        return Check("", msg("signature.openpgp-not-listed", fingerprint=issuer))
     try:
         certs = [_cert(owner.text)]
         result = pysequoia.verify(bytes=payload, store=lambda _ids: certs, signature=signature)
     except (RuntimeError, ValueError):
-        return Check(
-            "",
-            f"its signature by OpenPGP key {owner.fingerprint} does not verify: the commit was "
-            "changed after it was signed, or the key had expired, was revoked or may not sign",
-        )
+        return Check("", msg("signature.openpgp-invalid", fingerprint=owner.fingerprint))
     for valid in result.valid_sigs:
         if str(valid.certificate).upper() == owner.fingerprint:
-            return Check(owner.fingerprint, "")
-    return Check("", f"its signature by OpenPGP key {owner.fingerprint} does not verify")
+            return Check(owner.fingerprint, None)
+    return Check("", msg("signature.openpgp-no-match", fingerprint=owner.fingerprint))
 
 
 def _first_line(exc: Exception) -> str:
@@ -230,12 +223,13 @@ def check_claims(
     if roles is None or not who.claims:
         return who
     kept: list[Claim] = []
-    problems: list[str] = []
-    review_problems: list[str] = []
-    in_order: list[str] = []
+    problems: list[Message] = []
+    review_problems: list[Message] = []
+    in_order: list[Message] = []
+    whose: Message | str
     for claim in who.claims:
         if claim.basis is Basis.FORGE_TRAILER:
-            keys, whose = roles.forges, "the forge (forges: in roles.yml)"
+            keys, whose = roles.forges, msg("signature.the-forge")
         else:
             person = roles.by_email(claim.identity.email)
             keys = person.signing_keys if person is not None else ()
@@ -244,15 +238,16 @@ def check_claims(
         if check.verified:
             kept.append(replace(claim, verified=check.fingerprint))
             continue
-        what = "merge" if claim.basis is Basis.MERGE else "commit"
         # A review sign-off (审核) is a sign-off commit like an approval's, held to the
         # same signature rule, but its failure makes the review missing, not the approval.
-        kind = "review sign-off" if claim.review else f"{claim.basis.value} approval"
-        note = (
-            f"the {kind} by {whose} in {what} {claim.commit[:8]} has no "
-            f"verified signature: {check.problem} (signatures: "
-            f"{'required' if required else 'warn'}: it must be signed with a key listed for "
-            f"{whose} in roles.yml as it stood before the change)"
+        kind = msg("signature.kind.review" if claim.review else f"signature.kind.{claim.basis.value}")
+        note = msg(
+            "signature.unverified.merge" if claim.basis is Basis.MERGE else "signature.unverified.commit",
+            kind=kind,
+            whose=whose,
+            commit=claim.commit[:8],
+            problem=check.problem or msg("signature.unsigned"),
+            mode="required" if required else "warn",
         )
         (review_problems if claim.review else problems).append(note)
         in_order.append(note)  # under warn, one note per unverified claim, in claim order

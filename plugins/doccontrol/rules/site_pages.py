@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from doccontrol.model.documents import Roles
 from doccontrol.model.findings import Finding, error
 from doccontrol.model.history import ChangeEvent, FileChange
+from doccontrol.model.messages import Message, msg
 from doccontrol.rules import approval
 from doccontrol.sources.config import Config
 
@@ -81,25 +82,34 @@ class SitePages:
         self,
         event: ChangeEvent,
         path: str,
-        reason: str,
+        reason: Message | None,
         roles: Roles | None,
         approvers: tuple[str, ...],
     ) -> Finding:
-        who_may = "、".join(
-            f"{name}（{'、'.join(roles.holders(name)) or '无人'}）" if roles else name
+        who_may: tuple[Message | str, ...] = tuple(
+            msg(
+                "approval.role-holders",
+                role=name,
+                holders=roles.holders(name) or msg("approval.nobody"),
+            )
+            if roles
+            else name
             for name in approvers
-        )
-        shown = (
-            "A release site keeps showing its last approved text"
-            if path in self.approved
-            else "A release site leaves the page out, as no text of it was ever approved"
         )
         return error(
             path,
             1,
             "unapproved-change",
-            f"commit {event.short} by {event.author} on {event.committed.date()} changed the "
-            f"site page {path} without a valid approval: {reason}. {shown}; site pages under "
-            f"{self.config.docs_dir}/ are approved by the top role or by site_pages_approvers: "
-            f"have {who_may or 'the top role'} merge a pull request that carries this text",
+            msg(
+                "unapproved-change.site-page"
+                if path in self.approved
+                else "unapproved-change.site-page-new",
+                commit=event.short,
+                author=str(event.author),
+                date=str(event.committed.date()),
+                path=path,
+                reason=reason or msg("approval.none"),
+                docs_dir=self.config.docs_dir,
+                who=who_may or msg("site-page.top-role"),
+            ),
         )

@@ -20,6 +20,7 @@ from doccontrol.model.branch import BranchChanges
 from doccontrol.model.documents import Document, Roles, SourceFile, language_code
 from doccontrol.model.findings import Finding
 from doccontrol.model.history import Identity
+from doccontrol.model.messages import Message, Value, joined, msg
 from doccontrol.registers.rows import draft_control
 from doccontrol.rendering.labels import section_of
 from doccontrol.rules import approval
@@ -65,6 +66,9 @@ class DocumentChange:
     next: str | None  # the revision a merge gives it; None when it is withdrawn
     effective: date | None
     approval: Approval
+    # Who may give the review sign-off (审核) a document with ``reviewers:`` needs:
+    # holders of the reviewer roles on the base who wrote none of the branch.
+    review: Approval | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ class BranchStatus:
     roles_path: str
     top: str
     errors: tuple[Finding, ...]
-    blocking: tuple[str, ...]
+    blocking: tuple[Message, ...]
     min_approvals: int
     groups: tuple[ApprovalGroup, ...] = ()  # set when no single merger can approve it all
 
@@ -160,6 +164,11 @@ def branch_status(
         # Authority is the approvers as the base has them, not as the branch edits them.
         approved_before = ctl is not None and bool(ctl.revisions or ctl.withdrawn_on)
         names = ctl.approvers if ctl is not None and approved_before else doc.approvers
+        reviewers = (
+            ctl.reviewers
+            if ctl is not None and approved_before
+            else doc.reviewers or config.defaults_for(doc.type).reviewers
+        )
         documents.append(
             DocumentChange(
                 id=doc_id,
@@ -170,6 +179,7 @@ def branch_status(
                 next=next_label,
                 effective=new.effective if new is not None else None,
                 approval=_approval(names, roles, tuple(authors), config.min_approvals, config),
+                review=_approval(reviewers, roles, tuple(authors), 1, config) if reviewers else None,
             )
         )
     documents.sort(key=lambda d: d.id)
@@ -180,27 +190,32 @@ def branch_status(
         roles_change = _approval(top, roles, tuple(authors), config.min_approvals, config)
 
     errors = tuple(f for f in findings if f.is_error)
-    blocking: list[str] = []
+    blocking: list[Message] = []
     if roles is None:
         blocking.append(
-            f"{base.commit[:8] if base and base.commit else changes.base} has no approved "
-            f"{config.roles}, so no one can approve anything yet"
+            msg(
+                "status.no-roles",
+                base=base.commit[:8] if base and base.commit else changes.base,
+                roles=config.roles,
+            )
         )
     for item in documents:
         reason = _blocked(f"{item.id} {item.title}", item.approval)
         if reason:
             blocking.append(reason)
+        if item.review is not None and roles is not None:
+            reason = _blocked(f"{item.id} {item.title}", item.review, review=True)
+            if reason:
+                blocking.append(reason)
     if roles_change is not None and roles is not None:
-        reason = _blocked(f"{config.roles} (top role {roles.top})", roles_change)
+        reason = _blocked(msg("status.roles-item", roles=config.roles, top=roles.top), roles_change)
         if reason:
             blocking.append(reason)
     groups = approval_groups(documents, roles_change, config.roles)
     if not blocking and len(groups) > 1:
         blocking.append(_split_advice(groups))
     if errors:
-        blocking.append(
-            f"doccontrol check reports {len(errors)} error(s); the pipeline fails until they are fixed"
-        )
+        blocking.append(msg("status.check-errors", count=len(errors)))
     return BranchStatus(
         base=changes.base,
         branch=changes.branch,
@@ -244,15 +259,12 @@ def approval_groups(
     return tuple(ApprovalGroup(who, tuple(ids)) for who, ids in grouped.items())
 
 
-def _split_advice(groups: Sequence[ApprovalGroup]) -> str:
-    parts = "; ".join(
-        f"{', '.join(g.items)} by {_names(g.approvers) or 'nobody'}" for g in groups
+def _split_advice(groups: Sequence[ApprovalGroup]) -> Message:
+    parts = joined(
+        msg("status.group", items=g.items, who=_names(g.approvers) or msg("status.nobody"))
+        for g in groups
     )
-    return (
-        "no single person can approve every document this branch changes, so one merge would "
-        f"leave some unapproved: {parts}. Split the branch into one per group, or have the other "
-        "approvers sign off with commits carrying their Approved-by trailers before the merge"
-    )
+    return msg("status.split", groups=parts)
 
 
 def _name(identity: Identity, roles: Roles | None) -> str:
@@ -299,30 +311,31 @@ def _approval(
     )
 
 
-def _blocked(what: str, need: Approval) -> str:
+def _blocked(what: str | Message, need: Approval, review: bool = False) -> Message | None:
+    """Why ``need`` blocks the merge (None when it does not): an approval, or with
+    ``review`` the review sign-off (审核) the document needs besides."""
     if not need.blocked:
-        return ""
-    named = _names(need.names) or "no approver"
+        return None
+    named: str | Message = _names(need.names) or msg("status.no-approver")
     if not need.holders:
-        return f"{what}: nobody holds {named}, so no one can approve it; add a holder on the base first"
-    parts = []
+        return msg("status.nobody-holds", what=what, names=named)
+    parts: list[Message] = []
     if need.authors:
-        parts.append(f"{_names(need.authors)} wrote part of this branch and cannot approve it")
+        parts.append(msg("status.part.authors", names=_names(need.authors)))
     if need.unknown:
-        parts.append(f"{_names(need.unknown)} has no email in roles.yml, so git cannot recognise them")
+        parts.append(msg("status.part.unknown", names=_names(need.unknown)))
     if need.keyless:
-        parts.append(
-            f"{_names(need.keyless)} has no signing key listed in roles.yml, and signatures "
-            "are required"
-        )
+        parts.append(msg("status.part.keyless", names=_names(need.keyless)))
     have = (
-        f"only {_names(need.remaining)} can give one" if need.remaining else "no holder can give one"
+        msg("status.only", names=_names(need.remaining))
+        if need.remaining
+        else msg("status.no-holder")
     )
-    return (
-        f"{what}: needs {need.needed} approval(s) by {named}, and {have}"
-        + (f" ({'; '.join(parts)})" if parts else "")
-        + "; ask another holder, or have the top role add one to roles.yml on the base first"
-    )
+    kind = "status.review-blocked" if review else "status.blocked"
+    if parts:
+        return msg(kind + ".because", what=what, needed=need.needed, names=named, have=have,
+                   because=joined(parts))
+    return msg(kind, what=what, needed=need.needed, names=named, have=have)
 
 
 # --- rendering ---------------------------------------------------------------------------------
@@ -333,76 +346,103 @@ def _names(items: Sequence[str]) -> str:
     return ("、" if any(_CJK.search(i) for i in items) else ", ").join(items)
 
 
+def _say(language: str, key: str, **values: Value) -> str:
+    return msg(key, **values).render(language)
+
+
 def _revision(doc: DocumentChange, language: str = "en") -> str:
     before = doc.current or "—"
     withdrawn = section_of("en", "change")["withdrawn"]
     if language_code(language) == "zh":
-        withdrawn = f"{section_of('zh', 'change')['withdrawn']} ({withdrawn})"
+        withdrawn = section_of("zh", "change")["withdrawn"]
     after = doc.next or withdrawn
     text = f"{before} → {after}"
     if doc.effective is not None and doc.next:
-        text += f", effective {doc.effective}"
+        text += _say(language, "status.effective", date=str(doc.effective))
     return text
 
 
-def _who(need: Approval) -> str:
+def _who(need: Approval, language: str) -> str:
     if not need.holders:
-        return _names(need.names) + ": nobody"
-    text = f"{_names(need.names)}: {_names(need.remaining) or 'nobody left'}"
+        return _say(language, "status.who.nobody", names=_names(need.names))
+    text = _say(
+        language,
+        "status.who",
+        names=_names(need.names),
+        people=_names(need.remaining) or msg("status.nobody-left"),
+    )
     if need.needed > 1:
-        text += f" ({need.needed} needed)"
+        text += _say(language, "status.needed", count=need.needed)
     return text
 
 
-def _excluded(need: Approval) -> str:
-    parts = [f"{n} (author)" for n in need.authors] + [f"{n} (no email)" for n in need.unknown]
-    parts += [f"{n} (no signing key listed in roles.yml)" for n in need.keyless]
-    return _names(parts)
+def _excluded(need: Approval, language: str) -> str:
+    parts = [_say(language, "status.excluded.author", name=n) for n in need.authors]
+    parts += [_say(language, "status.excluded.no-email", name=n) for n in need.unknown]
+    parts += [_say(language, "status.excluded.keyless", name=n) for n in need.keyless]
+    return _names(parts) if language_code(language) != "zh" else "、".join(parts)
 
 
-def _header(status: BranchStatus) -> str:
+def _header(status: BranchStatus, language: str) -> str:
     branch = status.branch or status.head[:8]
-    return (
-        f"{branch} → {status.base} (merge-base {status.fork[:8]}, {status.commits} commit(s)"
-        + (", uncommitted changes" if status.uncommitted else "")
-        + ")"
+    return _say(
+        language,
+        "status.header.uncommitted" if status.uncommitted else "status.header",
+        branch=branch,
+        base=status.base,
+        fork=status.fork[:8],
+        commits=status.commits,
     )
 
 
+def _change_word(change: Change, language: str) -> str:
+    if language_code(language) == "zh":
+        return section_of("zh", "change")[change.value]
+    return change.value
+
+
 def render_text(status: BranchStatus, language: str = "zh") -> str:
-    lines = [f"doccontrol status: {_header(status)}"]
-    lines.append(f"Authors (cannot approve): {_names(status.authors) or 'none'}")
+    def say(key: str, **values: Value) -> str:
+        return _say(language, key, **values)
+
+    lines = [say("status.title", header=_header(status, language))]
+    lines.append(say("status.authors", names=_names(status.authors) or msg("status.none")))
     lines.append("")
     if not status.documents and status.roles_change is None:
-        lines.append("This branch changes no controlled document.")
+        lines.append(say("status.no-change"))
     for doc in status.documents:
         lines.append(
-            f"{doc.id} {doc.title} ({doc.path}): {doc.change.value}, {_revision(doc, language)}"
+            f"{doc.id} {doc.title} ({doc.path}): {_change_word(doc.change, language)}, "
+            f"{_revision(doc, language)}"
         )
-        lines.append(f"    may approve — {_who(doc.approval)}")
-        if _excluded(doc.approval):
-            lines.append(f"    cannot approve — {_excluded(doc.approval)}")
+        lines.append("    " + say("status.may-approve", who=_who(doc.approval, language)))
+        if _excluded(doc.approval, language):
+            lines.append("    " + say("status.cannot-approve", who=_excluded(doc.approval, language)))
+        if doc.review is not None:
+            lines.append("    " + say("status.may-review", who=_who(doc.review, language)))
+            if _excluded(doc.review, language):
+                lines.append("    " + say("status.cannot-review", who=_excluded(doc.review, language)))
     if status.roles_change is not None:
-        lines.append(f"{status.roles_path}: changed; approval by the top role")
-        lines.append(f"    may approve — {_who(status.roles_change)}")
-        if _excluded(status.roles_change):
-            lines.append(f"    cannot approve — {_excluded(status.roles_change)}")
+        lines.append(say("status.roles-changed", roles=status.roles_path))
+        lines.append("    " + say("status.may-approve", who=_who(status.roles_change, language)))
+        if _excluded(status.roles_change, language):
+            lines.append(
+                "    " + say("status.cannot-approve", who=_excluded(status.roles_change, language))
+            )
     if status.groups:
         lines.append("")
-        lines.append("No single person may approve every change; approval groups:")
+        lines.append(say("status.groups"))
         lines.extend(
-            f"  - {', '.join(g.items)}: {_names(g.approvers) or 'nobody'}" for g in status.groups
+            "  - " + say("status.group-line", items=g.items, who=_names(g.approvers) or msg("status.nobody"))
+            for g in status.groups
         )
     lines.append("")
     if status.blocking:
-        lines.append("Blocking the merge:")
-        lines.extend(f"  - {reason}" for reason in status.blocking)
-        lines.extend(f"      {f.as_text()}" for f in status.errors)
+        lines.append(say("status.blocking"))
+        lines.extend(f"  - {reason.render(language)}" for reason in status.blocking)
+        lines.extend(f"      {f.as_text(language)}" for f in status.errors)
     else:
-        lines.append(
-            "Nothing blocks the merge. An approver named above approves it by merging with a "
-            "merge commit (or a squash carrying their Approved-by trailer)."
-        )
+        lines.append(say("status.clear"))
     return "\n".join(lines)
 
 
@@ -416,10 +456,17 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _approvers_cell(doc: DocumentChange, language: str) -> str:
+    cell = _cell(_who(doc.approval, language))
+    if doc.review is not None:
+        cell += "<br>" + _cell(_say(language, "status.may-review", who=_who(doc.review, language)))
+    return cell
+
+
 def render_markdown(status: BranchStatus, language: str = "zh") -> str:
     """The pull-request comment: Chinese sites get the table's labels in both languages."""
     chinese = language_code(language) == "zh"
-    lines = [f"### doccontrol status: `{_header(status)}`", ""]
+    lines = [f"### doccontrol status: `{_header(status, language)}`", ""]
     if status.documents or status.roles_change is not None:
         lines.append(
             "| 文件 Document | 变更 Change | 修改状态 Revision | 可批准 May approve "
@@ -432,31 +479,32 @@ def render_markdown(status: BranchStatus, language: str = "zh") -> str:
             lines.append(
                 f"| {_cell(doc.id)} {_cell(doc.title)}<br>`{_cell(doc.path)}` "
                 f"| {_change(doc.change, language)} | {_cell(_revision(doc, language))} "
-                f"| {_cell(_who(doc.approval))} | {_cell(_excluded(doc.approval)) or '—'} |"
+                f"| {_approvers_cell(doc, language)} "
+                f"| {_cell(_excluded(doc.approval, language)) or '—'} |"
             )
         if status.roles_change is not None:
             lines.append(
-                f"| `{_cell(status.roles_path)}` (roles) | {_change(Change.CHANGED, language)} | — "
-                f"| {_cell(_who(status.roles_change))} | {_cell(_excluded(status.roles_change)) or '—'} |"
+                f"| `{_cell(status.roles_path)}` (roles) "
+                f"| {_change(Change.CHANGED, language)} | — "
+                f"| {_cell(_who(status.roles_change, language))} "
+                f"| {_cell(_excluded(status.roles_change, language)) or '—'} |"
             )
     else:
-        lines.append("This branch changes no controlled document.")
+        lines.append(_say(language, "status.no-change"))
     lines.append("")
-    lines.append(f"**Authors** (cannot approve): {_cell(_names(status.authors)) or 'none'}")
+    lines.append(
+        _say(language, "status.authors.markdown", names=_cell(_names(status.authors)) or msg("status.none"))
+    )
     lines.append("")
     if status.blocking:
-        lines.append("#### :x: Blocking the merge")
+        lines.append("#### :x: " + _say(language, "status.blocking.title"))
         lines.append("")
-        lines.extend(f"- {_cell(reason)}" for reason in status.blocking)
+        lines.extend(f"- {_cell(reason.render(language))}" for reason in status.blocking)
         if status.errors:
             lines.append("")
             lines.append("```text")
-            lines.extend(f.as_text() for f in status.errors)
+            lines.extend(f.as_text(language) for f in status.errors)
             lines.append("```")
     else:
-        lines.append(
-            ":white_check_mark: Nothing blocks the merge. An approver named above approves it by "
-            "merging with a merge commit (or a squash carrying their `Approved-by` trailer); "
-            "the merge date becomes the issue date."
-        )
+        lines.append(":white_check_mark: " + _say(language, "status.clear.markdown"))
     return "\n".join(lines)

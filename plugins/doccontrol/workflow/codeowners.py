@@ -15,6 +15,7 @@ from enum import Enum
 
 from doccontrol.model.documents import Document, DocumentType, Roles
 from doccontrol.model.findings import Finding, warning
+from doccontrol.model.messages import msg
 from doccontrol.rendering.labels import section_of
 from doccontrol.sources.catalog import Catalog
 
@@ -168,10 +169,14 @@ def codeowners_findings(
                 path,
                 line,
                 "codeowners-stale",
-                f"{path} no longer matches the documents' approvers and the handles in "
-                f"{roles.path} (line {line} should read: {expected}), so the forge may ask the "
-                f"wrong reviewers; run 'doccontrol codeowners --write --format {forge.value} "
-                f"--path {path}' and commit the result",
+                msg(
+                    "codeowners-stale",
+                    path=path,
+                    roles=roles.path,
+                    line=line,
+                    expected=expected,
+                    forge=forge.value,
+                ),
             )
         )
     return findings

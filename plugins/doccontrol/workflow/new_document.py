@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from doccontrol.model.documents import ID_PATTERN, DocumentType
 from doccontrol.model.errors import DocControlError, UsageError
+from doccontrol.model.messages import Message, msg
 from doccontrol.sources.catalog import Catalog
 from doccontrol.sources.config import Config
 
@@ -53,7 +54,7 @@ class NewDocument:
     procedure: str | None = None
     retention: str | None = None
     storage: str | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
 
 
 def plan_new(
@@ -68,21 +69,19 @@ def plan_new(
     """
     title = " ".join(request.title.split())
     if not title:
-        raise UsageError("--title must not be empty")
+        raise UsageError(msg("new.empty-title"))
     taken = _taken(catalog, history_ids)
-    notes: list[str] = []
+    notes: list[Message] = []
     doc_type = config.types.get(request.type)
     if doc_type is None:
         raise UsageError(
-            f"'{request.type}' is not a document type; types are {', '.join(config.types.keys)} "
-            "(the 'types' option of mkdocs.yml defines them)"
+            msg("new.unknown-type", type=request.type, types=tuple(config.types.keys))
         )
 
     for doc in catalog.documents:
         if not doc.withdrawn and " ".join(doc.title.split()) == title:
             raise Refused(
-                f"title '{title}' is already used by {doc.id} ({doc.path}); choose another "
-                f"title, or change {doc.id} instead of adding a document",
+                msg("new.title-taken", title=title, doc=doc.id, path=doc.path),
                 doc.path,
                 doc.line_of("title"),
             )
@@ -94,9 +93,7 @@ def plan_new(
         doc_id = _next_id(doc_type, procedure, taken, config)
         if doc_type.record_form and procedure is None:
             notes.append(
-                f"{doc_id} starts a new group of record forms; to number a form after the "
-                "procedure that uses it, pass --procedure (e.g. --procedure "
-                f"{_procedure_prefix(config)}-05)"
+                msg("new.new-form-group", doc=doc_id, prefix=_procedure_prefix(config))
             )
 
     owner, approvers = _people(request, doc_type, catalog, config)
@@ -107,30 +104,34 @@ def plan_new(
         storage = request.storage or defaults.storage
         if retention is None or storage is None:
             notes.append(
-                "retention and storage (保存期限 / 保存地点) were filled in as "
-                f"{retention or '3y'} and {storage or owner + '档案室'}: check them before "
-                "you ask for approval"
+                msg(
+                    "new.filled-in",
+                    retention=retention or "3y",
+                    storage=storage or owner + "档案室",
+                )
             )
             retention = retention or "3y"
             storage = storage or f"{owner}档案室"
     elif request.retention or request.storage:
-        raise UsageError("--retention and --storage apply to record forms only")
+        raise UsageError(msg("new.form-only"))
 
     slug = request.slug
     if slug is not None and not _SLUG.match(slug):
         raise UsageError(
-            f"--slug '{slug}' must be lower-case letters, digits and hyphens, like "
-            "document-control"
+            msg("new.bad-slug", slug=slug)
         )
     name = f"{doc_id.lower()}-{slug}.md" if slug else f"{doc_id.lower()}.md"
     path = posixpath.join(_folder(doc_type, catalog, config), name)
     existing = catalog.owning(path)
     if existing is not None:
-        raise Refused(f"{path} already holds {existing.id}; pass another --slug", path)
+        raise Refused(msg("new.path-taken", path=path, doc=existing.id), path)
     if procedure is not None:
         proc = catalog.get(procedure)
-        where = f" ({proc.path})" if proc else ""
-        notes.append(f"add {doc_id} to 'records:' of {procedure}{where}, which uses the form")
+        notes.append(
+            msg("new.add-to-records.path", doc=doc_id, procedure=procedure, path=proc.path)
+            if proc
+            else msg("new.add-to-records", doc=doc_id, procedure=procedure)
+        )
     return NewDocument(
         id=doc_id,
         type=doc_type,
@@ -165,19 +166,19 @@ def _procedure(request: NewRequest, doc_type: DocumentType, catalog: Catalog) ->
     if request.procedure is None:
         return None
     if not doc_type.record_form:
-        raise UsageError("--procedure numbers record forms only (type record-form)")
+        raise UsageError(msg("new.procedure-form-only"))
     wanted = request.procedure.strip().upper()
     doc = catalog.get(wanted)
     if doc is None or doc.type.record_form:
-        procedures = ", ".join(d.id for d in catalog.documents if d.type.procedure) or "none"
+        procedures: Message | tuple[str, ...] = tuple(
+            d.id for d in catalog.documents if d.type.procedure
+        ) or msg("new.none")
         raise UsageError(
-            f"--procedure {request.procedure}: no procedure has that id; procedures are "
-            f"{procedures}"
+            msg("new.no-procedure", procedure=request.procedure, procedures=procedures)
         )
     if not doc.type.procedure:
         raise UsageError(
-            f"--procedure {wanted} is of type {doc.type.key}, not a procedure; record forms are numbered after "
-            "procedures (QR-05-01 belongs to QP-05)"
+            msg("new.not-a-procedure", procedure=wanted, type=doc.type.key)
         )
     return wanted
 
@@ -187,14 +188,17 @@ def _explicit_id(doc_id: str, doc_type: DocumentType, taken: dict[str, str], con
     prefix = config.prefix(doc_type)
     if match is None or match["prefix"] != prefix:
         raise UsageError(
-            f"--id {doc_id}: a {doc_type.key} has an id like {prefix}-01"
-            + ("-01" if doc_type.record_form else "")
+            msg(
+                "new.bad-id",
+                id=doc_id,
+                type=doc_type.key,
+                example=f"{prefix}-01-01" if doc_type.record_form else f"{prefix}-01",
+            )
         )
     if doc_id in taken:
         where = taken[doc_id]
         raise Refused(
-            f"id {doc_id} is already used by {where}; ids are never reused — leave out --id "
-            "to get the next free one",
+            msg("new.id-taken", id=doc_id, where=where),
             where if "/" in where else None,
         )
     return doc_id
@@ -227,11 +231,11 @@ def _people(
     missing = [name for name, value in (("--owner", owner), ("--approvers", approvers)) if not value]
     if missing:
         raise UsageError(
-            f"no default owner and approvers for a new {doc_type.key}: pass "
-            f"{' and '.join(missing)} (roles or people of roles.yml), or set a default in "
-            "mkdocs.yml under the doc-control plugin, e.g.\n"
-            "  plugins:\n    - doc-control:\n        defaults:\n"
-            f"          {doc_type.key}: {{owner: 质量部, approvers: [管理者代表]}}"
+            msg(
+                "new.no-defaults",
+                type=doc_type.key,
+                missing=msg("new.both") if len(missing) > 1 else missing[0],
+            )
         )
     assert owner is not None
     roles = catalog.roles
@@ -239,12 +243,16 @@ def _people(
         for name in (owner, *approvers):
             if not roles.knows(name):
                 raise UsageError(
-                    f"'{name}' is neither a role nor a person in {roles.path}; roles are "
-                    + ", ".join(r for r, _ in roles.roles)
+                    msg(
+                        "new.unknown-name",
+                        name=name,
+                        roles_file=roles.path,
+                        roles=tuple(r for r, _ in roles.roles),
+                    )
                 )
         for name in approvers:
             if not roles.holders(name):
-                raise UsageError(f"approver role '{name}' has nobody in {roles.path}")
+                raise UsageError(msg("new.nobody", name=name, roles_file=roles.path))
     return owner, tuple(approvers)
 
 

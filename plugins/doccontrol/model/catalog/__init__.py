@@ -12,9 +12,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from doccontrol.model.catalog import cli, common, edition, edition_extras, integrity, site, sources
+from doccontrol.model.catalog import (
+    approval,
+    cli,
+    common,
+    control,
+    edition,
+    edition_extras,
+    history,
+    integrity,
+    records,
+    site,
+    sources,
+    workflow,
+)
 
-_AREAS = (common, cli, edition, edition_extras, site, sources, integrity)
+_AREAS = (
+    common,
+    cli,
+    edition,
+    edition_extras,
+    site,
+    sources,
+    integrity,
+    approval,
+    control,
+    history,
+    records,
+    workflow,
+)
 
 
 def _merge(language: str) -> dict[str, str]:
