@@ -29,6 +29,7 @@ from history_cases import (
     finding_line,
     register,
 )
+from workflow_cases import status
 
 MakeRepo = Callable[..., GitRepo]
 LATER = "2026-06-01"
@@ -60,7 +61,7 @@ def _refused(repo: GitRepo, reason: str) -> None:
     assert qp01["revision"] == "A/0"
     assert qp01["unapproved_change"] is True
     line = finding_line(check(repo, LATER).stdout, "review-missing")
-    assert "a holder of 客服中心（赵客服" in line, line
+    assert "a holder of 客服中心 (赵客服" in line, line
     assert reason in line, line
 
 
@@ -190,6 +191,57 @@ def test_the_reviewer_role_granted_in_the_same_change(make_repo: MakeRepo) -> No
     _sign_off(repo, "zhang/qp01", LI, "2026-02-02T09:00:00+08:00")
     repo.merge("zhang/qp01", WANG, "2026-02-03T10:00:00+08:00")
     _refused(repo, "李代表 does not hold a reviewer role (客服中心)")
+
+
+def _grant_review_role_to_wang(repo: GitRepo, when: str) -> str:
+    """张质量 writes 王总 into 客服中心; 王总, the top role, merges it on ``when``."""
+    repo.branch("zhang/roles")
+    repo.edit(ROLES, "客服中心: [赵客服]", "客服中心: [赵客服, 王总]")
+    repo.commit("授予王总审核", ZHANG, "2026-02-01T08:00:00+08:00")
+    repo.checkout("main")
+    return repo.merge("zhang/roles", WANG, when)
+
+
+def test_a_review_signed_off_before_the_reviewer_role_was_granted(make_repo: MakeRepo) -> None:
+    """王总 signs off the review on 2026-02-05; the roles change that makes him a reviewer is
+    merged on 2026-02-10, before the change itself (2026-02-12). At the change's first parent
+    he holds the role, but he did not hold it when he reviewed: his sign-off counts for
+    nothing, as an approval dated before its approver's grant does."""
+    repo = _reviewed_repo(make_repo)
+    branch_commit(repo, "zhang/qp01", when="2026-02-01T09:00:00+08:00")
+    _sign_off(repo, "zhang/qp01", WANG, "2026-02-05T09:00:00+08:00")
+    _grant_review_role_to_wang(repo, "2026-02-10T10:00:00+08:00")
+    merge = repo.merge("zhang/qp01", LI, "2026-02-12T10:00:00+08:00")
+    _refused(
+        repo,
+        "the review sign-off by 王总 is dated 2026-02-05T09:00:00+08:00, before 王总 was "
+        "granted the reviewer role it relies on (2026-02-10T10:00:00+08:00), so it does not count",
+    )
+    line = finding_line(check(repo, LATER).stdout, "review-missing")
+    assert line.split("review-missing: ", 1)[1].startswith(f"commit {merge[:8]} by 李代表"), line
+    assert document(register(repo, LATER), "QP-01")["reviewed"] == []
+
+    # The same reviewer, signing off after the grant, is a review that counts.
+    branch_commit(repo, "zhang/qp01b", when="2026-02-13T09:00:00+08:00")
+    _sign_off(repo, "zhang/qp01b", WANG, "2026-02-13T15:00:00+08:00")
+    repo.merge("zhang/qp01b", LI, "2026-02-14T10:00:00+08:00")
+    data = register(repo, LATER)
+    qp01 = document(data, "QP-01")
+    assert qp01["revision"] == "A/1" and qp01["unapproved_change"] is False
+    assert qp01["reviewed"] == [{"name": "王总", "date": "2026-02-13"}]
+    assert "review-missing" not in codes(data)
+
+
+def test_a_merge_backdated_before_the_reviewers_grant(make_repo: MakeRepo) -> None:
+    """The sign-off is dated after the grant, but the merge that issues the change claims a
+    date before it: the review is taken at the merge's date, and does not count."""
+    repo = _reviewed_repo(make_repo)
+    branch_commit(repo, "zhang/qp01", when="2026-02-01T09:00:00+08:00")
+    _grant_review_role_to_wang(repo, "2026-02-10T10:00:00+08:00")
+    _sign_off(repo, "zhang/qp01", WANG, "2026-02-11T09:00:00+08:00")
+    repo.merge("zhang/qp01", LI, "2026-02-09T10:00:00+08:00")
+    _refused(repo, "the review sign-off by 王总 is dated 2026-02-09T10:00:00+08:00, before 王总")
+    assert "date-backwards" in codes(register(repo, LATER), "error")
 
 
 def test_a_review_sign_off_never_counts_as_the_approval(make_repo: MakeRepo) -> None:
@@ -387,3 +439,38 @@ def test_approving_standing_text_needs_the_review_too(make_repo: MakeRepo) -> No
     qp01 = document(register(repo, LATER), "QP-01")
     assert qp01["revision"] == "A/1" and qp01["unapproved_change"] is False
     assert qp01["reviewed"] == [{"name": "赵客服", "date": "2026-02-04"}]
+
+
+# --- status names who may review ---------------------------------------------------------------
+
+
+def test_status_says_who_may_review_in_either_language(make_repo: MakeRepo) -> None:
+    """On a branch changing QP-01, ``status`` names the reviewers (审核) beside the approvers;
+    a reviewer who wrote part of the branch cannot review it, and the merge is blocked."""
+    repo = _reviewed_repo(make_repo)
+    branch_commit(repo, "zhang/qp01")
+    repo.checkout("zhang/qp01")
+    english = status(repo, "--as-of", LATER).stdout
+    assert "    may approve — 管理者代表: 李代表" in english, english
+    assert "    may review — 客服中心: 赵客服" in english, english
+    assert "Nothing blocks the merge" in english
+    chinese = status(repo, "--as-of", LATER, language="zh").stdout
+    assert "    可批准 — 管理者代表：李代表" in chinese, chinese
+    assert "    可审核 — 客服中心：赵客服" in chinese, chinese
+    assert "没有阻止合并的问题" in chinese
+    markdown = status(repo, "--as-of", LATER, "--format", "markdown", language="zh").stdout
+    assert "管理者代表：李代表<br>可审核 — 客服中心：赵客服" in markdown, markdown
+
+    # 赵客服 writes part of the branch: nobody is left to review it.
+    repo.append(QP01, "\n客服中心补充。\n")
+    repo.commit("QP-01 客服补充", ZHAO, "2026-02-02T09:00:00+08:00")
+    english = status(repo, "--as-of", LATER).stdout
+    assert "    may review — 客服中心: nobody left" in english, english
+    assert "    cannot review — 赵客服 (author)" in english, english
+    blocking = next(line for line in english.splitlines() if "Reviewed-by" in line)
+    assert blocking.startswith("  - QP-01 ") and "needs a review sign-off (Reviewed-by) by 客服中心" in blocking
+    assert "赵客服 wrote part of this branch" in blocking, blocking
+    chinese = status(repo, "--as-of", LATER, language="zh").stdout
+    assert "    不可审核 — 赵客服（编制人）" in chinese, chinese
+    assert "批准之外还需要 客服中心 的审核签署（Reviewed-by），没有担任人能给出" in chinese, chinese
+    assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", chinese.split("\n", 1)[1].replace("Reviewed-by", "")), chinese

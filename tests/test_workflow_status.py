@@ -49,7 +49,7 @@ def test_status_predicts_the_revisions_register_shows_after_the_merge(make_repo:
     prediction = predicted(result.stdout)
     assert prediction == {
         "QP-01": ("changed", "A/1", "A/2"),
-        "QP-02": ("withdrawn", "A/0", "作废"),
+        "QP-02": ("withdrawn", "A/0", "withdrawn"),
         "QP-03": ("added", "—", "A/0"),
         "QR-01-01": ("changed", "A/0", "B/0"),
     }, result.stdout
@@ -91,11 +91,12 @@ def test_status_names_approvers_from_roles_as_they_stand_on_the_base(make_repo: 
     assert "Nothing blocks the merge" not in text
     assert "leave some unapproved: QP-01 by 李代表; manual/roles.yml by 王总" in text
 
-    markdown = status(repo, "--as-of", LATER, "--format", "markdown").stdout
+    # The pull-request comment of a Chinese site: its table's labels in both languages.
+    markdown = status(repo, "--as-of", LATER, "--format", "markdown", language="zh").stdout
     assert markdown.startswith("### doccontrol status: `zhang/qp01 → main")
     row = next(line for line in markdown.splitlines() if line.startswith("| QP-01 "))
-    assert "| 修改 changed | A/0 → A/1 | 管理者代表: 李代表 | — |" in row
-    assert "| `manual/roles.yml` (roles) | 修改 changed | — | 总经理: 王总 |" in markdown
+    assert "| 修改 changed | A/0 → A/1 | 管理者代表：李代表 | — |" in row
+    assert "| `manual/roles.yml` (roles) | 修改 changed | — | 总经理：王总 |" in markdown
 
     # The prediction holds: 李代表 approves it, and the roles change needs 王总 too.
     repo.checkout("main")

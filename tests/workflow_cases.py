@@ -18,8 +18,9 @@ def cli(repo: GitRepo, *args: str) -> Result:
     return run_cli(*args, "--repo", str(repo.path))
 
 
-def status(repo: GitRepo, *args: str) -> Result:
-    result = cli(repo, "status", *args)
+def status(repo: GitRepo, *args: str, language: str = "en") -> Result:
+    """``doccontrol status`` in ``language`` (English unless asked: these tests read its sentences)."""
+    result = run_cli("--lang", language, "status", *args, "--repo", str(repo.path))
     assert result.code == 0, result.output
     return result
 

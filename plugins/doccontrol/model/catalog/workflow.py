@@ -183,8 +183,8 @@ ZH: dict[str, str] = {
     "status.part.authors": "{names} 编制了本分支的部分内容，不能批准",
     "status.part.unknown": "{names} 在 roles.yml 中没有电子邮件，git 无法识别",
     "status.part.keyless": "{names} 在 roles.yml 中没有登记签名密钥，而配置要求签名",
-    "status.only": "只有 {names} 能批准",
-    "status.no-holder": "没有担任人能批准",
+    "status.only": "只有 {names} 能给出",
+    "status.no-holder": "没有担任人能给出",
     "status.blocked": (
         "{what}：需要 {names} 的 {needed} 个批准，{have}；请找其他担任人，"
         "或先由最高角色在基准分支的 roles.yml 中增加担任人"
