@@ -8,39 +8,49 @@ trailer (where the config trusts the forge), or the baseline tag.
 
 from __future__ import annotations
 
+from doccontrol.model.messages import Message, joined, msg
 from doccontrol.rules.approval import Basis, Ground
 from doccontrol.rules.control import ControlState
 
 
-def _signature(ground: Ground) -> str:
-    """What the approval rests on besides git's identities (issue 17)."""
+def _ground(ground: Ground) -> Message:
+    """What one approval rests on, its signature included (issue 17)."""
+    described = ground.basis.describe(ground.commit)
     if ground.basis is Basis.BASELINE:
-        return ""
-    if ground.key:
-        what = "forge signature" if ground.basis is Basis.FORGE_TRAILER else "verified signature"
-        return f", with a {what} {ground.key}"
-    if ground.key == "":
-        return ", on the committer identity alone: its signature did not verify (signatures: warn)"
-    return ", on the committer identity alone (signatures: off)"
+        key = "trust.ground"
+    elif ground.key:
+        key = "trust.ground.forge-signed" if ground.basis is Basis.FORGE_TRAILER else "trust.ground.signed"
+    elif ground.key == "":
+        key = "trust.ground.unverified"
+    else:
+        key = "trust.ground.unchecked"
+    return msg(key, person=ground.person, basis=described, key_id=ground.key or "")
 
 
-def trust_lines(control: ControlState) -> list[str]:
+def trust_lines(control: ControlState, language: str = "en") -> list[str]:
     """One line per revision, in force or in history, of every document."""
     lines: list[str] = []
     for doc in control.documents:
         for revision in doc.revisions:
-            grounds = "; ".join(
-                f"{ground.person}: {ground.basis.describe(ground.commit)}{_signature(ground)}"
-                for ground in revision.grounds
+            grounds = (
+                joined(_ground(g) for g in revision.grounds)
+                if revision.grounds
+                else msg("trust.no-record")
             )
             lines.append(
-                f"{doc.id} {revision.label} ({revision.issued}, commit {revision.commit[:8]}): "
-                + (grounds or "no record of what the approval rests on")
+                msg(
+                    "trust.line",
+                    doc=doc.id,
+                    revision=revision.label,
+                    issued=str(revision.issued),
+                    commit=revision.commit[:8],
+                    grounds=grounds,
+                ).render(language)
             )
     return lines
 
 
-def trust_records(control: ControlState) -> list[dict[str, object]]:
+def trust_records(control: ControlState, language: str = "en") -> list[dict[str, object]]:
     """The same, as data: ``check --explain-trust --format json`` puts it under ``trust``."""
     return [
         {
@@ -53,7 +63,7 @@ def trust_records(control: ControlState) -> list[dict[str, object]]:
                     "person": ground.person,
                     "basis": ground.basis.value,
                     "commit": ground.commit,
-                    "explanation": ground.basis.describe(ground.commit),
+                    "explanation": ground.basis.describe(ground.commit).render(language),
                 }
                 for ground in revision.grounds
             ],
@@ -63,25 +73,29 @@ def trust_records(control: ControlState) -> list[dict[str, object]]:
     ]
 
 
-def trust_annotations(control: ControlState) -> list[str]:
+def trust_annotations(control: ControlState, language: str = "en") -> list[str]:
     """``--format github``: every line in a folded log group, and a notice annotation
     on each revision whose approval rests on forge-written trailers.
 
     GitHub shows only a few annotations per step, so the full account goes to the
     log; the annotations point at what rests on the config rather than on git.
     """
-    lines = ["::group::What each approval rests on (doccontrol --explain-trust)"]
-    lines.extend(_command_text(line) for line in trust_lines(control))
+    lines = ["::group::" + msg("trust.group").render(language)]
+    lines.extend(_command_text(line) for line in trust_lines(control, language))
     lines.append("::endgroup::")
     for doc in control.documents:
         for revision in doc.revisions:
             forged = [g for g in revision.grounds if g.basis is Basis.FORGE_TRAILER]
             if not forged:
                 continue
-            message = (
-                f"{doc.id} {revision.label} (commit {revision.commit[:8]}) rests on "
-                + "; ".join(f"{g.person}: {g.basis.describe(g.commit)}" for g in forged)
-            )
+            message = msg(
+                "trust.forge-notice",
+                doc=doc.id,
+                revision=revision.label,
+                commit=revision.commit[:8],
+                grounds=joined(msg("trust.ground", person=g.person, basis=g.basis.describe(g.commit), key_id="")
+                               for g in forged),
+            ).render(language)
             lines.append(
                 f"::notice file={_property(revision.path)},line=1,"
                 f"title=approval-rests-on-forge-trailer::{_command_text(message)}"

@@ -46,18 +46,8 @@ class Basis(Enum):
     FORGE_TRAILER = "forge-trailer"  # an Approved-by trailer the forge wrote (trusted by config)
     BASELINE = "baseline"  # the doccontrol/baseline tag by the top role (adoption)
 
-    def describe(self, commit: str) -> str:
-        short = commit[:8]
-        return {
-            Basis.MERGE: f"a merge by a listed person (merge {short})",
-            Basis.TRAILER: f"an Approved-by trailer recorded by the approver (commit {short})",
-            Basis.SIGN_OFF: f"a sign-off commit on the branch (commit {short})",
-            Basis.FORGE_TRAILER: (
-                f"a forge-written Approved-by trailer (commit {short}), trusted because "
-                "the config says forge_trailers: trusted"
-            ),
-            Basis.BASELINE: f"the doccontrol/baseline tag by the top role (commit {short})",
-        }[self]
+    def describe(self, commit: str) -> Message:
+        return msg(f"basis.{self.value}", commit=commit[:8])
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,28 @@ EN: dict[str, str] = {
         "(signatures: {mode}: it must be signed with a key listed for {whose} in roles.yml as "
         "it stood before the change)"
     ),
+    "basis.merge": "a merge by a listed person (merge {commit})",
+    "basis.trailer": "an Approved-by trailer recorded by the approver (commit {commit})",
+    "basis.sign-off": "a sign-off commit on the branch (commit {commit})",
+    "basis.forge-trailer": (
+        "a forge-written Approved-by trailer (commit {commit}), trusted because the config says "
+        "forge_trailers: trusted"
+    ),
+    "basis.baseline": "the doccontrol/baseline tag by the top role (commit {commit})",
+    "trust.ground": "{person}: {basis}",
+    "trust.ground.signed": "{person}: {basis}, with a verified signature {key_id}",
+    "trust.ground.forge-signed": "{person}: {basis}, with a forge signature {key_id}",
+    "trust.ground.unverified": (
+        "{person}: {basis}, on the committer identity alone: its signature did not verify "
+        "(signatures: warn)"
+    ),
+    "trust.ground.unchecked": (
+        "{person}: {basis}, on the committer identity alone (signatures: off)"
+    ),
+    "trust.no-record": "no record of what the approval rests on",
+    "trust.line": "{doc} {revision} ({issued}, commit {commit}): {grounds}",
+    "trust.group": "What each approval rests on (doccontrol --explain-trust)",
+    "trust.forge-notice": "{doc} {revision} (commit {commit}) rests on {grounds}",
 }
 
 ZH: dict[str, str] = {
@@ -230,4 +252,22 @@ ZH: dict[str, str] = {
         "提交 {commit} 中 {whose} 的{kind}没有经过验证的签名：{problem}（signatures: {mode}："
         "必须用变更前 roles.yml 中为 {whose} 登记的密钥签名）"
     ),
+    "basis.merge": "登记人员所做的合并（合并提交 {commit}）",
+    "basis.trailer": "批准人本人记录的 Approved-by 尾注（提交 {commit}）",
+    "basis.sign-off": "分支上的签署提交（提交 {commit}）",
+    "basis.forge-trailer": (
+        "代码托管平台写入的 Approved-by 尾注（提交 {commit}），因配置写明 forge_trailers: trusted 而予以信任"
+    ),
+    "basis.baseline": "最高角色打的 doccontrol/baseline 标签（提交 {commit}）",
+    "trust.ground": "{person}：{basis}",
+    "trust.ground.signed": "{person}：{basis}，有经过验证的签名 {key_id}",
+    "trust.ground.forge-signed": "{person}：{basis}，有代码托管平台的签名 {key_id}",
+    "trust.ground.unverified": (
+        "{person}：{basis}，仅凭提交人身份：其签名未通过验证（signatures: warn）"
+    ),
+    "trust.ground.unchecked": "{person}：{basis}，仅凭提交人身份（signatures: off）",
+    "trust.no-record": "没有记录该批准依据什么",
+    "trust.line": "{doc} {revision}（{issued}，提交 {commit}）：{grounds}",
+    "trust.group": "每个批准的依据（doccontrol --explain-trust）",
+    "trust.forge-notice": "{doc} {revision}（提交 {commit}）依据的是{grounds}",
 }
