@@ -126,7 +126,7 @@ ZH: dict[str, str] = {
     "approval.none-named": "未指定",
     "unapproved-change": (
         "{author} 于 {date} 的提交 {commit} 未经有效批准即修改了 {doc}：{reason}。"
-        "网站仍显示上一个已批准的版本；如要批准这一内容，请由 {doc} 的批准人（{who}）"
+        "网站仍显示上一个已批准的版本；如要批准这一内容，请由 {doc} 的批准人 {who} "
         "合并包含该修改的合并请求"
     ),
     "review-missing": (
