@@ -1076,7 +1076,7 @@ class ObjectStream:
                     stderr=subprocess.DEVNULL,
                 )
             except OSError as exc:
-                raise RepositoryError(f"cannot run git: {exc}", str(self._cwd)) from None
+                raise RepositoryError(msg("history.cannot-run-git", problem=str(exc)), str(self._cwd)) from None
             self._finalizer = weakref.finalize(self, _stop, self._proc)
         return self._proc
 
@@ -1088,12 +1088,12 @@ class ObjectStream:
             proc.stdin.write(name.encode("utf-8") + b"\n")
             proc.stdin.flush()
         except BrokenPipeError:
-            raise RepositoryError("git cat-file stopped answering", str(self._cwd)) from None
+            raise RepositoryError(msg("history.cat-file-stopped-answering"), str(self._cwd)) from None
         header = proc.stdout.readline()
         fields = header.split()
         if len(fields) != 3:  # "<name> missing", "<name> ambiguous", or git stopped
             if not header:
-                raise RepositoryError("git cat-file stopped answering", str(self._cwd))
+                raise RepositoryError(msg("history.cat-file-stopped-answering"), str(self._cwd))
             return None
         size = int(fields[2])
         data = proc.stdout.read(size + 1)[:size]  # the content, then a newline

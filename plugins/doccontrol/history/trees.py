@@ -77,7 +77,7 @@ class GitTree:
     def _object(self, name: str, kind: str) -> bytes:
         found = self._objects.read(name)
         if found is None or found[0] != kind:
-            raise RepositoryError(f"git has no {kind} {name}", str(self.repo))
+            raise RepositoryError(msg("history.no-object", kind=kind, name=name), str(self.repo))
         return found[1]
 
     def _tree(self, sha: str) -> dict[str, TreeEntry]:

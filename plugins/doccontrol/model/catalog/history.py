@@ -96,6 +96,8 @@ EN: dict[str, str] = {
         "fsck' on the repository"
     ),
     "history.cat-file-stopped": "git cat-file stopped before answering every lookup",
+    "history.cat-file-stopped-answering": "git cat-file stopped answering",
+    "history.no-object": "git has no {kind} {name}",
     "history.no-base": (
         "the base branch {base} is not here (neither {base} nor origin/{base}): fetch it (git "
         "fetch origin {base}) or name another with --base"
@@ -223,6 +225,8 @@ ZH: dict[str, str] = {
     ),
     "history.bad-commit": "git log 给出的提交 {commit} 的记录无法解析（{problem}）；请对仓库运行“git fsck”",
     "history.cat-file-stopped": "git cat-file 未回答完所有查询就停止了",
+    "history.cat-file-stopped-answering": "git cat-file 停止了应答",
+    "history.no-object": "git 中没有 {kind} 对象 {name}",
     "history.no-base": (
         "这里没有基准分支 {base}（既无 {base} 也无 origin/{base}）：请获取它（git fetch origin {base}），"
         "或用 --base 指定其他分支"
