@@ -214,8 +214,8 @@ def test_a_review_signed_off_before_the_reviewer_role_was_granted(make_repo: Mak
     merge = repo.merge("zhang/qp01", LI, "2026-02-12T10:00:00+08:00")
     _refused(
         repo,
-        "the review sign-off by 王总 is dated 2026-02-05T09:00:00+08:00, before 王总 was "
-        "granted the reviewer role it relies on (2026-02-10T10:00:00+08:00), so it does not count",
+        "王总's review sign-off is dated 2026-02-05T09:00:00+08:00, before 王总 was granted "
+        "the reviewer role it relies on (2026-02-10T10:00:00+08:00), so it does not count",
     )
     line = finding_line(check(repo, LATER).stdout, "review-missing")
     assert line.split("review-missing: ", 1)[1].startswith(f"commit {merge[:8]} by 李代表"), line
@@ -240,7 +240,7 @@ def test_a_merge_backdated_before_the_reviewers_grant(make_repo: MakeRepo) -> No
     _grant_review_role_to_wang(repo, "2026-02-10T10:00:00+08:00")
     _sign_off(repo, "zhang/qp01", WANG, "2026-02-11T09:00:00+08:00")
     repo.merge("zhang/qp01", LI, "2026-02-09T10:00:00+08:00")
-    _refused(repo, "the review sign-off by 王总 is dated 2026-02-09T10:00:00+08:00, before 王总")
+    _refused(repo, "王总's review sign-off is dated 2026-02-09T10:00:00+08:00, before 王总")
     assert "date-backwards" in codes(register(repo, LATER), "error")
 
 

@@ -8,7 +8,7 @@ traceback.
 
 from __future__ import annotations
 
-from doccontrol.model.messages import Message, msg
+from doccontrol.model.messages import Message
 
 
 class DocControlError(Exception):
@@ -17,12 +17,8 @@ class DocControlError(Exception):
     ``text`` says it in either language (:meth:`render`); ``message`` is its English.
     """
 
-    def __init__(
-        self, message: Message | str, path: str | None = None, line: int | None = None
-    ) -> None:
-        # Transitional: a plain string is English only, until every raise names a
-        # catalog entry.
-        self.text = message if isinstance(message, Message) else msg("untranslated", text=message)
+    def __init__(self, message: Message, path: str | None = None, line: int | None = None) -> None:
+        self.text = message
         self.message = self.text.render("en")
         super().__init__(self.message)
         self.path = path

@@ -78,18 +78,14 @@ class Finding:
         )
 
 
-def _as_message(message: Message | str) -> Message:
-    # Transitional: a plain string is English only. Once every call site names a
-    # catalog entry, ``error`` and ``warning`` take a Message alone.
-    return message if isinstance(message, Message) else msg("untranslated", text=message)
+def error(path: str, line: int, code: str, message: Message) -> Finding:
+    """An error at ``path:line``; ``message`` names a catalog entry, never a sentence."""
+    return Finding(path, max(line, 1), Severity.ERROR, code, message)
 
 
-def error(path: str, line: int, code: str, message: Message | str) -> Finding:
-    return Finding(path, max(line, 1), Severity.ERROR, code, _as_message(message))
-
-
-def warning(path: str, line: int, code: str, message: Message | str) -> Finding:
-    return Finding(path, max(line, 1), Severity.WARNING, code, _as_message(message))
+def warning(path: str, line: int, code: str, message: Message) -> Finding:
+    """A warning at ``path:line``; ``message`` names a catalog entry, never a sentence."""
+    return Finding(path, max(line, 1), Severity.WARNING, code, message)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

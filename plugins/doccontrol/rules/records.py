@@ -114,7 +114,7 @@ def record_fields(
     data, problem = load_yaml(text)
     if problem:
         code = problem.code or "record-fields"
-        return None, problem.line, [error(path, problem.line, code, problem.message)]
+        return None, problem.line, [error(path, problem.line, code, problem.text)]
     if not isinstance(data, PosDict):
         return (
             None,

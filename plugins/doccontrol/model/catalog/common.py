@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 EN: dict[str, str] = {
-    # Transitional: an English sentence not yet moved into the catalog.
-    "untranslated": "{text}",
     "findings.none": "doccontrol: no findings",
     "findings.summary": "doccontrol: {errors} error(s), {warnings} warning(s)",
 }
 
 ZH: dict[str, str] = {
-    "untranslated": "{text}",
     "findings.none": "doccontrol：未发现问题",
     "findings.summary": "doccontrol：{errors} 个错误，{warnings} 个警告",
 }
