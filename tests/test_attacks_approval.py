@@ -155,7 +155,7 @@ def test_sign_off_commit_is_the_second_approval(make_repo: MakeRepo) -> None:
     last = qp01["history"][-1]
     assert last["commit"] == merge
     assert last["authors"] == ["张质量"], "an empty sign-off authors nothing"
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", LATER, "--explain-trust")
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", LATER, "--explain-trust")
     assert result.code == 0, result.output
     trust = [ln for ln in result.stdout.splitlines() if ln.startswith("QP-01 A/1")]
     assert len(trust) == 1
@@ -277,7 +277,7 @@ def test_forge_committed_trailer_counts_when_trusted_and_says_so(make_repo: Make
     qp01 = document(register(repo, LATER), "QP-01")
     assert qp01["revision"] == "A/1"
     assert qp01["history"][-1]["commit"] == sha
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", LATER, "--explain-trust")
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", LATER, "--explain-trust")
     assert result.code == 0, result.output
     (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("QP-01 A/1")]
     assert f"李代表: a forge-written Approved-by trailer (commit {sha[:8]})" in line

@@ -211,7 +211,7 @@ def test_signed_merge_is_accepted_and_shows_its_key(
     assert last["commit"] == merge
     assert last["signature_verified"] is True
     assert last["signature_keys"] == [keys[LI.name].fingerprint]
-    trust = run_cli("check", "--explain-trust", "--repo", str(repo.path), "--as-of", LATER)
+    trust = run_cli("--lang", "en", "check", "--explain-trust", "--repo", str(repo.path), "--as-of", LATER)
     line = next(x for x in trust.stdout.splitlines() if x.startswith("QP-01 A/1"))
     assert f"verified signature {keys[LI.name].fingerprint}" in line
 
@@ -328,7 +328,7 @@ def test_forge_signed_squash_counts_only_where_forge_trailers_are_trusted(
     if trusted:
         assert qp01["revision"] == "A/1"
         assert qp01["history"][-1]["signature_keys"] == [forge.fingerprint]
-        trust = run_cli("check", "--explain-trust", "--repo", str(repo.path), "--as-of", LATER)
+        trust = run_cli("--lang", "en", "check", "--explain-trust", "--repo", str(repo.path), "--as-of", LATER)
         assert f"forge signature {forge.fingerprint}" in trust.stdout
     else:
         assert qp01["revision"] == "A/0"

@@ -147,4 +147,7 @@ def test_status_on_a_missing_base_is_a_usage_error(make_repo: MakeRepo) -> None:
     repo = make_repo()
     result = run_cli("status", "--repo", str(repo.path), "--base", "release")
     assert result.code == 2
+    assert "这里没有基准分支 release" in result.stderr, "a Chinese site is told in Chinese"
+    result = run_cli("--lang", "en", "status", "--repo", str(repo.path), "--base", "release")
+    assert result.code == 2
     assert "base branch release is not here" in result.stderr

@@ -64,11 +64,11 @@ def check(
         )
         if explain_trust and project.control is not None:
             if fmt is OutputFormat.TEXT:
-                trust = trust_lines(project.control)
+                trust = trust_lines(project.control, cli_language(site_language))
             elif fmt is OutputFormat.JSON:
-                extra = {"trust": trust_records(project.control)}
+                extra = {"trust": trust_records(project.control, cli_language(site_language))}
             else:
-                annotations = trust_annotations(project.control)
+                annotations = trust_annotations(project.control, cli_language(site_language))
     except ConfigError as exc:
         findings = [error(exc.path or "mkdocs.yml", exc.line or 1, "config", exc.text)]
     language = cli_language(site_language)
