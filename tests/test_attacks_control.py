@@ -228,7 +228,8 @@ def test_unapproved_markdown_extensions_never_shape_the_release_site(
     built = run_mkdocs(repo.path, "-d", str(site))
     assert built.code != 0
     assert f"mkdocs.yml:{line}: error: config-unapproved-site: " in built.stderr, built.stderr
-    assert "approve the change" in built.stderr
+    # mkdocs build speaks the site's language (zh): the fix is there, in Chinese.
+    assert "请由最高角色的担任人批准（合并）该修改" in built.stderr, built.stderr
     assert not site.exists() or not any(site.rglob("*.html")), "nothing is published"
     cli = run_cli("build", "--repo", str(repo.path), "-d", str(site), "--as-of", "2026-06-30")
     assert cli.code != 0 and "config-unapproved-site" in cli.output, cli.output

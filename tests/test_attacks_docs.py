@@ -206,7 +206,7 @@ def test_gitlab_squash_trailer_counts_when_every_committer_is_the_forge_and_trus
     sha = _gitlab_squash(repo)
     qp01 = document(register(repo, QP01_LATER), "QP-01")
     assert qp01["revision"] == "A/1" and qp01["history"][-1]["commit"] == sha
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust")
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust")
     assert result.code == 0, result.output
     (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("QP-01 A/1")]
     assert f"李代表: a forge-written Approved-by trailer (commit {sha[:8]})" in line
@@ -282,7 +282,7 @@ def _trusted_gitlab_squash(make_repo: MakeRepo) -> tuple[GitRepo, str]:
 def test_explain_trust_in_json_lists_each_revision_and_approval(make_repo: MakeRepo) -> None:
     repo, sha = _trusted_gitlab_squash(make_repo)
     result = run_cli(
-        "check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust",
+        "--lang", "en", "check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust",
         "--format", "json",
     )
     assert result.code == 0, result.output
@@ -315,7 +315,7 @@ def test_explain_trust_in_github_format_groups_lines_and_marks_forge_trailers(
 ) -> None:
     repo, sha = _trusted_gitlab_squash(make_repo)
     result = run_cli(
-        "check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust",
+        "--lang", "en", "check", "--repo", str(repo.path), "--as-of", QP01_LATER, "--explain-trust",
         "--format", "github",
     )
     assert result.code == 0, result.output

@@ -189,7 +189,7 @@ def test_an_added_type_is_read_registered_numbered_and_given_its_own_section(
     assert made.code == 0, made.output
     assert made.stdout.strip() == "procedures/sop-02.md"
     assert "type: sop" in repo.read("procedures/sop-02.md")
-    unknown = run_cli("new", "guide", "--title", "x", "--repo", str(repo.path))
+    unknown = run_cli("--lang", "en", "new", "guide", "--title", "x", "--repo", str(repo.path))
     assert unknown.code != 0 and "'guide' is not a document type; types are manual, procedure, sop" \
         in unknown.stderr and "Traceback" not in unknown.stderr
     (repo.path / "procedures/sop-02.md").unlink()
