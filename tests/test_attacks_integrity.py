@@ -23,7 +23,7 @@ from doccontrol.model.findings import Finding, Severity
 from doccontrol.project.load import Project, load_project
 from doccontrol.project.mkdocs_yml import read_mkdocs_yml
 from gitrepo import GitRepo, Who
-from history_cases import QP01, QP02, ROLES, assert_names_commit, branch_commit
+from history_cases import ADDITION, QP01, QP02, ROLES, assert_names_commit, branch_commit
 
 MakeRepo = Callable[..., GitRepo]
 NOW = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
@@ -256,6 +256,130 @@ def test_clean_octopus_merge_is_approved(make_repo: MakeRepo) -> None:
         doc = project.control.get(doc_id)
         assert doc is not None and doc.current is not None
         assert doc.current.commit == commit and doc.current.label == "A/1"
+
+
+# --- rule 3: a two-parent merge is judged path by path from its merge base too -------------
+
+
+def _stale_branch(repo: GitRepo, path: str = QP02) -> str:
+    """赵客服's change to ``path``, forked before QP-01's approved change below."""
+    branch_commit(repo, "zhao/stale", ZHAO, "2026-02-01T09:00:00+08:00", path=path)
+    return repo.read(QP01)
+
+
+def _approve_qp01(repo: GitRepo, adopted: str) -> str:
+    return pull_request(
+        repo, "zhang/qp01", QP01, adopted + "\n新要求。\n", LI, "2026-02-02T10:00:00+08:00"
+    )
+
+
+def _merge_as(repo: GitRepo, branch: str, merger: Who, resolve: Callable[[], None]) -> str:
+    """LI's two-parent merge of ``branch`` into main, its result made by ``resolve``."""
+    env = {"GIT_AUTHOR_NAME": merger.name, "GIT_AUTHOR_EMAIL": merger.email}
+    repo.git("merge", "-q", "--no-ff", "--no-commit", "-X", "theirs", branch, env=env)
+    resolve()
+    return repo.commit(f"Merge branch '{branch}'", merger, "2026-02-03T10:00:00+08:00")
+
+
+def _assert_mergers_revert(project: Project, merge: str, merger: Who) -> None:
+    warned = the(project.findings, "merge-authored", Severity.WARNING)
+    assert warned.path == QP01
+    assert_names_commit(warned.message, merge)
+    assert merger.name in warned.message
+    unapproved = [f for f in project.findings if f.code == "unapproved-change"]
+    assert QP01 in [f.path for f in unapproved], unapproved
+    for finding in unapproved:
+        assert_names_commit(finding.message, merge)
+        assert f"by {merger.name}" in finding.message
+
+
+def test_merge_taking_a_stale_branchs_tree_reverts_mains_approved_change(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    adopted = _stale_branch(repo)  # touches QP-02 only, holds QP-01's adopted text
+    approved = _approve_qp01(repo, adopted)
+    # 李代表 merges it "theirs"-style: the merge's tree is the branch's, so QP-01
+    # silently goes back to its adopted text, though the branch never touched it.
+    merge = _merge_as(
+        repo, "zhao/stale", LI, lambda: repo.git("read-tree", "-u", "--reset", "zhao/stale")
+    )
+    assert repo.git("show", "-s", "--format=%P", merge).split()[1] == repo.git(
+        "rev-parse", "zhao/stale"
+    )
+    assert repo.git("rev-parse", f"{merge}^{{tree}}") == repo.git(
+        "rev-parse", "zhao/stale^{tree}"
+    )
+    assert repo.read(QP01) == adopted
+    project = load(repo)
+    _assert_mergers_revert(project, merge, LI)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None
+    assert qp01.current.commit == approved and qp01.unapproved_change
+    result = run_cli("check", "--repo", str(repo.path))
+    assert result.code == 1, result.output
+    assert "merge-authored" in result.output and "Traceback" not in result.output
+
+
+def test_merge_taking_the_branchs_version_over_mains_change_is_the_mergers_text(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    adopted = _stale_branch(repo, QP01)  # the branch changes QP-01 too
+    branch_text = repo.git("show", f"zhao/stale:{QP01}") + "\n"
+    approved = _approve_qp01(repo, adopted)
+    # The conflict is resolved in the merge by taking the branch's version whole:
+    # main's approved change is dropped, in the merger's own text.
+    merge = _merge_as(repo, "zhao/stale", LI, lambda: None)
+    assert repo.read(QP01) == branch_text and "新要求" not in branch_text
+    project = load(repo)
+    _assert_mergers_revert(project, merge, LI)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None
+    assert qp01.current.commit == approved and qp01.unapproved_change
+
+
+def test_plain_merges_of_fresh_and_stale_branches_are_approved(make_repo: MakeRepo) -> None:
+    repo = make_repo()
+    adopted = _stale_branch(repo)
+    first = _approve_qp01(repo, adopted)  # up to date: forked from main's tip
+    merge = repo.merge("zhao/stale", LI, "2026-02-03T10:00:00+08:00")  # stale, not touching QP-01
+    assert "新要求" in repo.read(QP01)
+    project = load(repo)
+    assert errors(project) == [], errors(project)
+    absent(project.findings, "merge-authored")
+    assert project.control is not None
+    for doc_id, commit in (("QP-01", first), ("QP-02", merge)):
+        doc = project.control.get(doc_id)
+        assert doc is not None and doc.current is not None
+        assert doc.current.commit == commit and doc.current.label == "A/1"
+        assert not doc.unapproved_change
+
+
+def test_branch_brought_up_to_date_by_its_owner_then_merged_is_approved(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    adopted = _stale_branch(repo, QP01)
+    _approve_qp01(repo, adopted)
+    # 赵客服 merges main into the branch and resolves the conflict there, keeping both.
+    repo.checkout("zhao/stale")
+    env = {"GIT_AUTHOR_NAME": ZHAO.name, "GIT_AUTHOR_EMAIL": ZHAO.email}
+    repo.git("merge", "-q", "--no-ff", "--no-commit", "-X", "ours", "main", env=env)
+    repo.write(QP01, adopted + "\n新要求。\n" + ADDITION)
+    repo.commit("Merge branch 'main' into zhao/stale", ZHAO, "2026-02-02T15:00:00+08:00")
+    repo.checkout("main")
+    merge = repo.merge("zhao/stale", LI, "2026-02-03T10:00:00+08:00")
+    project = load(repo)
+    assert errors(project) == [], errors(project)
+    absent(project.findings, "merge-authored")
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None
+    assert qp01.current.commit == merge and qp01.current.label == "A/2"
+    assert not qp01.unapproved_change
 
 
 # --- rule 5: a redirect of branch: must carry on the approved history ----------------------

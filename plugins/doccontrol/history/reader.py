@@ -227,7 +227,8 @@ def _read(repo: git.Repo, path: Path, config: Config, sink: EventSink | None) ->
     def ask_merge(line: _Mainline) -> tuple[int, ...] | None:
         # A merge whose tree is one of its other parents' trees holds that parent's
         # version of every path (the usual merge of a branch brought up to date), so
-        # it wrote nothing itself and git need not be asked (None).
+        # git need not be asked for them (None); whether main had changed any of those
+        # paths since the merge base is judged from the graph when the event is built.
         own = graph.get(line.commit)
         # Not for an octopus: its tree may be an older parent's, reverting main.
         if own is not None and len(line.parents) == 2 and any(
@@ -598,6 +599,12 @@ class _EventBuilder:
         self.lookups = lookups
         self.cwd = cwd
         self.prefix = prefix
+        # Where each first-parent commit stands on the line, and the last position at
+        # which the line changed each controlled path: a merge base on the line whose
+        # position is at or after a path's last change holds main's version of it, so
+        # no lookup is needed for the usual pull request.
+        self.position: dict[str, int] = {}
+        self.last_change: dict[str, int] = {}
 
     def build(self, line: _Mainline, asked: tuple[int, ...] | None = ()) -> ChangeEvent:
         """``asked`` numbers the lookups of the merge's other parents' versions of the
@@ -606,23 +613,38 @@ class _EventBuilder:
         brought: list[BroughtIn] = []
         merge_authored: tuple[str, ...] = ()
         if len(line.parents) > 1:
-            merge_authored = self.merge_authored(line, asked)
             # Each commit is reached through one of the merge's other parents: the tip
-            # of the branch it came in with, against which a sign-off is checked.
+            # of the branch it came in with, against which a sign-off is checked. Where
+            # the walk meets a commit main already holds (``seen`` is the first parent's
+            # ancestry) lies a merge-base candidate: the walk finds the merge base too.
+            mine: set[str] = set()
+            met: set[str] = {p for p in line.parents[1:] if p in seen}
+            whole = True
             queue = deque((p, p) for p in line.parents[1:] if p not in seen)
             signoffs: list[tuple[int, str]] = []
             while queue:
                 other, tip = queue.popleft()
-                if other in seen or other not in graph:
+                if other in seen:
+                    if other not in mine:
+                        met.add(other)
+                    continue
+                if other not in graph:
+                    whole = False
                     continue
                 seen.add(other)
+                mine.add(other)
                 fields = graph[other]
                 parents = fields[_G_PARENTS].split()
                 made = _brought_in(fields, parents, graph)
                 if made.empty and any(k.lower() in _SIGN_OFF_KEYS for k, _ in made.trailers):
                     signoffs.append((len(brought), tip))
                 brought.append(made)
-                queue.extend((p, tip) for p in parents if p not in seen)
+                for p in parents:
+                    if p not in seen:
+                        queue.append((p, tip))
+                    elif p not in mine:
+                        met.add(p)
+            merge_authored = self.merge_authored(line, asked, met if whole else None)
             for index, tip in signoffs:
                 brought[index] = self.sign_off(brought[index], tip, line, merge_authored)
             inner = [i for i, b in enumerate(brought) if b.is_merge]
@@ -632,6 +654,12 @@ class _EventBuilder:
                     if wrote:
                         brought[i] = replace(brought[i], merge_authored=wrote)
         seen.add(line.commit)
+        at = len(self.position)
+        self.position[line.commit] = at
+        for change in line.changes:
+            self.last_change[change.path] = at
+            if change.old_path is not None:
+                self.last_change[change.old_path] = at
         signature = None
         if self.objects is not None:
             raw = self.objects.contents.get(line.commit)
@@ -694,33 +722,103 @@ class _EventBuilder:
             )
         return result
 
-    def merge_authored(self, line: _Mainline, asked: tuple[int, ...] | None) -> tuple[str, ...]:
+    def merge_authored(
+        self, line: _Mainline, asked: tuple[int, ...] | None, met: set[str] | None = None
+    ) -> tuple[str, ...]:
         """The paths whose text the merge commit wrote itself.
 
-        Only a path whose merged version differs from every parent's can be one:
-        git's automatic merge of the parents is computed for those (rare) paths, and
-        where the merge holds other text than that, the merger wrote it. An octopus
-        merge is judged path by path from its merge base (:meth:`octopus_authored`).
+        A two-parent merge is judged path by path against its merge base: a path the
+        branch did not change keeps main's (the first parent's) version, a path main
+        did not change takes the branch's, and a path both changed differently is the
+        merger's text unless git's own merge of the parents gives it. So a merge that
+        takes a stale branch's version over main's approved change is the merger's
+        revert, though its blob is a parent's (and its tree may be the branch's).
+        ``met`` holds the commits main already held where the walk of the branch
+        stopped (None when the walk was cut short): the merge base among them.
+        An octopus merge is judged alike (:meth:`octopus_authored`).
         """
-        if asked is None:
-            return ()  # its tree is another parent's: every path is that parent's version
         others = line.parents[1:]
-        answers = self.lookups.get(asked)
         if len(others) > 1:
-            return self.octopus_authored(line, answers)
-        suspects: list[FileChange] = []
-        for i, change in enumerate(line.changes):
-            theirs = answers[i * len(others) : (i + 1) * len(others)]
-            if all(blob != change.blob for blob in theirs):
-                suspects.append(change)
-        if not suspects:
-            return ()
-        tree = _auto_merge_tree(self.cwd, line.parents[0], others[0])
-        if tree is None:
-            return tuple(c.path for c in suspects)
-        automatic = self.lookups.get(self.lookups.ask((tree, c.path) for c in suspects))
-        return tuple(c.path for c, blob in zip(suspects, automatic, strict=True) if blob != c.blob)
+            return self.octopus_authored(line, self.lookups.get(asked or ()))
+        # ``asked`` None: the merge's tree is the branch's, so every path holds its version.
+        theirs = [c.blob for c in line.changes] if asked is None else self.lookups.get(asked)
+        ours = [
+            c.old_blob if c.old_path in (None, c.path) else None for c in line.changes
+        ]
+        base = self.merge_base(met)
+        if base is not None:
+            # The usual pull request: main has not changed the path since the base,
+            # which therefore holds main's version; git need not be asked.
+            at = self.position[base]
+            last = self.last_change
+            stale = [i for i, c in enumerate(line.changes) if last.get(c.path, -1) > at]
+            if not stale:
+                return self.judged(line, ours, theirs, [{v} for v in ours])
+            bases: tuple[str, ...] = (base,)
+        else:
+            bases = _merge_bases(self.cwd, line.parents)
+            stale = list(range(len(line.changes)))
+        unchanged: list[set[str | None]] = [{v} for v in ours]
+        for i in stale:
+            unchanged[i] = set()
+        paths = [line.changes[i].path for i in stale]
+        for b in bases:
+            found = self.lookups.get(self.lookups.ask((b, p) for p in paths))
+            for i, blob in zip(stale, found, strict=True):
+                unchanged[i].add(blob)
+        if not bases:  # unrelated histories: every path was added on both sides
+            for i in stale:
+                unchanged[i].add(None)
+        return self.judged(line, ours, theirs, unchanged)
 
+    def merge_base(self, met: set[str] | None) -> str | None:
+        """The merge base the walk of the branch found, when it is plainly one commit.
+
+        Where the walk met several commits of main's first-parent line, the latest
+        holds the others; anything else (a criss-cross, bases off the line, a walk cut
+        short) is left to ``git merge-base`` (None).
+        """
+        if met is None or not met:
+            return None
+        position = self.position
+        if len(met) == 1:
+            (only,) = met
+            return only if only in position else None
+        if not all(m in position for m in met):
+            return None
+        return max(met, key=position.__getitem__)
+
+    def judged(
+        self,
+        line: _Mainline,
+        ours: list[str | None],
+        theirs: list[str | None],
+        unchanged: list[set[str | None]],
+    ) -> tuple[str, ...]:
+        """The merge's paths whose version neither parent's change explains."""
+        written: list[str] = []
+        suspects: list[FileChange] = []
+        for change, mine, other, base in zip(line.changes, ours, theirs, unchanged, strict=True):
+            if mine == other or other in base:
+                expected = mine  # the branch did not change it (or changed it alike)
+            elif mine in base:
+                expected = other  # only the branch changed it
+            else:
+                suspects.append(change)  # both changed it: git's own merge decides
+                continue
+            if change.blob != expected:
+                written.append(change.path)
+        if suspects:
+            tree = _auto_merge_tree(self.cwd, line.parents[0], line.parents[1])
+            if tree is None:
+                written.extend(c.path for c in suspects)
+            else:
+                automatic = self.lookups.get(self.lookups.ask((tree, c.path) for c in suspects))
+                written.extend(
+                    c.path for c, blob in zip(suspects, automatic, strict=True) if blob != c.blob
+                )
+        order = {c.path: i for i, c in enumerate(line.changes)}
+        return tuple(sorted(written, key=order.__getitem__))
 
     def octopus_authored(self, line: _Mainline, answers: list[str | None]) -> tuple[str, ...]:
         """The paths of an octopus merge whose result its parents do not explain.
