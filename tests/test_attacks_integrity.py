@@ -341,6 +341,35 @@ def test_merge_taking_the_branchs_version_over_mains_change_is_the_mergers_text(
     assert qp01.current.commit == approved and qp01.unapproved_change
 
 
+def test_merge_of_an_old_main_commit_taking_its_tree_is_the_mergers_revert(
+    make_repo: MakeRepo,
+) -> None:
+    repo = make_repo()
+    old = repo.head()
+    adopted = repo.read(QP01)
+    approved = _approve_qp01(repo, adopted)
+    # git will not merge an ancestor; plumbing will: the old commit as second parent,
+    # its tree as the merge's, which puts QP-01's adopted text back.
+    env = {
+        "GIT_AUTHOR_NAME": LI.name, "GIT_AUTHOR_EMAIL": LI.email,
+        "GIT_COMMITTER_NAME": LI.name, "GIT_COMMITTER_EMAIL": LI.email,
+        "GIT_AUTHOR_DATE": "2026-02-03T10:00:00+08:00",
+        "GIT_COMMITTER_DATE": "2026-02-03T10:00:00+08:00",
+    }
+    merge = repo.git(
+        "commit-tree", f"{old}^{{tree}}", "-p", "HEAD", "-p", old, "-m", "Merge old main",
+        env=env,
+    )
+    repo.git("reset", "-q", "--hard", merge)
+    assert repo.read(QP01) == adopted
+    project = load(repo)
+    _assert_mergers_revert(project, merge, LI)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None
+    assert qp01.current.commit == approved and qp01.unapproved_change
+
+
 def test_plain_merges_of_fresh_and_stale_branches_are_approved(make_repo: MakeRepo) -> None:
     repo = make_repo()
     adopted = _stale_branch(repo)

@@ -617,34 +617,30 @@ class _EventBuilder:
             # of the branch it came in with, against which a sign-off is checked. Where
             # the walk meets a commit main already holds (``seen`` is the first parent's
             # ancestry) lies a merge-base candidate: the walk finds the merge base too.
-            mine: set[str] = set()
-            met: set[str] = {p for p in line.parents[1:] if p in seen}
+            met: list[str] = []  # may hold this walk's own commits, reached twice
             whole = True
-            queue = deque((p, p) for p in line.parents[1:] if p not in seen)
+            queue = deque((p, p) for p in line.parents[1:])
             signoffs: list[tuple[int, str]] = []
             while queue:
                 other, tip = queue.popleft()
                 if other in seen:
-                    if other not in mine:
-                        met.add(other)
+                    met.append(other)
                     continue
                 if other not in graph:
                     whole = False
                     continue
                 seen.add(other)
-                mine.add(other)
                 fields = graph[other]
                 parents = fields[_G_PARENTS].split()
                 made = _brought_in(fields, parents, graph)
                 if made.empty and any(k.lower() in _SIGN_OFF_KEYS for k, _ in made.trailers):
                     signoffs.append((len(brought), tip))
                 brought.append(made)
-                for p in parents:
-                    if p not in seen:
-                        queue.append((p, tip))
-                    elif p not in mine:
-                        met.add(p)
-            merge_authored = self.merge_authored(line, asked, met if whole else None)
+                queue.extend((p, tip) for p in parents)
+            if line.changes:
+                mine = {b.commit for b in brought} if len(met) > 1 else ()
+                bases = {m for m in met if m not in mine} if whole else None
+                merge_authored = self.merge_authored(line, asked, bases)
             for index, tip in signoffs:
                 brought[index] = self.sign_off(brought[index], tip, line, merge_authored)
             inner = [i for i, b in enumerate(brought) if b.is_merge]
@@ -734,26 +730,30 @@ class _EventBuilder:
         takes a stale branch's version over main's approved change is the merger's
         revert, though its blob is a parent's (and its tree may be the branch's).
         ``met`` holds the commits main already held where the walk of the branch
-        stopped (None when the walk was cut short): the merge base among them.
+        stopped (None when the walk was cut short): the merge base is among them.
         An octopus merge is judged alike (:meth:`octopus_authored`).
         """
         others = line.parents[1:]
         if len(others) > 1:
             return self.octopus_authored(line, self.lookups.get(asked or ()))
+        base = self.merge_base(met)
+        at = self.position.get(base, -1) if base is not None else -1
+        last = self.last_change
+        if at >= 0 and all(last.get(c.path, -1) <= at for c in line.changes):
+            # The usual pull request: main has not changed the paths since the base,
+            # so the base holds main's version of each, and each must be the branch's
+            # (``asked`` None: the merge's tree is the branch's, and it is).
+            if asked is None:
+                return ()
+            theirs = self.lookups.get(asked)
+            return tuple(c.path for c, t in zip(line.changes, theirs, strict=True) if t != c.blob)
         # ``asked`` None: the merge's tree is the branch's, so every path holds its version.
         theirs = [c.blob for c in line.changes] if asked is None else self.lookups.get(asked)
-        ours = [
-            c.old_blob if c.old_path in (None, c.path) else None for c in line.changes
-        ]
-        base = self.merge_base(met)
+        ours = [c.old_blob if c.old_path in (None, c.path) else None for c in line.changes]
         if base is not None:
-            # The usual pull request: main has not changed the path since the base,
-            # which therefore holds main's version; git need not be asked.
-            at = self.position[base]
-            last = self.last_change
-            stale = [i for i, c in enumerate(line.changes) if last.get(c.path, -1) > at]
-            if not stale:
-                return self.judged(line, ours, theirs, [{v} for v in ours])
+            # Main changed some path since the base (or the base lies off main's line):
+            # the base's versions of those paths are asked of git.
+            stale = [i for i, c in enumerate(line.changes) if at < 0 or last.get(c.path, -1) > at]
             bases: tuple[str, ...] = (base,)
         else:
             bases = _merge_bases(self.cwd, line.parents)
@@ -774,16 +774,17 @@ class _EventBuilder:
     def merge_base(self, met: set[str] | None) -> str | None:
         """The merge base the walk of the branch found, when it is plainly one commit.
 
-        Where the walk met several commits of main's first-parent line, the latest
-        holds the others; anything else (a criss-cross, bases off the line, a walk cut
-        short) is left to ``git merge-base`` (None).
+        Every common ancestor lies behind a commit the walk met, so one met commit is
+        the base; of several on main's first-parent line, the latest holds the others.
+        Anything else (a criss-cross, several bases off the line, a walk cut short,
+        unrelated histories) is left to ``git merge-base`` (None).
         """
         if met is None or not met:
             return None
         position = self.position
         if len(met) == 1:
             (only,) = met
-            return only if only in position else None
+            return only
         if not all(m in position for m in met):
             return None
         return max(met, key=position.__getitem__)
