@@ -23,7 +23,7 @@ import threading
 import time
 import weakref
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -638,8 +638,10 @@ class _EventBuilder:
                 brought.append(made)
                 queue.extend((p, tip) for p in parents)
             if line.changes:
-                mine = {b.commit for b in brought} if len(met) > 1 else ()
-                bases = {m for m in met if m not in mine} if whole else None
+                bases: Collection[str] | None = met if whole and len(met) < 2 else None
+                if whole and len(met) > 1:
+                    mine = {b.commit for b in brought}
+                    bases = {m for m in met if m not in mine}
                 merge_authored = self.merge_authored(line, asked, bases)
             for index, tip in signoffs:
                 brought[index] = self.sign_off(brought[index], tip, line, merge_authored)
@@ -719,7 +721,7 @@ class _EventBuilder:
         return result
 
     def merge_authored(
-        self, line: _Mainline, asked: tuple[int, ...] | None, met: set[str] | None = None
+        self, line: _Mainline, asked: tuple[int, ...] | None, met: Collection[str] | None = None
     ) -> tuple[str, ...]:
         """The paths whose text the merge commit wrote itself.
 
@@ -739,7 +741,12 @@ class _EventBuilder:
         base = self.merge_base(met)
         at = self.position.get(base, -1) if base is not None else -1
         last = self.last_change
-        if at >= 0 and all(last.get(c.path, -1) <= at for c in line.changes):
+        fresh = at >= 0
+        for c in line.changes if fresh else ():
+            if last.get(c.path, -1) > at:
+                fresh = False
+                break
+        if fresh:
             # The usual pull request: main has not changed the paths since the base,
             # so the base holds main's version of each, and each must be the branch's
             # (``asked`` None: the merge's tree is the branch's, and it is).
@@ -771,7 +778,7 @@ class _EventBuilder:
                 unchanged[i].add(None)
         return self.judged(line, ours, theirs, unchanged)
 
-    def merge_base(self, met: set[str] | None) -> str | None:
+    def merge_base(self, met: Collection[str] | None) -> str | None:
         """The merge base the walk of the branch found, when it is plainly one commit.
 
         Every common ancestor lies behind a commit the walk met, so one met commit is
@@ -783,8 +790,7 @@ class _EventBuilder:
             return None
         position = self.position
         if len(met) == 1:
-            (only,) = met
-            return only
+            return next(iter(met))
         if not all(m in position for m in met):
             return None
         return max(met, key=position.__getitem__)
