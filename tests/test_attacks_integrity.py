@@ -291,6 +291,7 @@ def _assert_mergers_revert(project: Project, merge: str, merger: Who) -> None:
     for finding in unapproved:
         assert_names_commit(finding.message, merge)
         assert f"by {merger.name}" in finding.message
+        assert "stale branch's version taken over main's later change" in finding.message
 
 
 def test_merge_taking_a_stale_branchs_tree_reverts_mains_approved_change(

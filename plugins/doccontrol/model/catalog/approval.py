@@ -19,9 +19,10 @@ EN: dict[str, str] = {
         "an edit in an 'Update branch' merge), so its author is an author of the change"
     ),
     "approval.merge-authored": (
-        "merge commit {commit} by {author} itself wrote text in {paths} that neither its "
-        "parents nor git's automatic merge hold (an edit or a conflict resolution made in the "
-        "merge), so its merger is an author of that text and cannot approve it; resolve "
+        "merge commit {commit} by {author} itself wrote text in {paths} that its parents' "
+        "changes since their merge base do not explain (an edit or a conflict resolution made "
+        "in the merge, or a stale branch's version taken over main's later change), so its "
+        "merger is an author of that text and cannot approve it; resolve "
         "conflicts on the branch (merge main into it) before the approver merges"
     ),
     "approval.sign-off-changes-files": (
@@ -164,8 +165,9 @@ ZH: dict[str, str] = {
         "内容（解决冲突，或在“Update branch”合并中改动），因此其作者也是本次变更的编制人"
     ),
     "approval.merge-authored": (
-        "合并提交 {commit}（{author}）自行在 {paths} 中写入了两个父提交和 git 自动合并都没有的内容"
-        "（在合并中改动或解决冲突），因此合并人是这部分内容的编制人，不能批准；"
+        "合并提交 {commit}（{author}）自行在 {paths} 中写入了两个父提交自合并基点以来的改动无法得出的内容"
+        "（在合并中改动或解决冲突，或用落后分支的旧版本覆盖主分支此后的改动），"
+        "因此合并人是这部分内容的编制人，不能批准；"
         "请先在分支上解决冲突（把主分支合并进分支），再由批准人合并"
     ),
     "approval.sign-off-changes-files": (

@@ -64,8 +64,9 @@ EN: dict[str, str] = {
     ),
     "merge-authored": (
         "merge commit {commit} by {author} on {date} wrote text in {paths} itself: the merge "
-        "holds text that neither parent has and that git's own merge does not give (an edit "
-        "or a conflict resolution made in the merge). Its merger is an author of that text "
+        "holds text that its parents' changes since their merge base do not explain (an edit "
+        "or a conflict resolution made in the merge, or a stale branch's version taken over "
+        "a change main had made since: a revert). Its merger is an author of that text "
         "and cannot approve it. Resolve conflicts on the branch (merge main into it, and "
         "commit the resolution there) before the approver merges"
     ),
@@ -168,8 +169,9 @@ ZH: dict[str, str] = {
         "请写“edition: {paper_edition}”，使其下一次批准的修改从 {label} 接续"
     ),
     "merge-authored": (
-        "{author} 于 {date} 的合并提交 {commit} 自行在 {paths} 中写入了内容：合并结果中有两个父提交都没有、"
-        "git 自动合并也不会产生的内容（在合并中改动或解决冲突）。合并人是这部分内容的编制人，不能批准。"
+        "{author} 于 {date} 的合并提交 {commit} 自行在 {paths} 中写入了内容：合并结果无法由两个父提交"
+        "自合并基点以来的改动得出（在合并中改动或解决冲突，或用落后分支的旧版本覆盖了主分支此后的改动，"
+        "即回退）。合并人是这部分内容的编制人，不能批准。"
         "请先在分支上解决冲突（把主分支合并进分支，并在分支上提交解决结果），再由批准人合并"
     ),
     "shallow-clone": (
