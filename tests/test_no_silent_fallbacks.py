@@ -38,7 +38,7 @@ def test_build_of_a_folder_that_is_not_a_repository_exits_1(tmp_path: Path) -> N
     shutil.copytree(FIXTURES / "minimal", folder)
     site = tmp_path / "site"
     for preview in ((), ("--preview",)):
-        result = run_cli("build", "--repo", str(folder), "-d", str(site), *preview)
+        result = run_cli("--lang", "en", "build", "--repo", str(folder), "-d", str(site), *preview)
         assert result.code == 1, result.output
         assert "not-a-repository" in result.stderr and "git init" in result.stderr
         assert "Traceback" not in result.output
@@ -56,11 +56,11 @@ def test_mkdocs_build_of_a_folder_that_is_not_a_repository_exits_1(tmp_path: Pat
 
 def test_empty_repository_is_reported(make_repo: MakeRepo, tmp_path: Path) -> None:
     repo = make_repo(commit=False)
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert result.code == 1
     [line] = _lines(result.stdout, "empty-repository")
     assert line.startswith(".git:1: ") and "doccontrol/baseline" in line
-    built = run_cli("build", "--repo", str(repo.path), "-d", str(tmp_path / "site"))
+    built = run_cli("--lang", "en", "build", "--repo", str(repo.path), "-d", str(tmp_path / "site"))
     assert built.code == 1 and "empty-repository" in built.stderr
     _no_site(tmp_path / "site")
 
@@ -71,11 +71,11 @@ def test_missing_release_branch_is_an_error_not_a_read_of_head(
     """The history lives on 'trunk' while mkdocs.yml names 'main': HEAD is not read instead."""
     repo = make_repo()
     repo.git("branch", "-m", "main", "trunk")
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert result.code == 1
     [line] = _lines(result.stdout, "branch-missing")
     assert "'main'" in line and "origin/main" in line and "'branch' option" in line
-    built = run_cli("build", "--repo", str(repo.path), "-d", str(tmp_path / "site"))
+    built = run_cli("--lang", "en", "build", "--repo", str(repo.path), "-d", str(tmp_path / "site"))
     assert built.code == 1 and "branch-missing" in built.stderr
     # Naming the branch that is released, in a mkdocs.yml the top role approves, reads it.
     repo.git("checkout", "-q", "-b", "release-branch", "trunk")
@@ -84,7 +84,7 @@ def test_missing_release_branch_is_an_error_not_a_read_of_head(
     repo.commit("发布分支为 trunk", ZHANG, "2026-05-01T09:00:00+08:00")
     repo.checkout("trunk")
     repo.merge("release-branch", WANG, "2026-05-01T10:00:00+08:00")
-    checked = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    checked = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert checked.code == 0, checked.output
 
 
@@ -132,7 +132,7 @@ def test_a_root_that_links_out_of_the_repository_is_an_error(
     shutil.copytree(repo.path / "procedures", outside)
     os.symlink(outside, repo.path / "external-procedures")
     _roots(repo, "manual", "procedures", "records", "external-procedures")
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert result.code == 1
     [line] = _lines(result.stdout, "root-outside-repository")
     assert line.startswith("external-procedures:1: ") and str(outside) in line
@@ -144,7 +144,7 @@ def test_a_root_that_links_out_of_the_repository_is_an_error(
 def test_a_symlink_to_a_file_inside_a_root_is_an_error(make_repo: MakeRepo) -> None:
     repo = make_repo()
     os.symlink("qp-01.md", repo.path / "procedures/qp-09.md")
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert result.code == 1
     [line] = _lines(result.stdout, "symlink-in-root")
     assert line.startswith("procedures/qp-09.md:1: ") and "(qp-01.md)" in line
@@ -156,7 +156,7 @@ def test_a_symlinked_folder_inside_a_root_is_an_error(make_repo: MakeRepo) -> No
     (repo.path / "shared").mkdir()
     shutil.copy(repo.path / QP01, repo.path / "shared/qp-01.md")
     os.symlink("../shared", repo.path / "procedures/shared")
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert result.code == 1
     [line] = _lines(result.stdout, "symlink-in-root")
     assert line.startswith("procedures/shared:1: ")
@@ -170,14 +170,14 @@ def test_a_submodule_inside_a_root_is_an_error(make_repo: MakeRepo, tmp_path: Pa
     repo.git("-c", "protocol.file.allow=always", "submodule", "add", "-q",
              f"file://{other.path}", "procedures/vendor")
     repo.commit("加子模块")
-    result = run_cli("check", "--repo", str(repo.path), "--as-of", AS_OF)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", AS_OF)
     assert result.code == 1
     [line] = _lines(result.stdout, "submodule-in-root")
     assert line.startswith("procedures/vendor:1: ")
     # A clone that has not checked the submodule out still has it in .gitmodules.
     clone = repo.clone(tmp_path / "clone")
     assert not (clone.path / "procedures/vendor/.git").exists()
-    cloned = run_cli("check", "--repo", str(clone.path), "--as-of", AS_OF)
+    cloned = run_cli("--lang", "en", "check", "--repo", str(clone.path), "--as-of", AS_OF)
     [line] = _lines(cloned.stdout, "submodule-in-root")
     assert line.startswith("procedures/vendor:1: ")
 

@@ -96,7 +96,7 @@ def test_an_installed_wheel_runs_init_sample_then_demo(wheel: Path, tmp_path: Pa
     work = tmp_path / "elsewhere"
     work.mkdir()
     doccontrol = str(venv / "bin" / "doccontrol")
-    init = _run(doccontrol, "init", "org", "--sample", cwd=work)
+    init = _run(doccontrol, "--lang", "en", "init", "org", "--sample", cwd=work)
     assert "started a git repository" in init.stdout
     assert (work / "org/manual/roles.yml").read_bytes() == (ROOT / "manual/roles.yml").read_bytes()
     assert (work / "org/.git").is_dir()

@@ -21,7 +21,7 @@ def _with_record(make_repo: Callable[..., GitRepo], date: str = "2026-01-10") ->
 
 
 def _errors(repo: GitRepo, *args: str) -> list[str]:
-    result = run_cli("check", "--repo", str(repo.path), *args)
+    result = run_cli("--lang", "en", "check", "--repo", str(repo.path), *args)
     assert "Traceback" not in result.output
     return [ln for ln in result.stdout.splitlines() if ": error: " in ln]
 
@@ -129,7 +129,7 @@ def test_binary_record_needs_a_sidecar(make_repo: Callable[..., GitRepo]) -> Non
     repo.write("records/QR-01-01/scan.pdf.yml", "date: 2026-01-10\nby: 张质量\n")
     repo.commit("补充说明文件", ZHANG, "2026-01-11T09:00:00+08:00")
     assert _errors(repo) == []
-    listed = json.loads(run_cli("records", "--repo", str(repo.path), "--format", "json").stdout)
+    listed = json.loads(run_cli("--lang", "en", "records", "--repo", str(repo.path), "--format", "json").stdout)
     assert [r["path"] for r in listed["records"]] == ["records/QR-01-01/scan.pdf"]
     # Editing the sidecar is editing the record.
     repo.write("records/QR-01-01/scan.pdf.yml", "date: 2026-01-09\nby: 张质量\n")
@@ -155,7 +155,7 @@ def test_due_records_depend_on_the_date(make_repo: Callable[..., GitRepo]) -> No
 
 def test_json_lists_every_record(make_repo: Callable[..., GitRepo]) -> None:
     repo = _with_record(make_repo)
-    data = json.loads(run_cli("records", "--format", "json", "--repo", str(repo.path)).stdout)
+    data = json.loads(run_cli("--lang", "en", "records", "--format", "json", "--repo", str(repo.path)).stdout)
     assert data["records"] == [
         {
             "path": RECORD,
@@ -188,9 +188,9 @@ def test_a_correction_references_the_record_it_corrects(make_repo: Callable[...,
 
 def test_stale_external_documents_warn(make_repo: Callable[..., GitRepo]) -> None:
     repo = make_repo()  # EXT-01 checked 2026-09-01
-    fresh = run_cli("check", "--repo", str(repo.path), "--as-of", "2027-08-01")
+    fresh = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", "2027-08-01")
     assert "external-stale" not in fresh.stdout
-    stale = run_cli("check", "--repo", str(repo.path), "--as-of", "2027-09-02")
+    stale = run_cli("--lang", "en", "check", "--repo", str(repo.path), "--as-of", "2027-09-02")
     assert stale.code == 0  # a warning, not an error
     assert "records/external.yml:2: warning: external-stale: EXT-01" in stale.stdout
 
@@ -198,7 +198,7 @@ def test_stale_external_documents_warn(make_repo: Callable[..., GitRepo]) -> Non
 def test_record_register_page(make_repo: Callable[..., GitRepo], tmp_path: Path) -> None:
     repo = _with_record(make_repo)
     site = tmp_path / "site"
-    assert run_cli("build", "--repo", str(repo.path), "-d", str(site)).code == 0
+    assert run_cli("--lang", "en", "build", "--repo", str(repo.path), "-d", str(site)).code == 0
     html = (site / "records-register" / "index.html").read_text("utf-8")
     row = html[html.index('data-form="QR-01-01"') :]
     row = row[: row.index("</tr>")]

@@ -179,7 +179,7 @@ def test_the_staff_word_check_sees_visible_text_only(tmp_path: Path) -> None:
 
 def test_demo_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
     (tmp_path / "precious.txt").write_text("keep me", "utf-8")
-    result = run_cli("demo", str(tmp_path))
+    result = run_cli("--lang", "en", "demo", str(tmp_path))
     assert result.code == 2
     assert "not a doccontrol demo" in result.stderr
     assert (tmp_path / "precious.txt").exists()
