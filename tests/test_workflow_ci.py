@@ -139,7 +139,7 @@ def test_check_explains_a_forge_squash_without_approved_by(
     repo.checkout("main")
     committer = Who("GitHub", "noreply@github.com") if forge == "github-noreply" else LI
     repo.squash("zhang/qp01", committer, "QP-01 补充 (#12)", "2026-02-02T10:00:00+08:00", author=ZHANG)
-    result = cli(repo, "check")
+    result = cli(repo, "--lang", "en", "check")
     assert result.code == 1
     line = next(line for line in result.stdout.splitlines() if "unapproved-change" in line)
     assert "squash or rebase merge made on the forge" in line
@@ -151,6 +151,6 @@ def test_a_plain_direct_commit_gets_no_squash_explanation(make_repo: Callable[..
     repo = make_repo()
     repo.append("procedures/qp-01.md", "\n直接修改。\n")
     repo.commit("QP-01 直接修改", ZHANG, "2026-02-01T09:00:00+08:00")
-    result = cli(repo, "check")
+    result = cli(repo, "--lang", "en", "check")
     line = next(line for line in result.stdout.splitlines() if "unapproved-change" in line)
     assert "squash" not in line

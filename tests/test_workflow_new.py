@@ -85,7 +85,7 @@ def test_every_template_passes_check_with_the_structure_of_its_type(make_repo: M
 
 def test_owner_and_approvers_come_from_the_config_defaults_or_must_be_given(make_repo: MakeRepo) -> None:
     repo = make_repo()
-    missing = cli(repo, "new", "procedure", "--title", "服务投诉处理程序")
+    missing = cli(repo, "--lang", "en", "new", "procedure", "--title", "服务投诉处理程序")
     assert missing.code == 2
     assert "--owner and --approvers" in missing.stderr and "defaults:" in missing.stderr
     assert not (repo.path / "procedures/qp-03.md").exists()
@@ -105,7 +105,7 @@ def test_owner_and_approvers_come_from_the_config_defaults_or_must_be_given(make
     assert cli(repo, "check").code == 0
 
     # An unknown role is refused before anything is written.
-    unknown = cli(repo, "new", "procedure", "--title", "采购程序", "--owner", "采购部")
+    unknown = cli(repo, "--lang", "en", "new", "procedure", "--title", "采购程序", "--owner", "采购部")
     assert unknown.code == 2 and "'采购部' is neither a role nor a person" in unknown.stderr
 
 
@@ -121,15 +121,16 @@ def test_new_refuses_an_existing_id_or_title(make_repo: MakeRepo) -> None:
     repo = make_repo()
     before = sorted(p.name for p in (repo.path / "procedures").iterdir())
 
-    same_title = cli(repo, "new", "procedure", "--title", "文件控制程序", *PEOPLE)
+    same_title = cli(repo, "--lang", "en", "new", "procedure", "--title", "文件控制程序", *PEOPLE)
     assert same_title.code == 1
     assert "title '文件控制程序' is already used by QP-01 (procedures/qp-01.md)" in same_title.stderr
 
-    same_id = cli(repo, "new", "procedure", "--title", "新的程序", "--id", "QP-02", *PEOPLE)
+    same_id = cli(repo, "--lang", "en", "new", "procedure", "--title", "新的程序", "--id", "QP-02", *PEOPLE)
     assert same_id.code == 1
     assert "id QP-02 is already used by procedures/qp-02.md" in same_id.stderr
 
-    external = cli(repo, "new", "procedure", "--title", "新的程序", "--id", "QP-09", "--slug", "Bad Slug", *PEOPLE)
+    external = cli(repo, "--lang", "en", "new", "procedure", "--title", "新的程序", "--id", "QP-09",
+                   "--slug", "Bad Slug", *PEOPLE)
     assert external.code == 2 and "--slug 'Bad Slug'" in external.stderr
 
     assert sorted(p.name for p in (repo.path / "procedures").iterdir()) == before
