@@ -540,6 +540,13 @@ class _Replay:
         self.grants = grants
         self.roles, self.roles_blob = roles, blob
 
+    def top_unapproved(
+        self, path: str, code: str, key: str, event: ChangeEvent, top: str, verdict: approval.Verdict
+    ) -> Finding:
+        """The error for a rules file (roles.yml, mkdocs.yml…) changed without the top role."""
+        message = msg(key, **_change(event), path=path, top=top, reason=_reason(verdict))
+        return self.own(error(path, 1, code, _with_hint(message, event, self.config)), event)
+
     def own(self, finding: Finding, event: ChangeEvent) -> Finding:
         """Remember which commit ``finding`` is about, so an acknowledgement can name it."""
         self.commit_of[finding] = event.commit
@@ -790,25 +797,7 @@ class _Replay:
             self.approve_rules_file(path, blob, event, verdict.approvers, founding=False)
             return
         self.pending.setdefault(path, []).append(
-            self.own(
-                error(
-                    path,
-                    1,
-                    code,
-                    _with_hint(
-                        msg(
-                            "control.rules-unapproved",
-                            **_change(event),
-                            path=path,
-                            top=roles_before.top,
-                            reason=_reason(verdict),
-                        ),
-                        event,
-                        self.config,
-                    ),
-                ),
-                event,
-            )
+            self.top_unapproved(path, code, "control.rules-unapproved", event, roles_before.top, verdict)
         )
 
     def approve_rules_file(
@@ -890,22 +879,7 @@ class _Replay:
             return
         where = where or self.config.roles
         self.roles_findings.append(
-            self.own(error(
-                where,
-                1,
-                "roles-unapproved",
-                _with_hint(
-                    msg(
-                        "roles-unapproved",
-                        **_change(event),
-                        path=where,
-                        top=roles_before.top,
-                        reason=_reason(verdict),
-                    ),
-                    event,
-                    self.config,
-                ),
-            ), event)
+            self.top_unapproved(where, "roles-unapproved", "roles-unapproved", event, roles_before.top, verdict)
         )
 
     def document_change(
