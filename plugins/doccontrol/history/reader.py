@@ -61,6 +61,8 @@ _GRAPH_FIELDS = [
 ]
 _GRAPH = "%x00".join(_GRAPH_FIELDS)
 _HASH = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+# A commit's parents: none (a root), or hashes separated by single spaces.
+_PARENTS = re.compile(r"(?:[0-9a-f]{40}(?:[0-9a-f]{24})?(?: [0-9a-f]{40}(?:[0-9a-f]{24})?)*)?")
 
 # Replacement objects and grafts let a repository show another history than the one
 # recorded; every git call here reads the recorded one (grafts are reported, since
@@ -431,11 +433,6 @@ def _stream(command: list[str], cwd: str | Path) -> Iterator[list[str]]:
         raise RepositoryError(msg("history.git-failed", problem=problem))
 
 
-def _is_meta(token: str) -> bool:
-    # A raw diff entry's first token; the first of a commit starts with a newline.
-    return token[:1] == ":" or token[:2] == "\n:"
-
-
 def _commits(
     blocks: Iterable[list[str]], fields: int, diffs: bool
 ) -> Iterator[tuple[list[str], list[str]]]:
@@ -455,23 +452,28 @@ def _commits(
         else:
             buf.extend(block)
         pos = 0
-        while len(buf) - pos >= fields:
+        size = len(buf)
+        # Inlined (no helper calls per token): this loop sees every commit twice.
+        while size - pos >= fields:
             end = pos + fields
             complete = False
-            while diffs and end < len(buf) and _is_meta(buf[end]):
-                status = buf[end].rsplit(" ", 1)[-1][:1]
+            while diffs and end < size:
+                token = buf[end]
+                # A raw diff entry starts with ":" (a commit's first, with a newline first).
+                if not (token[:1] == ":" or token[:2] == "\n:"):
+                    complete = True
+                    break
+                status = token[token.rfind(" ") + 1 : token.rfind(" ") + 2]
                 width = 3 if status in ("R", "C") else 2
-                if end + width > len(buf):
+                if end + width > size:
                     break
                 end += width
             else:
-                complete = end < len(buf) or final
+                complete = end < size or final
             if not complete:
                 break
             header = buf[pos : pos + fields]
-            if not _HASH.fullmatch(header[0]) or not all(
-                _HASH.fullmatch(p) for p in header[1].split()
-            ):
+            if not (_HASH.fullmatch(header[0]) and _PARENTS.fullmatch(header[1])):
                 raise RepositoryError(msg("history.bad-record", record=repr(header[0][:60])))
             yield header, buf[pos + fields : end]
             pos = end

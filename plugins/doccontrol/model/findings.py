@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from doccontrol.model.frozen import quick_init
 from doccontrol.model.messages import Message, msg
 
 
@@ -21,6 +22,7 @@ class Severity(Enum):
     WARNING = "warning"
 
 
+@quick_init
 @dataclass(frozen=True, order=True)
 class Finding:
     """One thing wrong (or worth a look) in the repository.

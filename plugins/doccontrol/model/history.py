@@ -8,6 +8,8 @@ from datetime import datetime
 from enum import Enum
 from typing import NamedTuple
 
+from doccontrol.model.frozen import quick_init
+
 
 class Identity(NamedTuple):
     """A git identity: the name and email written into a commit, tag or trailer.
@@ -55,6 +57,7 @@ class ChangeKind(Enum):
     TYPE_CHANGED = "T"
 
 
+@quick_init
 @dataclass(frozen=True)
 class FileChange:
     """One path changed by a commit against its first parent; blobs are None when absent."""
@@ -66,6 +69,7 @@ class FileChange:
     old_blob: str | None
 
 
+@quick_init
 @dataclass(frozen=True)
 class BroughtIn:
     """A commit that a merge brings into the release branch (the change's content).
@@ -97,6 +101,7 @@ class BroughtIn:
     authored: datetime | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class ChangeEvent:
     """One commit on the first-parent line of the release branch."""

@@ -16,6 +16,7 @@ from functools import total_ordering
 from typing import TypeAlias
 
 from doccontrol.model.documents import language_code
+from doccontrol.model.frozen import quick_init
 
 #: A placeholder's value: text, a number, a list (joined as the language joins
 #: one), or a message of its own (rendered in the same language).
@@ -23,6 +24,7 @@ Value: TypeAlias = "str | int | tuple[Value, ...] | Message"
 
 
 @total_ordering
+@quick_init
 @dataclass(frozen=True)
 class Message:
     """A catalog entry and the values for its placeholders.

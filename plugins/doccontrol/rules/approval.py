@@ -20,6 +20,7 @@ from datetime import datetime
 from enum import Enum
 
 from doccontrol.model.documents import Roles
+from doccontrol.model.frozen import quick_init
 from doccontrol.model.history import BroughtIn, ChangeEvent, Identity, Signed, parse_identity
 from doccontrol.model.messages import Message, joined, msg
 
@@ -50,6 +51,7 @@ class Basis(Enum):
         return msg(f"basis.{self.value}", commit=commit[:8])
 
 
+@quick_init
 @dataclass(frozen=True)
 class Claim:
     """One identity that claims to approve a change, and on what.
@@ -75,6 +77,7 @@ class Claim:
     at: datetime | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Ground:
     """What one counted approval rests on."""
@@ -87,6 +90,7 @@ class Ground:
     key: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Verdict:
     """The outcome of checking one change against one document's approvers."""
@@ -99,6 +103,7 @@ class Verdict:
     warnings: tuple[Message, ...] = ()  # counted claims whose signature did not verify (warn)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Parties:
     """Who claims to approve a change, and who wrote it.
@@ -391,6 +396,7 @@ def _same_person(a: Identity, b: Identity, roles: Roles) -> bool:
     return pa is not None and pb is not None and pa.name == pb.name
 
 
+@quick_init
 @dataclass(frozen=True)
 class ReviewVerdict:
     """Whether a change carries the review sign-off (审核) its document asks for.

@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 from doccontrol.model.documents import ID_PATTERN, Roles, SigningKey
 from doccontrol.model.errors import ConfigError
 from doccontrol.model.findings import Finding, error, sort_findings, warning
+from doccontrol.model.frozen import quick_init
 from doccontrol.model.history import BaselineTag, ChangeEvent, History, Identity
 from doccontrol.model.messages import Message, joined, msg
 from doccontrol.rendering.labels import label as label_text
@@ -74,6 +75,7 @@ class Status(Enum):
     WITHDRAWN = "withdrawn"
 
 
+@quick_init
 @dataclass(frozen=True)
 class SignOff:
     """A person and a date in the 编制/审核/批准 block: who wrote, reviewed or approved."""
@@ -82,6 +84,7 @@ class SignOff:
     on: date
 
 
+@quick_init
 @dataclass(frozen=True)
 class Revision:
     """One approved change of a document: its revision status and where its text lives.
