@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
+
+import orjson
 
 from doccontrol.cli.language import cli_language
 from doccontrol.project.gc_pause import gc_paused
@@ -25,10 +26,18 @@ def register(repo: Path, as_of: date | None, fmt: str) -> int:
             language,
         )
     if fmt == "json":
-        # Indented for a person at a terminal; compact (and several times faster to
-        # write, through json's C encoder) for the tools that read it.
-        indent = 2 if sys.stdout.isatty() else None
-        print(json.dumps(data, ensure_ascii=False, indent=indent))
+        # Indented for a person at a terminal; compact for the tools that read it.
+        # orjson writes UTF-8 at once: a long history's register is some 16 MB,
+        # which json's C encoder took a tenth of the command's time to write.
+        option = orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0
+        written = orjson.dumps(data, option=option) + b"\n"
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None:  # a text-only stream (some test harnesses)
+            sys.stdout.write(written.decode("utf-8"))
+            return 0
+        sys.stdout.flush()
+        out.write(written)
+        out.flush()
         return 0
     rows = [tuple(section_of(language, "cli")["register_head"].split(" | "))]
     for doc in data["documents"]:
