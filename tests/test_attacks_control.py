@@ -337,6 +337,36 @@ def test_backdated_merge_before_the_role_was_granted_is_refused(make_repo: MakeR
     assert qp01 is not None and qp01.current is not None and qp01.current.label == "A/0"
 
 
+def test_standing_approval_backdated_before_the_role_was_granted_is_not_counted(
+    make_repo: MakeRepo,
+) -> None:
+    """``Approved: ID`` approves the text as it stands: its merger must have held the
+    authority on the merge's own date, as for any other approval (rule 6)."""
+    repo = make_repo()
+    pull_request(
+        repo, "zhang/roles", ROLES,
+        repo.read(ROLES).replace("管理者代表: [李代表]", "管理者代表: [李代表, 赵客服]"),
+        WANG, "2026-03-01T10:00:00+08:00",
+    )
+    unapproved = direct(repo, QP01, repo.read(QP01) + "\n直接写入的要求。\n", ZHANG, "2026-03-02T09:00:00+08:00")
+    repo.branch("zhang/approve-qp01")
+    repo.commit("批准 QP-01 现行文本", ZHANG, "2026-03-03T09:00:00+08:00",
+                trailers=("Approved: QP-01",), allow_empty=True)
+    repo.checkout("main")
+    merge = repo.merge("zhang/approve-qp01", ZHAO, "2026-03-03T10:00:00+08:00",
+                       committed="2026-02-20T10:00:00+08:00")
+    project = load(repo)
+    not_counted = the(project.findings, "approval-not-counted", Severity.WARNING)
+    names(not_counted, merge)
+    assert "before 赵客服 was granted" in not_counted.message
+    names(the(project.findings, "unapproved-change"), unapproved)
+    names(the(project.findings, "date-backwards"), merge)
+    assert project.control is not None
+    qp01 = project.control.get("QP-01")
+    assert qp01 is not None and qp01.current is not None and qp01.current.label == "A/0"
+    assert qp01.unapproved_change
+
+
 # --- rule 8: acknowledgements -----------------------------------------------------------------
 
 

@@ -1164,8 +1164,12 @@ class _Replay:
             return
         authors = tuple(dict.fromkeys(doc.unapproved_authors))
         approvers = _names((doc.approved_meta or doc.meta).get("approvers"))
-        verdict = self.judge(
-            replace(who, authors=authors), roles_before, approvers, commit=event.commit
+        # Held to the merge's own date like any approval: a standing approval merged
+        # backdated to before its merger got the role would otherwise issue the text.
+        verdict = self.in_time(
+            self.judge(replace(who, authors=authors), roles_before, approvers, commit=event.commit),
+            event,
+            approvers,
         )
         # A document that names reviewers needs the review here too (issue 15).
         reviewers = self.reviewers_of(doc.approved_meta or doc.meta)
