@@ -347,9 +347,12 @@ def test_explain_trust_text_format_is_unchanged(make_repo: MakeRepo) -> None:
 PURPOSE = "规定文件的编制、审批、发布和修改。"
 
 
-def _update_branch(repo: GitRepo, branch: str, who: Who, when: str, resolution: str | None) -> str:
+def _update_branch(
+    repo: GitRepo, branch: str, who: Who, when: str, resolution: str | None, keep: str | None = None
+) -> str:
     """An "Update branch" merge of main into ``branch`` by ``who``; with ``resolution``,
-    the conflicted QP-01 purpose line is resolved by hand to that text."""
+    the conflicted QP-01 purpose line is resolved by hand to that text; with ``keep``,
+    the branch's own (older) version of that path is kept over main's."""
     env = {
         "GIT_AUTHOR_NAME": who.name, "GIT_AUTHOR_EMAIL": who.email, "GIT_AUTHOR_DATE": when,
         "GIT_COMMITTER_NAME": who.name, "GIT_COMMITTER_EMAIL": who.email,
@@ -365,6 +368,8 @@ def _update_branch(repo: GitRepo, branch: str, who: Who, when: str, resolution: 
         start, end = text.index("<<<<<<<"), text.index(">>>>>>>")
         end = text.index("\n", end) + 1
         repo.write(QP01, text[:start] + resolution + "\n" + text[end:])
+    if keep is not None:
+        repo.git("checkout", "HEAD", "--", keep)
     repo.git("add", "-A")
     repo.git("commit", "-q", "--no-edit", "-m", "Merge branch 'main' into " + branch, env=env)
     sha = repo.head()
@@ -401,6 +406,33 @@ def test_conflict_resolved_in_an_update_branch_merge_makes_its_author_an_author(
     assert_names_commit(line, inner)
     assert "李代表 is an author of the change and cannot approve it" in line
     assert "inside the branch" in line
+
+
+def test_update_branch_merge_keeping_a_stale_version_makes_its_author_an_author(
+    make_repo: MakeRepo,
+) -> None:
+    """No conflict: main's approved change to QP-02 came in cleanly, but 李代表's "Update
+    branch" merge keeps the branch's older QP-02. Its blob is a parent's, yet the merge
+    base shows only main changed the path: the revert is his text, and he cannot
+    approve the branch that carries it to main."""
+    repo = make_repo()
+    branch_commit(repo, "zhang/qp01", ZHANG)
+    repo.branch("zhang/qp02")
+    repo.append(QP02, "\n补充：发放前核对版本。\n")
+    repo.commit("改 QP-02", ZHANG, "2026-02-01T10:00:00+08:00")
+    repo.checkout("main")
+    approved = repo.merge("zhang/qp02", LI, "2026-02-02T10:00:00+08:00")
+    inner = _update_branch(repo, "zhang/qp01", LI, "2026-02-03T09:00:00+08:00", None, keep=QP02)
+    merge = repo.merge("zhang/qp01", LI, "2026-02-04T10:00:00+08:00")
+    result = check(repo, LATER_CHECK)
+    assert result.code == 1, result.output
+    (line,) = [ln for ln in result.stdout.splitlines() if ": unapproved-change: " in ln and "QP-02" in ln]
+    assert_names_commit(line, merge)
+    assert_names_commit(line, inner)
+    assert "李代表 is an author of the change and cannot approve it" in line
+    assert "inside the branch" in line
+    qp02 = document(register(repo, LATER_CHECK), "QP-02")
+    assert qp02["history"][-1]["commit"] == approved and qp02["unapproved_change"]
 
 
 def test_clean_update_branch_merge_authors_nothing(make_repo: MakeRepo) -> None:

@@ -714,8 +714,12 @@ class _EventBuilder:
     ) -> list[tuple[str, ...]]:
         """For each merge inside the branch, the main-line merge's paths whose text it wrote.
 
-        All (merge or parent, path) lookups go to git at once; git's own merge is
-        computed only for a merge whose text differs from every parent's.
+        A two-parent merge is judged against its merge base like a main-line merge
+        (:meth:`judged`): an "Update branch" merge that keeps the branch's older
+        version of a path only main changed has written that revert, though its
+        blob is a parent's. An octopus is judged by blobs: a path whose version no
+        parent holds. All (merge or parent, path) lookups go to git at once; git's
+        own merge is computed only where both sides changed a path.
         """
         paths = [c.path for c in line.changes]
         parents = [self.graph[m.commit][_G_PARENTS].split() for m in merges]
@@ -730,22 +734,33 @@ class _EventBuilder:
         for ps, (own_numbers, parent_numbers) in zip(parents, asked, strict=True):
             own = self.lookups.get(own_numbers)
             theirs = [self.lookups.get(n) for n in parent_numbers]
-            suspects = [
-                (p, blob)
-                for k, (p, blob) in enumerate(zip(paths, own, strict=True))
-                if all(t[k] != blob for t in theirs)
+            if len(ps) != 2:
+                result.append(
+                    tuple(
+                        p
+                        for k, (p, blob) in enumerate(zip(paths, own, strict=True))
+                        if all(t[k] != blob for t in theirs)
+                    )
+                )
+                continue
+            if all(blob in (a, b) for blob, a, b in zip(own, theirs[0], theirs[1], strict=True)) and (
+                theirs[0] == theirs[1]
+            ):
+                result.append(())  # both parents agree and the merge took their text
+                continue
+            bases = _merge_bases(self.cwd, (ps[0], ps[1]))
+            at_bases = [self.lookups.get(self.lookups.ask((b, p) for p in paths)) for b in bases]
+            unchanged: list[set[str | None]] = [
+                {found[k] for found in at_bases} if at_bases else {None} for k in range(len(paths))
             ]
-            if not suspects or len(ps) != 2:
-                result.append(tuple(p for p, _ in suspects))
-                continue
-            tree = _auto_merge_tree(self.cwd, ps[0], ps[1])
-            if tree is None:
-                result.append(tuple(p for p, _ in suspects))
-                continue
-            automatic = self.lookups.get(self.lookups.ask((tree, p) for p, _ in suspects))
-            result.append(
-                tuple(p for (p, blob), auto in zip(suspects, automatic, strict=True) if auto != blob)
+            # The inner merge as a line of its own: its parents, and its versions of the paths.
+            inner = line._replace(
+                parents=(ps[0], ps[1]),
+                changes=tuple(
+                    replace(c, blob=blob) for c, blob in zip(line.changes, own, strict=True)
+                ),
             )
+            result.append(self.judged(inner, theirs[0], theirs[1], unchanged))
         return result
 
     def merge_authored(
