@@ -167,8 +167,12 @@ def parties(
     inner_notes: list[Message] = []  # why a merge inside the branch is an author
     short = event.short
     forge = is_forge_committer(event.committer.email, forge_committers)
-    trailers = _trailer_identities(
-        event.trailers, _SIGN_OFF, problems, msg("approval.in-commit", commit=short)
+    trailers = (
+        _trailer_identities(
+            event.trailers, _SIGN_OFF, problems, msg("approval.in-commit", commit=short)
+        )
+        if event.trailers
+        else []
     )
     if forge and trailers and not forge_trusted:
         named = "/".join(dict.fromkeys(k for k, _ in trailers))
