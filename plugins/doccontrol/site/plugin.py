@@ -7,13 +7,14 @@ import secrets
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config as MkConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -36,6 +37,7 @@ from doccontrol.site.downloads import copy_record_files, write_register_download
 from doccontrol.site.html_stash import restore_blocks, stash_blocks
 from doccontrol.site.nav import controlled_nav, registers_nav, site_nav
 from doccontrol.site.redlines import RedlineSite, redline_site
+from doccontrol.site.search_view import search_view
 from doccontrol.site.search_words import TERM_FREQUENCY, search_words
 from doccontrol.site.start import START_MARKER, footer_html
 from doccontrol.site.urls import REDLINE_PAGE
@@ -120,6 +122,11 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self.stash_nonce = secrets.token_hex(8)
         self.stashed: dict[str, tuple[str, ...]] = {}
         self.site: SitePages | None = None
+        # Material's search reads a lighter copy of the plugin's blocks (site.search_view):
+        # the tags its parser keeps, or None where the copy is not safe to hand it.
+        self.search_keep: frozenset[str] | None = None
+        self.search_blocks: dict[str, tuple[str, ...]] = {}
+        self.search_swapped: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
         self.language = "zh"  # of the build's log: theme.language, or DOCCONTROL_LANG
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -159,6 +166,7 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         self._offline(config)
         self._footer(config)
         self._teach_segmenter(config)
+        self.search_keep = _search_keep(config, self)
         return config
 
     mermaid = False  # a ```mermaid fence is configured: the vendored script is served
@@ -370,6 +378,8 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         blocks = self.stashed.pop(page.file.src_uri, ())
         if blocks:
             html = restore_blocks(html, self.stash_nonce, blocks)
+            if self.search_keep is not None:
+                self.search_blocks[page.file.src_uri] = blocks
         project = self.project
         if not self.config.get("pdf") or self.preview or project is None or project.control is None:
             return html
@@ -395,6 +405,54 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
         end += len("</table>")
         return html[:end] + link + html[end:]
 
+    # -- what Material's search parses (site.search_view) --------------------------------
+
+    @event_priority(1)  # just before the search plugin
+    def _search_reads_views(self, context: Any, /, *, page: Page, **_: Any) -> Any:
+        blocks = self.search_blocks.pop(page.file.src_uri, ())
+        content = page.content
+        if not blocks or self.search_keep is None or content is None:
+            return context
+        parts: list[str] = []
+        swapped: list[tuple[str, str]] = []
+        at = 0
+        for block in blocks:
+            view = search_view(block, self.search_keep)
+            found = content.find(block, at)
+            if view == block or found < 0:
+                continue
+            marked = f"<!--dc-sv-{self.stash_nonce}-{len(swapped)}-->{view}"
+            parts += [content[at:found], marked]
+            swapped.append((marked, block))
+            at = found + len(block)
+        if swapped:
+            parts.append(content[at:])
+            self.search_swapped[page.file.src_uri] = (content, tuple(swapped))
+            page.content = "".join(parts)
+        return context
+
+    @event_priority(-1)  # just after the search plugin
+    def _search_views_back(self, context: Any, /, *, page: Page, **_: Any) -> Any:
+        entry = self.search_swapped.pop(page.file.src_uri, None)
+        if entry is None or page.content is None:
+            return context
+        before, swapped = entry
+        content = page.content
+        parts: list[str] = []
+        at = 0
+        for marked, block in swapped:
+            found = content.find(marked, at)
+            if found < 0:
+                page.content = before  # not as search left it: the page as it was
+                return context
+            parts += [content[at:found], block]
+            at = found + len(marked)
+        parts.append(content[at:])
+        page.content = "".join(parts)
+        return context
+
+    on_page_context = CombinedEvent(_search_reads_views, _search_views_back)
+
     def _write_pdfs(self, config: MkDocsConfig) -> None:
         """Write ``<page folder>/<ID>-<rev>.pdf`` for every current document (cached per revision)."""
         project = self.project
@@ -413,6 +471,29 @@ class DocControlPlugin(BasePlugin[DocControlPluginConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(made.data)
         self.pdf_pages = []
+
+
+def _search_keep(config: MkDocsConfig, plugin: DocControlPlugin) -> frozenset[str] | None:
+    """The tags Material's search keeps, when its handler alone runs between the plugin's two.
+
+    Any other plugin's handler there would see the lighter copy: then no copy is made.
+    """
+    handlers = config.plugins.events.get("page_context", [])
+    ours = [
+        i for i, h in enumerate(handlers) if getattr(h, "__self__", None) is plugin
+    ]
+    if len(ours) != 2:
+        return None
+    between = handlers[ours[0] + 1 : ours[1]]
+    if len(between) != 1:
+        return None
+    owner = getattr(between[0], "__self__", None)
+    if type(owner).__module__ != "material.plugins.search.plugin":
+        return None
+    from material.plugins.search.plugin import Parser  # type: ignore[import-untyped]
+
+    keep = getattr(Parser(), "keep", None)
+    return frozenset(keep) if isinstance(keep, set) else None
 
 
 def _mermaid_fence(config: MkDocsConfig) -> bool:
