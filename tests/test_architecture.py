@@ -31,6 +31,7 @@ PURE_MODULES = (
     "site.search_words",
     "site.docs_pages",
     "site.html_stash",
+    "site.search_view",
     "site.register_pages",
     "site.record_pages",
     "edition.plan",

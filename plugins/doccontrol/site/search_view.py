@@ -77,7 +77,7 @@ def search_view(block: str, keep: Collection[str]) -> str:
             text += between
             cut = False
         closing, name, attributes = match.group(1), match.group(2), match.group(3)
-        if name in _SPECIAL or (excluded and name == outer) or "data-search-" in attributes:
+        if name in _SPECIAL or "data-search-" in attributes or (excluded and name == outer and not closing):
             return block
         if closing:
             if name in VOID:
