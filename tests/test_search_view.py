@@ -82,8 +82,8 @@ GIVEN_WHOLE = {
 def test_the_parser_reads_the_lighter_copy_as_the_block(name: str) -> None:
     block = LIGHTENED[name]
     view = search_view(block, KEEP)
-    assert len(view) < len(block), view
-    assert view.count("<") < block.count("<")
+    # Fewer tags for the parser to call back on (an empty comment costs it no callback).
+    assert view.count("<") - view.count("<!---->") < block.count("<"), view
     assert _sections(_page(view)) == _sections(_page(block))
     # At the very start of a page too, where the parser makes its preface section.
     assert _sections(view) == _sections(block)

@@ -22,91 +22,88 @@ The plugin checks the result by building the site and the index both ways
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from functools import lru_cache
 
-_TAG = re.compile(r"<(/?)([a-z][a-z0-9]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>")
 # The one attribute of the plugin's blocks that speaks to search: on the outer element,
 # without a value (Material strips valued data-search-* attributes from the page).
 _EXCLUDE = re.compile(r"\sdata-search-exclude(?=\s|\Z)")
 # Elements whose content the parser treats otherwise than plain text, or that start
-# a section: a block holding one is given whole.
-_SPECIAL = frozenset(
-    {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "script", "style", "object", "textarea", "title"}
-)
+# a section (_SPECIAL_TAG): a block holding one is given whole.
 # The void elements of Material's parser: never pushed on its stack of open elements.
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
 )
-_REFERENCE_AT_END = re.compile(r"&[#\w]*\Z")
+# Attributes up to the next >: a block with a < or > that is not a tag's is given whole.
+_ATTRS = r"([^<>]*)"
+_NAMES = re.compile(r"<(/?)([a-z][a-z0-9]*)" + _ATTRS + ">")
+_SPECIAL_TAG = re.compile(r"</?(?:h[1-6]|pre|script|style|object|textarea|title)[\s/>]")
+# A run of text that must stay a run of its own when the tags around it go: white space
+# only (the parser writes one space for it, or none after a space), or text ending in
+# what could be the start of a character reference.
+_WHITE_RUN = re.compile(r">(\s+)(?=<)")
+_REFERENCE_AT_END = re.compile(r"(&[#\w]*)(?=<)")
 _BOUNDARY = "<!---->"
 
 
-def search_view(block: str, keep: Collection[str]) -> str:
+@lru_cache(maxsize=8)
+def _tag_patterns(keep: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a tag the parser throws away, a kept tag with its attributes)."""
+    kept = "|".join(sorted(keep)) or "(?!)"
+    return (
+        re.compile(rf"</?(?!(?:{kept})[\s/>])[a-z][a-z0-9]*{_ATTRS}>"),
+        re.compile(rf"<(/?)({kept})(?=[\s/>]){_ATTRS}>"),
+    )
+
+
+def search_view(block: str, keep: frozenset[str]) -> str:
     """``block`` as Material's search parser needs it, or the block itself.
 
     ``keep`` is the parser's set of tags it writes into the index.
     """
-    if "<!" in block or "<?" in block or "linenodiv" in block:
+    if "<!" in block or "<?" in block or "linenodiv" in block or _SPECIAL_TAG.search(block):
         return block
-    tags = list(_TAG.finditer(block))
-    if not tags or tags[0].start() != 0 or tags[-1].end() != len(block):
+    tags = _NAMES.findall(block)
+    if not tags or not len(tags) == block.count("<") == block.count(">"):
+        return block  # a < or > that is not a tag's
+    if not block.startswith("<"):
         return block
-    first = tags[0]
-    if first.group(1) or first.group(2) in VOID or first.group(3).rstrip().endswith("/"):
+    closing, outer, attributes = tags[0]
+    if closing or outer in VOID or attributes.rstrip().endswith("/"):
         return block
-    outer = first.group(2)
-    excluded = _EXCLUDE.search(first.group(3)) is not None
-    if first.group(3).count("data-search-") != excluded:
+    if not block.endswith(f"</{outer}>"):
         return block
-    out = [f"<{outer} data-search-exclude>" if excluded else f"<{outer}>"]
-    open_tags: list[str] = []
-    text = ""  # the run of text since the last tag written
-    cut = False  # a tag was left out since the last text
-    position = first.end()
-    for match in tags[1:]:
-        between = block[position : match.start()]
-        position = match.end()
-        if "<" in between:
-            return block  # something the pattern did not read as a tag
-        if between:
-            if cut and text and _apart(text, between):
-                out.append(_BOUNDARY)
-                text = ""
-            out.append(between)
-            text += between
-            cut = False
-        closing, name, attributes = match.group(1), match.group(2), match.group(3)
-        if name in _SPECIAL or "data-search-" in attributes or (excluded and name == outer and not closing):
-            return block
-        if closing:
-            if name in VOID:
-                return block
-            if not open_tags:
-                if match is not tags[-1] or name != outer:
-                    return block
-                break
-            if open_tags.pop() != name:
-                return block
-        elif name not in VOID:
-            if attributes.rstrip().endswith("/"):
-                return block
-            open_tags.append(name)
-        if name in keep and not excluded:
-            out.append(f"</{name}>" if closing else f"<{name}>")
-            text, cut = "", False
-        else:
-            cut = True
-    else:
-        return block  # the outer element never closed
-    if open_tags:
+    excluded = _EXCLUDE.search(attributes) is not None
+    if block.count("data-search-") != excluded:
+        return block  # an exclusion inside, or a valued data-search-* attribute
+    if not _balanced(tags, outer, excluded):
         return block
     if excluded:
         return f"<{outer} data-search-exclude></{outer}>"
-    out.append(f"</{outer}>")
-    return "".join(out)
+    drop, kept = _tag_patterns(keep)
+    spaced = _WHITE_RUN.sub(rf">{_BOUNDARY}\1{_BOUNDARY}", block)
+    spaced = _REFERENCE_AT_END.sub(rf"\1{_BOUNDARY}", spaced)
+    head = spaced.index(">") + 1
+    inner = spaced[head : len(spaced) - len(outer) - 3]
+    return f"<{outer}>" + kept.sub(r"<\1\2>", drop.sub("", inner)) + f"</{outer}>"
 
 
-def _apart(before: str, after: str) -> bool:
-    """Whether the parser reads two runs of text otherwise than their join."""
-    return before.isspace() or after.isspace() or _REFERENCE_AT_END.search(before) is not None
+def _balanced(tags: list[tuple[str, str, str]], outer: str, excluded: bool) -> bool:
+    """Every element closes in order, the outer one last; no void element closes."""
+    open_tags: list[str] = []
+    last = len(tags) - 1
+    for index, (closing, name, attributes) in enumerate(tags):
+        if closing:
+            if name in VOID or not open_tags or open_tags.pop() != name:
+                return False
+            if not open_tags and index != last:
+                return False  # the outer element ends before the block does
+            continue
+        if excluded and name == outer and open_tags:
+            return False  # the parser would end the exclusion at the inner one's end
+        if name in VOID:
+            continue
+        if attributes.endswith("/"):
+            return False
+        open_tags.append(name)
+    return not open_tags
